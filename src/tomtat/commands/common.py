@@ -1,0 +1,27 @@
+"""Arguments shared by the subcommands that summarize: they build the one :class:`Options`."""
+from __future__ import annotations
+
+import argparse
+
+from ..options import ORDERS, Options
+
+
+def add_summary_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("summary options")
+    length = group.add_mutually_exclusive_group()
+    length.add_argument("--syllables", type=int, metavar="N", help="summary length in syllables")
+    length.add_argument("--sentences", type=int, metavar="N", help="summary length in sentences")
+    length.add_argument("--ratio", type=float, metavar="R", help="summary length as a share of the cluster (0-1]")
+    group.add_argument("--order", choices=ORDERS, default="auto",
+                       help="sentence order: auto (by date when all articles have one, else source), source, date, score")
+    group.add_argument("--ranker", default="default", help="sentence ranker (default, centroid, lead)")
+    group.add_argument("--redundancy", type=float, default=Options.redundancy, metavar="W",
+                       help="weight of novelty against score in selection, 0-1 (default %(default)s)")
+    group.add_argument("--strict", action="store_true", help="any bad input file or line is fatal")
+
+
+def options_from_args(args: argparse.Namespace) -> Options:
+    return Options.from_mapping({
+        "syllables": args.syllables, "sentences": args.sentences, "ratio": args.ratio,
+        "order": args.order, "ranker": args.ranker, "redundancy": args.redundancy, "strict": args.strict,
+    })

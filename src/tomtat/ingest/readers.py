@@ -1,0 +1,267 @@
+"""Readers for .txt, .json, .jsonl and .html articles, and for mappings given through the API.
+
+Every reader hands raw text to :func:`build_article`, which normalizes and cleans it once.
+A bad file becomes an :class:`InputError` reported to ``problems`` (a warning, or fatal in
+strict mode); the good files beside it are still read.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence, Union
+
+from ..clean import clean_article
+from ..errors import EmptyInputError, InputError, Problems
+from ..model import Article
+from ..normalize import normalize_text
+from .decode import decode_bytes
+
+SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
+TEXT_FIELDS = ("text", "raw_text")
+OPTIONAL_FIELDS = ("id", "title", "anchor_text", "lead", "published", "source", "url")
+MAX_TITLE_CHARS = 250
+_TERMINAL = re.compile(r"[.!…:;,\"”'’)»]$")
+
+ArticleInput = Union[str, os.PathLike, Mapping[str, Any], Article]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """What a reader found, before normalization and cleaning."""
+
+    text: str
+    title: str = ""
+    lead: str = ""
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    id: str | None = None
+
+
+def read_inputs(inputs: Iterable[ArticleInput], problems: Problems) -> list[Article]:
+    """Read paths, mappings and ready :class:`Article` objects into cleaned articles with unique ids."""
+    raws: list[RawArticle | Article] = []
+    for position, item in enumerate(inputs):
+        if isinstance(item, Article):
+            raws.append(item)
+        elif isinstance(item, Mapping):
+            try:
+                raws.append(raw_from_mapping(item, source=f"article[{position}]"))
+            except InputError as error:
+                problems.report(error)
+        elif isinstance(item, (str, os.PathLike)):
+            raws.extend(_read_path(Path(item), problems))
+        else:
+            problems.report(InputError(f"expected a path, a mapping or an Article, got {type(item).__name__}",
+                                       source=f"article[{position}]"))
+    articles = _build_all(raws, problems)
+    if not articles:
+        raise EmptyInputError("no usable article in the input" + _summarize_warnings(problems))
+    return articles
+
+
+def read_paths(paths: Sequence[str | os.PathLike], problems: Problems) -> list[Article]:
+    return read_inputs(paths, problems)
+
+
+def article_from_mapping(values: Mapping[str, Any], *, source: str = "article", article_id: str | None = None) -> Article:
+    raw = raw_from_mapping(values, source=source)
+    article = build_article(raw, article_id=article_id or raw.id or "a0")
+    if not article.text.strip():
+        raise EmptyInputError("no text left after cleaning", source=source)
+    return article
+
+
+def raw_from_mapping(values: Mapping[str, Any], *, source: str, line: int | None = None) -> RawArticle:
+    """Validate one JSON article object; every problem names the field."""
+    if not isinstance(values, Mapping):
+        raise InputError(f"expected a JSON object for an article, got {type(values).__name__}", source=source, line=line)
+    text = None
+    for name in TEXT_FIELDS:
+        if name in values:
+            if not isinstance(values[name], str):
+                raise InputError(f"must be a string, got {type(values[name]).__name__}", source=source, line=line,
+                                 field_name=name)
+            text = values[name]
+            break
+    if text is None:
+        raise InputError("article has no 'text' (or 'raw_text') field", source=source, line=line, field_name="text")
+    fields: dict[str, str | None] = {}
+    for name in OPTIONAL_FIELDS:
+        value = values.get(name)
+        if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise InputError(f"must be a string, got {type(value).__name__}", source=source, line=line, field_name=name)
+        fields[name] = None if value is None else str(value)
+    if not text.strip() and not (fields["anchor_text"] or fields["lead"] or "").strip():
+        raise InputError("article text is empty", source=source, line=line, field_name="text")
+    return RawArticle(
+        text=text,
+        title=fields["title"] or "",
+        lead=fields["anchor_text"] or fields["lead"] or "",
+        published=fields["published"],
+        source=fields["source"],
+        url=fields["url"],
+        path=None,
+        id=fields["id"],
+    )
+
+
+def _read_path(path: Path, problems: Problems) -> list[RawArticle]:
+    shown = str(path)
+    if not path.exists():
+        problems.report(InputError("no such file or folder", source=shown))
+        return []
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        usable = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
+        for skipped in files:
+            if skipped.suffix.lower() not in SUPPORTED_SUFFIXES:
+                problems.note(f"skipped: not one of {', '.join(SUPPORTED_SUFFIXES)}", source=str(skipped), code="W103")
+        if not usable:
+            problems.report(InputError(f"folder has no article files ({', '.join(SUPPORTED_SUFFIXES)})", source=shown))
+        out: list[RawArticle] = []
+        for file in usable:
+            out.extend(_read_file(file, problems))
+        return out
+    return _read_file(path, problems)
+
+
+def _read_file(path: Path, problems: Problems) -> list[RawArticle]:
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.report(InputError(f"cannot be read ({exc.strerror or exc})", source=shown))
+        return []
+    try:
+        if not data.strip():
+            raise InputError("file is empty", source=shown)
+        text, encoding = decode_bytes(data, source=shown)
+        if encoding == "cp1258":
+            problems.note("decoded as Windows-1258", source=shown, code="W104")
+        suffix = path.suffix.lower()
+        if suffix == ".json":
+            return _from_json(text, shown)
+        if suffix == ".jsonl":
+            return _from_jsonl(text, shown, problems)
+        if suffix in (".html", ".htm"):
+            return [_from_html(text, shown)]
+        return [_from_txt(text, shown)]
+    except InputError as error:
+        problems.report(error)
+        return []
+
+
+def _from_txt(text: str, shown: str) -> RawArticle:
+    lines = text.strip().split("\n")
+    first = lines[0].strip()
+    title = ""
+    # A short first line without final punctuation is the title (headline); a question mark is allowed.
+    if len(lines) > 1 and 0 < len(first) <= MAX_TITLE_CHARS and not _TERMINAL.search(first):
+        title = first
+        text = "\n".join(lines[1:])
+    if not text.strip():
+        raise InputError("has a title line but no article text", source=shown)
+    return RawArticle(text=text, title=title, path=shown)
+
+
+def _from_json(text: str, shown: str) -> list[RawArticle]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=shown, line=exc.lineno) from exc
+    if isinstance(value, Mapping) and "single_documents" in value:
+        value = value["single_documents"]
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for index, item in enumerate(items):
+        where = shown if len(items) == 1 else f"{shown}[{index}]"
+        raw = raw_from_mapping(item, source=where)
+        out.append(RawArticle(**{**raw.__dict__, "path": shown}))
+    return out
+
+
+def _from_jsonl(text: str, shown: str, problems: Problems) -> list[RawArticle]:
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.report(InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=shown, line=number))
+            continue
+        try:
+            raw = raw_from_mapping(value, source=shown, line=number)
+        except InputError as error:
+            problems.report(error)
+            continue
+        out.append(RawArticle(**{**raw.__dict__, "path": shown}))
+    return out
+
+
+def _from_html(text: str, shown: str) -> RawArticle:
+    import trafilatura  # imported here: a heavy import only HTML input needs
+
+    document = trafilatura.bare_extraction(text, include_comments=False, include_tables=False,
+                                           with_metadata=True)
+    body = getattr(document, "text", None) if document is not None else None
+    title = getattr(document, "title", None) or "" if document is not None else ""
+    published = getattr(document, "date", None) if document is not None else None
+    if not body or not body.strip():
+        body = _justext_fallback(text)
+    if not body.strip():
+        raise InputError("no article text found in the HTML", source=shown)
+    return RawArticle(text=body, title=title, published=published, path=shown)
+
+
+def _justext_fallback(html: str) -> str:
+    import justext
+
+    paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist("Vietnamese"), encoding="utf-8")
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+def build_article(raw: RawArticle | Article, *, article_id: str) -> Article:
+    if isinstance(raw, Article):
+        return raw
+    title = normalize_text(raw.title).replace("\n", " ")
+    lead = normalize_text(raw.lead)
+    body, removed = clean_article(normalize_text(raw.text), title=title)
+    lead_clean, lead_removed = clean_article(lead, title=title) if lead else ("", ())
+    if lead_clean and not body.startswith(lead_clean[: min(len(lead_clean), 80)]):
+        text = f"{lead_clean}\n\n{body}".strip()
+    else:
+        text, lead_clean = body, ("" if not lead_clean else lead_clean)
+    return Article(id=article_id, text=text, title=title, lead=lead_clean, published=raw.published,
+                   source=raw.source, url=raw.url, path=raw.path, removed=tuple(lead_removed) + tuple(removed))
+
+
+def _build_all(raws: Sequence[RawArticle | Article], problems: Problems) -> list[Article]:
+    articles: list[Article] = []
+    used: set[str] = set()
+    for position, raw in enumerate(raws):
+        wanted = raw.id if raw.id else (Path(raw.path).stem if isinstance(raw, RawArticle) and raw.path else f"a{position}")
+        article_id = wanted
+        suffix = 2
+        while article_id in used:
+            article_id = f"{wanted}#{suffix}"
+            suffix += 1
+        used.add(article_id)
+        article = build_article(raw, article_id=article_id)
+        if not article.text.strip():
+            problems.report(InputError("no article text left after removing scraped junk",
+                                       source=(raw.path if isinstance(raw, RawArticle) else None) or article_id))
+            continue
+        articles.append(article)
+    return articles
+
+
+def _summarize_warnings(problems: Problems) -> str:
+    if not problems.warnings:
+        return ""
+    return ": " + "; ".join(str(w) for w in problems.warnings[:5])

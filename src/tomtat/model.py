@@ -1,0 +1,112 @@
+"""The document model every stage shares: articles in, provenance-carrying sentences out.
+
+Immutable dataclasses (after sumy's DOM): readers build them, later stages only read them.
+Character offsets always refer to ``Article.text``, the normalized and cleaned text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of scraped junk taken out of an article, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    title: str = ""
+    lead: str = ""
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    removed: tuple[Removed, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: str = "body"  # body | lead | heading
+
+    @property
+    def selectable(self) -> bool:
+        return self.kind != "heading"
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    score: float
+    source_text: str  # the whole source sentence; ``text`` may be a trimmed form of it
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    id: str
+    title: str
+    path: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    duplicate_of: str | None
+    sentences: int
+    removed: tuple[Removed, ...] = ()
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["removed"] = [asdict(r) for r in self.removed]
+        return out
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What :func:`tomtat.summarize` returns. The shape never changes with options."""
+
+    text: str
+    sentences: tuple[SummarySentence, ...]
+    articles: tuple[ArticleInfo, ...]
+    duplicates: tuple[tuple[str, str, float], ...]  # (article, duplicate of, similarity)
+    order: str  # the order actually used: "date" or "source" or "score"
+    budget_syllables: int
+    warnings: tuple[str, ...] = ()
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        articles = []
+        for info in self.articles:
+            item = info.to_dict()
+            if not include_text:
+                item.pop("text")
+            articles.append(item)
+        out: dict[str, Any] = {
+            "summary": self.text,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "articles": articles,
+            "duplicates": [{"article": a, "duplicate_of": b, "similarity": round(s, 4)}
+                           for a, b, s in self.duplicates],
+            "order": self.order,
+            "budget_syllables": self.budget_syllables,
+            "warnings": list(self.warnings),
+        }
+        out.update(self.extras)
+        return out

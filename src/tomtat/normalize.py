@@ -1,0 +1,58 @@
+"""Normalize text once, at the door: mojibake, NFC, one tone-mark placement, whitespace."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# Combining tone marks (grave, acute, hook above, tilde, dot below) in NFD.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_TONE_RE = re.compile(f"[{_TONES}]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def fix_tone_placement(text: str) -> str:
+    """``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``; ``quý``, ``hoàng`` stay. Input and output are NFC."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFD", text)
+        # Work on NFD so a tone is a separate code point we can move.
+        decomposed = _OLD_STYLE_NFD.sub(_move_tone, decomposed)
+        text = unicodedata.normalize("NFC", decomposed)
+    return text
+
+
+# Old-style placement puts the tone on the second vowel of an open "oa", "oe", "uy"
+# syllable (hoà, khoẻ, thuỷ); the modern one puts it on the first (hòa, khỏe, thủy).
+# Only open syllables move: "hoàng", "khuỳnh" and "quý" (qu + y) are already right.
+# In NFD the second vowel is followed by its tone mark: o a <tone>, u y <tone>.
+_OLD_STYLE_NFD = re.compile(
+    rf"(?<![qQ\w])((?:[^\W\d_](?![{_TONES}]))*?)"  # leading consonants, none toned
+    rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?![\w\u0300-\u036f])"
+    rf"|(?<![\w\u0300-\u036f])((?:[^\W\d_](?![{_TONES}]))*?)(?<![qQ])([uU])([yY])([{_TONES}])(?![\w\u0300-\u036f])"
+)
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    if match.group(2) is not None:
+        onset, first, second, tone = match.group(1), match.group(2), match.group(3), match.group(4)
+    else:
+        onset, first, second, tone = match.group(5), match.group(6), match.group(7), match.group(8)
+    if onset.lower().endswith("q"):
+        return match.group(0)
+    return f"{onset}{first}{tone}{second}"
+
+
+def normalize_text(text: str) -> str:
+    """Repair mojibake, compose to NFC, fix tone placement, and tidy whitespace.
+
+    Quotes are left curly (``uncurl_quotes=False``): the summary must quote the source as written.
+    """
+    text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = fix_tone_placement(text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

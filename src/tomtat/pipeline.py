@@ -1,0 +1,93 @@
+"""ingest → normalize → clean → split → dedup → rank → select → order → render.
+
+:class:`Summarizer` holds the parts (each a small interface, replaceable) and is safe to
+share across threads: it keeps no state between calls.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+
+from .budget import syllable_budget
+from .cluster import Cluster
+from .dedup import ArticleDeduplicator
+from .errors import Problems
+from .ingest import ArticleInput, read_inputs
+from .model import Article, ArticleInfo, Summary, SummarySentence
+from .options import Options
+from .order import order_sentences
+from .rank import Ranker, get_ranker
+from .select import MMRSelector, Selector
+from .split import SentenceSplitter
+
+
+@dataclass
+class Summarizer:
+    options: Options = field(default_factory=Options)
+    ranker: Ranker | None = None
+    selector: Selector | None = None
+    splitter: SentenceSplitter | None = None
+
+    def __post_init__(self) -> None:
+        self.ranker = self.ranker or get_ranker(self.options.ranker)
+        self.selector = self.selector or MMRSelector(redundancy=self.options.redundancy,
+                                                     duplicate_threshold=self.options.duplicate_sentence_threshold)
+        self.splitter = self.splitter or SentenceSplitter.default()
+
+    def read(self, inputs: Iterable[ArticleInput], problems: Problems) -> list[Article]:
+        return read_inputs(inputs, problems)
+
+    def build_cluster(self, articles: list[Article]) -> Cluster:
+        assert self.splitter is not None
+        duplicate_of = ArticleDeduplicator(self.options.duplicate_article_threshold).find(articles)
+        sentences = [s for a in articles for s in self.splitter.split(a)]
+        return Cluster.build(articles, sentences, duplicate_of)
+
+    def summarize(self, inputs: Iterable[ArticleInput]) -> Summary:
+        problems = Problems(strict=self.options.strict)
+        articles = self.read(inputs, problems)
+        return self.summarize_articles(articles, warnings=[str(w) for w in problems.warnings])
+
+    def summarize_articles(self, articles: list[Article], *, warnings: list[str] | None = None) -> Summary:
+        assert self.ranker is not None and self.selector is not None
+        cluster = self.build_cluster(articles)
+        scores = np.asarray(self.ranker(cluster), dtype=np.float64) if cluster.sentences else np.zeros(0)
+        budget = syllable_budget(self.options, cluster.total_syllables)
+        chosen = self.selector(cluster, scores, budget, max_sentences=self.options.sentences) if cluster.sentences else []
+        ordered, order_used = order_sentences(cluster, chosen, [float(scores[i]) for i in chosen], self.options.order)
+        summary_sentences = tuple(
+            SummarySentence(text=cluster.sentences[i].text, article_id=cluster.sentences[i].article_id,
+                            sentence_index=cluster.sentences[i].index, start=cluster.sentences[i].start,
+                            end=cluster.sentences[i].end, score=round(float(scores[i]), 6),
+                            source_text=cluster.sentences[i].text)
+            for i in ordered
+        )
+        counts: dict[str, int] = {}
+        for s in cluster.sentences:
+            counts[s.article_id] = counts.get(s.article_id, 0) + 1
+        infos = tuple(
+            ArticleInfo(id=a.id, title=a.title, path=a.path, source=a.source, url=a.url, published=a.published,
+                        duplicate_of=cluster.duplicate_of.get(a.id, (None, 0.0))[0], sentences=counts.get(a.id, 0),
+                        removed=a.removed, text=a.text)
+            for a in articles
+        )
+        duplicates = tuple((a, b, s) for a, (b, s) in cluster.duplicate_of.items())
+        return Summary(text=" ".join(s.text for s in summary_sentences), sentences=summary_sentences,
+                       articles=infos, duplicates=duplicates, order=order_used, budget_syllables=budget,
+                       warnings=tuple(warnings or ()))
+
+
+def summarize(inputs: Iterable[ArticleInput] | ArticleInput, options: Options | None = None, *,
+              ranker: Ranker | None = None, selector: Selector | None = None) -> Summary:
+    """Summarize one cluster of articles.
+
+    ``inputs``: paths (files or folders), mappings with ``text``/``raw_text`` (and optional
+    ``title``, ``anchor_text``, ``published``, ``source``, ``url``, ``id``), or
+    :class:`~tomtat.model.Article` objects. A single path or mapping is accepted too.
+    """
+    if isinstance(inputs, (str, bytes)) or hasattr(inputs, "__fspath__") or isinstance(inputs, dict) \
+            or isinstance(inputs, Article):
+        inputs = [inputs]  # type: ignore[list-item]
+    return Summarizer(options or Options(), ranker=ranker, selector=selector).summarize(inputs)  # type: ignore[arg-type]

@@ -1,0 +1,24 @@
+"""Language resources are plain text files in ``tomtat/resources``, read when an object needs them."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+def read_lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a resource file, stripped."""
+    text = resources.files("tomtat").joinpath("resources").joinpath(name).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+# Cached per process: files in the installed package never change while it runs, and
+# lru_cache is thread-safe for this read-only use (no module state is filled by hand).
+@lru_cache(maxsize=None)
+def lines(name: str) -> tuple[str, ...]:
+    return read_lines(name)
+
+
+@lru_cache(maxsize=None)
+def full_line_patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in lines(name))

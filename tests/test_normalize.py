@@ -1,0 +1,30 @@
+import unicodedata
+
+import pytest
+
+from tomtat.normalize import fix_tone_placement, normalize_text
+
+
+@pytest.mark.parametrize("old,new", [
+    ("hoà", "hòa"), ("Hoà bình", "Hòa bình"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("tuỳ", "tùy"),
+    ("Thuỵ", "Thụy"), ("HOÀ", "HÒA"), ("xoá", "xóa"),
+])
+def test_old_tone_placement_becomes_modern(old, new):
+    assert fix_tone_placement(old) == new
+
+
+@pytest.mark.parametrize("word", ["quý", "quỳ", "hoàng", "khuỳnh", "hoặc", "ngoặc", "hoằng", "ngoài", "khuỷu", "quà"])
+def test_words_already_right_are_untouched(word):
+    assert fix_tone_placement(word) == word
+
+
+def test_nfc_and_mojibake_and_whitespace():
+    decomposed = unicodedata.normalize("NFD", "Việt Nam")
+    mojibake = "Viá»‡t Nam".encode("utf-8").decode("utf-8")  # UTF-8 read as cp1252
+    out = normalize_text(f"{decomposed}\u00a0\u00a0 và\u200b  {mojibake}\n\n\n\nhết")
+    assert out == "Việt Nam và Việt Nam\n\nhết"
+    assert unicodedata.is_normalized("NFC", out)
+
+
+def test_curly_quotes_are_kept():
+    assert normalize_text("“tất cả cơ hội”") == "“tất cả cơ hội”"

@@ -1,0 +1,38 @@
+from tomtat.model import Article
+from tomtat.split import SentenceSplitter
+
+
+def split(text):
+    return SentenceSplitter.default().split_text(text)
+
+
+def test_abbreviations_and_numbers_do_not_split():
+    text = ("Tại TP.HCM, GS.TS. Nguyễn Văn An nói giá tăng 5,66% lên 12.000 đồng. "
+            "Đội U.23 thắng ở Q.1 ngày 1/6. Mr. Smith cũng đến.")
+    assert split(text) == [
+        "Tại TP.HCM, GS.TS. Nguyễn Văn An nói giá tăng 5,66% lên 12.000 đồng.",
+        "Đội U.23 thắng ở Q.1 ngày 1/6.",
+        "Mr. Smith cũng đến.",
+    ]
+
+
+def test_quotes_ellipses_and_glued_sentences():
+    text = "\"Chúng tôi sẽ làm.\" Ông nói vậy... và đi. Hết rồi... Sau đó là kinh tế.Triều Tiên phụ thuộc."
+    assert split(text) == ["\"Chúng tôi sẽ làm.\"", "Ông nói vậy... và đi.", "Hết rồi...",
+                           "Sau đó là kinh tế.", "Triều Tiên phụ thuộc."]
+
+
+def test_headings_and_run_on_lines():
+    text = "Tiêu đề ngắn\nHãng KCNA thông báo sáng 24/4 rằng, Chủ tịch\nKim Jong-un đã tới Nga. Xong!"
+    sentences = SentenceSplitter.default().split(Article(id="a", text=text))
+    assert [s.kind for s in sentences] == ["heading", "body", "body"]
+    assert sentences[1].text == "Hãng KCNA thông báo sáng 24/4 rằng, Chủ tịch Kim Jong-un đã tới Nga."
+
+
+def test_offsets_point_into_the_text():
+    text = "Câu một ở đây.  Câu hai ở đây!\n\nĐoạn hai, câu ba?"
+    sentences = SentenceSplitter.default().split(Article(id="a", text=text))
+    assert len(sentences) == 3
+    for s in sentences:
+        assert text[s.start:s.end].replace("\n", " ") == s.text
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
