@@ -11,16 +11,36 @@ import re
 from .model import Removed
 from .resources import full_line_patterns, lines as resource_lines
 
-_SOURCE_PREFIX = re.compile(r"^\s*\(\s*[^()\n]{2,30}\)\s*[-–—]\s*|^\s*[A-ZĐ][A-Za-zĐđ.]{1,15}(?:\s[A-ZĐ][\w.]{0,12}){0,2}\s+[-–—]\s+(?=[A-ZĐ\"“])")
+# Upper-case letters of Vietnamese (a range like "À-Ỹ" would also take lower-case letters).
+_UPPER = "A-ZĐ" + "".join(sorted({c.upper() for c in "ăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"}))
+# "(Tổ Quốc) -", or an upper-case outlet or dateline "VOV.VN -", "HÀ NỘI -". A capitalized
+# run in mixed case ("Phan Hiển - Khánh Thi là ...", "Mỹ - Triều Tiên") is article text.
+_SOURCE_PREFIX = re.compile(
+    r"^\s*\(\s*[^()\n]{2,30}\)\s*[-–—]\s*"
+    rf"|^\s*[{_UPPER}][{_UPPER}0-9.]{{1,15}}(?:\s[{_UPPER}][{_UPPER}0-9.]{{0,12}}){{0,2}}\s+[-–—]\s+(?=[{_UPPER}\"“])"
+)
+# "... Ảnh: KCNA", "(Ảnh: Reuters).", "Ảnh: N.H": a credit of a few words closing the line;
+# a dot inside the credit is allowed only inside a token (initials), never before a space.
 _CAPTION_CREDIT = re.compile(
-    r"(?:^|[\s.(])(?:Ảnh|Ảnh minh họa|Nguồn ảnh|Photo|Nguồn)\s*:\s*[^.:]{0,60}?[.)]?\s*$"
+    r"(?:^|[\s.(])(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh|Photo|Nguồn)\s*:\s*(?:[^.:]|\.(?=\S)){0,60}?[.)]{0,2}\s*$"
 )
 _AGENCY_TAIL = re.compile(r"(?:\b[A-Z][A-Z.]{1,}\s*/\s*)+[A-Z][A-Z.]{1,}\s*\|?\s*$|\|\s*$")
 _INLINE_PHOTO_NOTE = re.compile(r"\s*\((?:[Ảả]nh|[Hh]ình)(?: minh họa| minh hoạ| chụp màn hình)?(?:\s*:[^)]{0,60})?\)")
 _TERMINAL = re.compile(r"[.!?…\"”'’»)]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*(?:\s|$)")
 _WORD = re.compile(r"\w+")
-_NAME_LINE = re.compile(r"^[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4}(?:\s*[-–,]\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4})*$")
+# A name, or names joined by "-", ",", "/": "Lan Anh", "V.Dũng", "T.H", "Minh Hạnh/Công An TP.HCM".
+_NAME_WORD = rf"(?:[{_UPPER}]\.)*[{_UPPER}][\w.]*"
+_NAME_LINE = re.compile(
+    rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:\s*[-–,/]\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})*(?:\s*\(\*\))?$"
+)
+# Credit lines: "Thực hiện: Lê Huy", "Tin, ảnh: Mạc Yến", "Theo: Bloomberg", "PHẠM CƯỜNG ghi".
+_CREDIT_LINE = re.compile(
+    r"^(?:thực hiện|tin|tin, ảnh|tin và ảnh|tin - ảnh|bài|bài, ảnh|bài và ảnh|bài - ảnh|theo|pv|ctv|nhóm pv|"
+    r"đồ họa|biên tập|video|clip|nguồn)\s*:\s*\S.{0,50}$"
+    r"|^\S.{1,40}\s(?:ghi|thực hiện|lược dịch|tổng hợp|biên dịch)$",
+    re.IGNORECASE,
+)
 
 
 def clean_article(text: str, *, title: str = "") -> tuple[str, tuple[Removed, ...]]:
@@ -88,6 +108,8 @@ def _byline_strength(line: str) -> int:
         return 2
     if lowered.startswith("theo ") and len(words) <= 6:
         return 2
+    if _CREDIT_LINE.match(line):
+        return 2
     return 1 if _NAME_LINE.match(line) and len(words) <= 5 else 0
 
 
@@ -118,6 +140,11 @@ def _cut_tail(lines: list[str], removed: list[Removed]) -> list[str]:
     paragraphs = [(i, line) for i, line in enumerate(lines) if line]
     if len(paragraphs) < 2:
         return lines
+    # 0. Credit lines at the very end ("Bắc Hiệp" / "Theo Reuters", "Theo TTXVN" / "T.H").
+    while len(paragraphs) > 1 and _byline_strength(paragraphs[-1][1]):
+        index, line = paragraphs.pop()
+        removed.append(Removed(line, "byline"))
+        lines = lines[:index]
     cut_at: int | None = None
     # 1. A byline: what follows it (if anything) is not the article but other stories' teasers.
     for k in range(len(paragraphs) - 1, 0, -1):
@@ -152,6 +179,9 @@ def _cut_tail(lines: list[str], removed: list[Removed]) -> list[str]:
                 cut_at = k
     if cut_at is None:
         return lines
+    # Credit lines just before the cut belong to the article's byline too.
+    while cut_at > 1 and _byline_strength(paragraphs[cut_at - 1][1]):
+        cut_at -= 1
     first_line = paragraphs[cut_at][0]
     for _, line in paragraphs[cut_at:]:
         reason = "byline" if _is_byline(line) and line == paragraphs[cut_at][1] else "related headlines"

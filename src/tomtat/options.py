@@ -24,7 +24,7 @@ class Options:
     order: str = "auto"
     ranker: str = "default"
     redundancy: float = 0.5
-    duplicate_article_threshold: float = 0.5
+    duplicate_article_threshold: float = 0.08  # shingle containment, see dedup.py
     duplicate_sentence_threshold: float = 0.6
     strict: bool = False
 
