@@ -22,42 +22,69 @@ class MMRSelector:
 
     ``redundancy`` trades score for novelty; a candidate at or above ``duplicate_threshold``
     cosine to a chosen sentence is never taken (the same fact told twice).
+
+    Only the ``pool`` best-scored eligible sentences are considered, and similarities are
+    computed one chosen sentence at a time against that pool, so selection costs
+    O(pool x chosen) whatever the cluster's size.
+
+    Length: sentences are added while they fit in ``budget * (1 + overshoot)``; once nothing
+    fits, the summary stops. ROUGE F1 rewards matching the reference's length, so a last
+    sentence that brings the total closer to the budget than stopping short is still taken
+    when ``closest`` is set.
     """
 
     redundancy: float = 0.5
     duplicate_threshold: float = 0.6
-    overshoot: float = 0.1  # may end up to 10% over budget rather than stop well short
+    overshoot: float = 0.1
+    min_syllables: int = MIN_SYLLABLES
+    max_syllables: int = MAX_SYLLABLES
+    long_penalty: float = 0.3
+    pool: int = 300
+    closest: bool = False
 
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
-        n = len(cluster.sentences)
         lengths = cluster.lengths
-        eligible = np.array([s.selectable for s in cluster.sentences], dtype=bool) & (lengths >= MIN_SYLLABLES)
+        selectable = np.array([s.selectable for s in cluster.sentences], dtype=bool)
+        eligible = selectable & (lengths >= self.min_syllables)
         if not eligible.any():
-            eligible = np.array([s.selectable for s in cluster.sentences], dtype=bool) & (lengths > 0)
-        span = float(scores[eligible].max() - scores[eligible].min()) if eligible.any() else 1.0
-        normalized = (scores - (scores[eligible].min() if eligible.any() else 0.0)) / (span or 1.0)
-        normalized = normalized - 0.3 * (lengths > MAX_SYLLABLES)
+            eligible = selectable & (lengths > 0)
+        if not eligible.any():
+            return []
+        candidates = np.flatnonzero(eligible)
+        # Deterministic: ties broken by position in the cluster (stable sort).
+        order = np.argsort(-scores[candidates], kind="stable")
+        candidates = candidates[order[: self.pool]]
+        cand_scores = scores[candidates]
+        span = float(cand_scores.max() - cand_scores.min()) or 1.0
+        normalized = (cand_scores - cand_scores.min()) / span
+        normalized = normalized - self.long_penalty * (lengths[candidates] > self.max_syllables)
+        cand_lengths = lengths[candidates]
+        open_ = np.ones(len(candidates), dtype=bool)
+        max_similarity = np.zeros(len(candidates))
         chosen: list[int] = []
         used = 0
-        max_similarity = np.zeros(n)
         limit = budget * (1 + self.overshoot)
-        while True:
+        while open_.any():
             if max_sentences is not None and len(chosen) >= max_sentences:
                 break
             value = (1 - self.redundancy) * normalized - self.redundancy * max_similarity
-            value = np.where(eligible, value, -np.inf)
-            fits = used + lengths <= limit if max_sentences is None else np.ones(n, dtype=bool)
-            if not chosen and not fits[eligible].any():
-                fits = eligible  # nothing fits: take the best single sentence rather than nothing
-            value = np.where(fits, value, -np.inf)
+            if max_sentences is None:
+                fits = used + cand_lengths <= limit
+                if self.closest:
+                    fits |= np.abs(used + cand_lengths - budget) < abs(budget - used)
+                if not chosen and not (fits & open_).any():
+                    fits = open_  # nothing fits: take the best single sentence rather than nothing
+            else:
+                fits = open_
+            value = np.where(open_ & fits, value, -np.inf)
             best = int(np.argmax(value))
             if not np.isfinite(value[best]):
                 break
-            chosen.append(best)
-            used += int(lengths[best])
-            eligible[best] = False
-            max_similarity = np.maximum(max_similarity, cluster.similarity[best])
-            eligible &= max_similarity < self.duplicate_threshold
+            chosen.append(int(candidates[best]))
+            used += int(cand_lengths[best])
+            open_[best] = False
+            max_similarity = np.maximum(max_similarity, cluster.similarity_rows([candidates[best]], candidates)[0])
+            open_ &= max_similarity < self.duplicate_threshold
             if max_sentences is None and used >= budget:
                 break
         return chosen

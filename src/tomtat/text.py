@@ -53,8 +53,27 @@ class Vectors:
         weighted = tf.multiply(self.idf[None, :]).tocsr()
         norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        self.matrix = sparse.diags(1.0 / norms) @ weighted
+        self.matrix = (sparse.diags(1.0 / norms) @ weighted).tocsr()
         self.vocabulary = vocabulary
+
+    def transform(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        """L2-normalized TF-IDF rows for other texts, in this vocabulary (unknown features dropped)."""
+        rows, cols, vals = [], [], []
+        for row, tokens in enumerate(token_lists):
+            counts: dict[int, int] = {}
+            for feature in ngram_features(tokens):
+                index = self.vocabulary.get(feature)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+            rows.extend([row] * len(counts))
+            cols.extend(counts.keys())
+            vals.extend(counts.values())
+        tf = sparse.csr_matrix((np.asarray(vals, dtype=np.float64), (rows, cols)),
+                               shape=(len(token_lists), self.matrix.shape[1]))
+        weighted = tf.multiply(self.idf[None, :]).tocsr()
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return (sparse.diags(1.0 / norms) @ weighted).tocsr()
 
     def similarity(self) -> np.ndarray:
         """Dense cosine similarity of every row with every row."""
