@@ -27,7 +27,13 @@ _PUNCT_CUT = re.compile(r"[,.;:!?\"“”()\[\]…]|\s[-–—]\s|^[-–—]\s")
 _MAX_TITLE_GAP_WORDS = 7
 _MAX_ROLE_WORDS = 14
 _CONNECTORS = frozenset({"tại"})
-_COMPOUND_NEXT = re.compile(r" [^\W\d_A-ZÀ-ỸĐ][^\W\d_]* [A-ZÀ-ỸĐ]")
+_NEXT_TWO = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")
+
+
+def _compound_next(text: str, end: int) -> bool:
+    """Is the name followed by a lowercase syllable and then a capitalized word ("Ngoại giao Nga")?"""
+    m = _NEXT_TWO.match(text, end)
+    return bool(m) and m.group(1)[:1].islower() and m.group(2)[:1].isupper()
 _ORG_TRIGGERS = ("hãng tin", "hãng thông tấn", "hãng", "báo", "tờ", "kênh", "đài", "truyền hình", "tạp chí")
 _COMPOUND_HEADS = frozenset({"bộ"})  # "Bộ Quốc phòng": a lowercase syllable may end the name
 
@@ -327,7 +333,7 @@ class EntityExtractor:
             found = self._title_before(text, toks[0][1])
             if found and len(name_toks) == 1 and text[found[2]:toks[0][1]].strip():
                 found = None  # a lone name needs its title right before it ("Tổng thống Putin")
-            if len(name_toks) == 1 and _COMPOUND_NEXT.match(text, end):
+            if len(name_toks) == 1 and _compound_next(text, end):
                 continue  # "Thứ trưởng Ngoại giao Nga ...": a capitalized word of a qualifier, not a name
             if found and (not title or title in self.res.honorifics):
                 title = found[0] if not title else title

@@ -67,6 +67,11 @@ class Timeline:
     undated: tuple[Event, ...]  # time expressions nothing could resolve, in source order
     anchors: dict[str, str | None] = field(default_factory=dict)  # article id -> anchor (ISO) and where
 
+    def sentence_dates(self) -> dict[tuple[str, int], DateMention]:
+        """The event date of every dated source sentence, by (article id, sentence index)."""
+        return {(s.article_id, s.sentence_index): e.date for e in self.events for s in e.sources
+                if e.date is not None}
+
     def to_dict(self) -> dict[str, Any]:
         return {"events": [e.to_dict() for e in self.events], "undated": [e.to_dict() for e in self.undated],
                 "anchors": dict(self.anchors)}
@@ -103,13 +108,6 @@ class TimelineBuilder:
     finder: DateFinder = field(default_factory=DateFinder)
     similarity_threshold: float = 0.25  # text similarity (sentence or sentence with its context) to merge two outlets' sentences
     duplicate_similarity_threshold: float = 0.12  # ... when dedup says the articles are two copies of one story
-
-    def sentence_dates(self, articles: Sequence[Article], sentences: Sequence[Sentence]) -> dict[tuple[str, int], DateMention]:
-        """The first (most telling) date mention of each dated sentence, by (article id, index)."""
-        out: dict[tuple[str, int], DateMention] = {}
-        for c in self._candidates(articles, sentences)[0]:
-            out[(c.sentence.article_id, c.sentence.index)] = c.mention
-        return out
 
     def _candidates(self, articles: Sequence[Article], sentences: Sequence[Sentence]
                     ) -> tuple[list[_Candidate], dict[str, str | None]]:
