@@ -68,7 +68,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
     ("year", rf"{_B}năm\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
-    ("relative", r"(?<!\w)(?P<q>đầu|cuối|giữa)?\s*(?P<rel>hôm\s+qua|hôm\s+nay|ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|hôm\s+kia|ngày\s+mai|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tháng\s+trước|tháng\s+này|tháng\s+tới|năm\s+ngoái|năm\s+trước|năm\s+nay|năm\s+tới|năm\s+sau)(?!\w)"),
+    ("relative", r"(?<!\w)(?<!\d\s)(?P<q>đầu|cuối|giữa)?\s*(?P<rel>hôm\s+qua|hôm\s+nay|ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|hôm\s+kia|ngày\s+mai|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tháng\s+trước|tháng\s+này|tháng\s+tới|năm\s+ngoái|năm\s+trước|năm\s+nay|năm\s+tới|năm\s+sau)(?!\w)"),
 ))
 
 # The form each pattern reports (the benchmark counts per form).

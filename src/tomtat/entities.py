@@ -27,6 +27,7 @@ _PUNCT_CUT = re.compile(r"[,.;:!?\"“”()\[\]…]|\s[-–—]\s|^[-–—]\s")
 _MAX_TITLE_GAP_WORDS = 7
 _MAX_ROLE_WORDS = 14
 _CONNECTORS = frozenset({"tại"})
+_ADMIN_WORDS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường"})
 _NEXT_TWO = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")
 
 
@@ -233,6 +234,8 @@ class EntityExtractor:
 
     def _qualifier_gap(self, gap: str) -> bool:
         """Only an organization or place between a title and a name ("Thứ trưởng Bộ Ngoại giao Nga ...")."""
+        for admin in sorted(_ADMIN_WORDS, key=len, reverse=True):
+            gap = re.sub(rf"^\s*{admin}(?!\w)", "", gap, flags=re.IGNORECASE)  # "Chủ tịch tỉnh Nguyễn Văn A"
         words = gap.split()
         if len(words) > _MAX_TITLE_GAP_WORDS:
             return False
@@ -321,7 +324,8 @@ class EntityExtractor:
             name = text[name_toks[0][1]:name_toks[-1][2]]
             start, end = name_toks[0][1], name_toks[-1][2]
             before = text[:toks[0][1]]
-            if self._place_trigger_tail.search(before) and skip == 0:
+            vietnamese_name = len(name_toks) >= 2 and fold(name_toks[0][0]) in self.res.surname_first
+            if self._place_trigger_tail.search(before) and skip == 0 and not vietnamese_name:
                 yield LOCATION, name, start, end, "", ""
                 continue
             title = title_in_run

@@ -114,7 +114,7 @@ class TimelineBuilder:
         anchors: dict[str, date | None] = {}
         shown: dict[str, str | None] = {}
         for a in articles:
-            anchor, where = article_anchor(a.published, a.text)
+            anchor, where = article_anchor(a.published, f"{a.title}\n{a.text}")
             anchors[a.id] = anchor
             shown[a.id] = f"{anchor.isoformat()} ({where})" if anchor else None
         out: list[_Candidate] = []
@@ -123,7 +123,7 @@ class TimelineBuilder:
             before = previous if previous is not None and previous.article_id == s.article_id \
                 and previous.paragraph == s.paragraph else None
             previous = s
-            if s.kind == "heading" and is_date_line(s.text):
+            if is_date_line(s.text):  # the scraper's date line: the anchor, not an event
                 continue
             mentions = self.finder.find(s.text, anchors.get(s.article_id))
             if not mentions:
