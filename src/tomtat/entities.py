@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
@@ -60,6 +61,7 @@ def fold_token(token: str) -> str:
     return t
 
 
+@lru_cache(maxsize=1 << 16)  # pure function of its argument; thread-safe for this use
 def fold(name: str) -> str:
     name = unicodedata.normalize("NFC", name).replace("-", " ").replace("’", "'")
     return " ".join(fold_token(t) for t in name.split())
@@ -148,7 +150,8 @@ class EntityExtractor:
                                           re.IGNORECASE)
         triggers = "|".join(re.escape(t) for t in self.res.place_triggers)
         self._place_trigger_tail = re.compile(rf"(?<!\w)(?:{triggers})\s+$")
-        self._org_heads = [tuple(h.split()) for h in self.res.org_heads]
+        self._org_heads = {tuple(h.lower().split()) for h in self.res.org_heads}
+        self._org_head_lengths = sorted({len(h) for h in self._org_heads}, reverse=True)
         heads = "|".join(re.escape(h) for h in self.res.org_heads)
         self._org_head_re = re.compile(rf"(?:{heads})(?!\w)", re.IGNORECASE)
         self._org_trigger_tail = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _ORG_TRIGGERS))})\s+$",
@@ -206,10 +209,8 @@ class EntityExtractor:
         return i, title
 
     def _org_head_at(self, words: Sequence[str], i: int) -> int:
-        lowered = [w.lower() for w in words]
-        for head in self._org_heads:
-            n = len(head)
-            if tuple(lowered[i:i + n]) == tuple(h.lower() for h in head):
+        for n in self._org_head_lengths:
+            if i + n <= len(words) and tuple(w.lower() for w in words[i:i + n]) in self._org_heads:
                 return n
         return 0
 
@@ -281,10 +282,11 @@ class EntityExtractor:
                     return " ".join(segment[m.start():].split()[:_MAX_ROLE_WORDS])
         return ""
 
-    def _evidence(self, sentence: Sentence) -> Iterable[tuple[str, str, int, int, str, str]]:
+    def _evidence(self, sentence: Sentence, runs: list[_Run] | None = None
+                  ) -> Iterable[tuple[str, str, int, int, str, str]]:
         """(type, surface, start, end, title, role) for runs with type evidence; offsets in the sentence."""
         text = sentence.text
-        for run in self.runs(text):
+        for run in self.runs(text) if runs is None else runs:
             toks = run.tokens
             skip, title_in_run = self._strip_leading(toks)
             words = [t[0] for t in toks]
@@ -390,9 +392,10 @@ class EntityExtractor:
     # -- pass 2: merge and count ------------------------------------------------------------
     def extract(self, sentences: Sequence[Sentence]) -> list[Entity]:
         mentions: list[Mention] = []
-        for s in sentences:
+        runs_of = [self.runs(s.text) for s in sentences]
+        for s, runs in zip(sentences, runs_of):
             claimed: list[tuple[int, int]] = []
-            for etype, surface, a, b, title, role in self._evidence(s):
+            for etype, surface, a, b, title, role in self._evidence(s, runs):
                 if any(a < e and st < b for st, e in claimed) and etype != PERSON:
                     continue
                 claimed.append((a, b))
@@ -417,8 +420,8 @@ class EntityExtractor:
         # untitled later mentions of known names ("Kalganov", "Moskva" at a sentence start)
         aliases = self._aliases(groups)
         counted = {(m.article_id, m.start) for ms in groups.values() for m in ms}
-        for s in sentences:
-            for run in self.runs(s.text):
+        for s, runs in zip(sentences, runs_of):
+            for run in runs:
                 words = [t[0] for t in run.tokens]
                 k = 0
                 while k < len(words):
