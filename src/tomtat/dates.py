@@ -78,6 +78,12 @@ FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": 
            "relative_n": "relative", "relative": "relative"}
 
 
+_DIGIT = re.compile(r"\d")
+_TIME_WORD = re.compile(r"hôm|tuần|tháng|năm|ngày", re.IGNORECASE)
+_NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
+                          "day_month_bare", "month_year", "year"})
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression found in text, resolved as far as the text and anchor allow."""
@@ -158,7 +164,12 @@ class DateFinder:
     def find(self, text: str, anchor: date | None = None) -> list[DateMention]:
         taken: list[tuple[int, int]] = []
         out: list[DateMention] = []
+        has_digit = _DIGIT.search(text) is not None
+        if not has_digit and not _TIME_WORD.search(text):
+            return out
         for kind, pattern in _PATTERNS:
+            if not has_digit and kind in _NEEDS_DIGIT:
+                continue
             for match in pattern.finditer(text):
                 start, end = match.span()
                 while start < end and text[start].isspace():
