@@ -25,3 +25,266 @@ def parse_published(value: str | None) -> date | None:
         return datetime.fromisoformat(value.strip()).date()
     except ValueError:
         return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates in running text: find, resolve against an anchor (the publication date), keep precision.
+# ---------------------------------------------------------------------------------------------
+
+import calendar
+from dataclasses import dataclass
+from datetime import timedelta
+
+# Precision of a resolved date. A year is never invented: without one in the text or an
+# anchor, a day and month stay "day-month" (year unknown) and a month stays "month-only".
+DAY, MONTH, YEAR, WEEK = "day", "month", "year", "week"
+DAY_MONTH, MONTH_ONLY, UNRESOLVED = "day-month", "month-only", "unresolved"
+PRECISIONS = (DAY, WEEK, MONTH, YEAR, DAY_MONTH, MONTH_ONLY, UNRESOLVED)
+
+_MONTH_WORDS = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "một một": 11, "mười hai": 12, "chạp": 12,
+}
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                 "chín": 9, "mười": 10, "vài": None, "mấy": None}
+_MONTH_WORD_RE = "mười hai|mười một|mười|giêng|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
+
+_B = r"(?<![\w/.\-])"  # not glued to a preceding word, number or separator
+_E = r"(?![\w/\-]|\.\d)"
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn)"
+_TIME = r"(?:\d{1,2}\s*(?:h|giờ|:)\s*(?:\d{2})?\s*(?:phút)?\s*(?:sáng|chiều|tối|trưa)?\s*)"
+_PART = r"(?:sáng|trưa|chiều|tối|đêm|rạng\s+sáng|khuya|sớm)"
+
+# Order matters: longer forms first; each match claims its span.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
+    ("full_words", rf"{_B}(?:ngày\s+)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s*(?:,\s*)?năm\s+(?P<y>\d{{4}}){_E}"),
+    ("weekday_full", rf"{_B}{_WEEKDAY}\s*,?\s*(?:ngày\s+)?(?P<d>\d{{1,2}})\s*[/\-.]\s*(?P<m>\d{{1,2}})\s*[/\-.]\s*(?P<y>\d{{4}}){_E}"),
+    ("full", rf"{_B}(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s?[/\-.]\s?(?P<y>\d{{4}}){_E}"),
+    ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_E}"),
+    ("day_month_words", rf"{_B}ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}){_E}"),
+    ("day_month", rf"(?:(?:{_TIME})?(?:ngày|hôm|{_PART}|{_WEEKDAY})\s*,?\s*(?:ngày\s+|hôm\s+)?)(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}}){_E}"),
+    ("day_month_bare", rf"(?:vào|từ|đến|tới|trước|sau|đầu|cuối|giữa)\s+(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_E}"),
+    ("month_year", rf"{_B}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-)\s*(?P<y>\d{{4}}){_E}"),
+    ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
+    ("year", rf"{_B}năm\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
+    ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
+    ("relative", r"(?<!\w)(?<!\d\s)(?P<q>đầu|cuối|giữa)?\s*(?P<rel>hôm\s+qua|hôm\s+nay|ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|hôm\s+kia|ngày\s+mai|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tháng\s+trước|tháng\s+này|tháng\s+tới|năm\s+ngoái|năm\s+trước|năm\s+nay|năm\s+tới|năm\s+sau)(?!\w)"),
+))
+
+# The form each pattern reports (the benchmark counts per form).
+FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": "full",
+           "day_month_words": "partial", "day_month": "partial", "day_month_bare": "partial",
+           "month_year": "partial", "month": "partial", "year": "partial",
+           "relative_n": "relative", "relative": "relative"}
+
+
+_DIGIT = re.compile(r"\d")
+_TIME_WORD = re.compile(r"hôm|tuần|tháng|năm|ngày", re.IGNORECASE)
+_NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
+                          "day_month_bare", "month_year", "year"})
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text, resolved as far as the text and anchor allow."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # which pattern: full, weekday_full, day_month, month, year, relative, ...
+    precision: str  # one of PRECISIONS
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    anchored: bool = False  # the year (or the whole date) came from the anchor
+    note: str = ""
+
+    @property
+    def form(self) -> str:
+        return FORM_OF[self.kind]
+
+    @property
+    def resolved(self) -> bool:
+        return self.precision != UNRESOLVED
+
+    @property
+    def value(self) -> str | None:
+        """ISO 8601 style: ``2018-05-31``, ``2018-05``, ``2018``, ``--12-12`` (year unknown), ``--09``."""
+        if self.precision in (DAY, WEEK):
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.precision == MONTH:
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.precision == YEAR:
+            return f"{self.year:04d}"
+        if self.precision == DAY_MONTH:
+            return f"--{self.month:02d}-{self.day:02d}"
+        if self.precision == MONTH_ONLY:
+            return f"--{self.month:02d}"
+        return None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Year unknown sorts after every known year (it is not guessed)."""
+        return (self.year if self.year is not None else 9999, self.month or 0, self.day or 0)
+
+    def compatible(self, other: "DateMention") -> bool:
+        """Could both name the same time? Unknown parts match anything."""
+        if not self.resolved or not other.resolved:
+            return True
+        for a, b in ((self.year, other.year), (self.month, other.month), (self.day, other.day)):
+            if a is not None and b is not None and a != b:
+                return False
+        return True
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "start": self.start, "end": self.end, "form": self.form, "kind": self.kind,
+                "precision": self.precision, "value": self.value, "year": self.year, "month": self.month,
+                "day": self.day, "year_known": self.year is not None, "note": self.note}
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    limit = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    return 1 <= day <= limit
+
+
+def _shift_months(d: date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + (d.month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+class DateFinder:
+    """Finds and resolves date expressions. ``find(text, anchor)``; the anchor is a ``date`` or None."""
+
+    # A day-month more than this many days after the anchor is taken as last year's.
+    future_slack_days = 45
+
+    def find(self, text: str, anchor: date | None = None) -> list[DateMention]:
+        taken: list[tuple[int, int]] = []
+        out: list[DateMention] = []
+        has_digit = _DIGIT.search(text) is not None
+        if not has_digit and not _TIME_WORD.search(text):
+            return out
+        for kind, pattern in _PATTERNS:
+            if not has_digit and kind in _NEEDS_DIGIT:
+                continue
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                while start < end and text[start].isspace():
+                    start += 1
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                mention = self._resolve(kind, match, text[start:end], start, end, anchor)
+                if mention is not None:
+                    taken.append((start, end))
+                    out.append(mention)
+        return sorted(out, key=lambda m: m.start)
+
+    def _resolve(self, kind: str, match: re.Match[str], text: str, start: int, end: int,
+                 anchor: date | None) -> DateMention | None:
+        g = match.groupdict()
+        base = dict(text=text, start=start, end=end, kind=kind)
+        if kind in ("full_words", "weekday_full", "full", "iso"):
+            y, m, d = int(g["y"]), int(g["m"]), int(g["d"])
+            if not _valid(y, m, d):
+                return None
+            return DateMention(**base, precision=DAY, year=y, month=m, day=d)
+        if kind in ("day_month", "day_month_words", "day_month_bare"):
+            m, d = int(g["m"]), int(g["d"])
+            if not _valid(None, m, d):
+                return None
+            if anchor is None:
+                return DateMention(**base, precision=DAY_MONTH, month=m, day=d, note="year unknown")
+            y = anchor.year
+            if _valid(y, m, d) and date(y, m, d) > anchor + timedelta(days=self.future_slack_days):
+                y -= 1
+            if not _valid(y, m, d):
+                return DateMention(**base, precision=DAY_MONTH, month=m, day=d, note="year unknown")
+            return DateMention(**base, precision=DAY, year=y, month=m, day=d, anchored=True)
+        if kind == "month_year":
+            m, y = int(g["m"]), int(g["y"])
+            return DateMention(**base, precision=MONTH, year=y, month=m) if 1 <= m <= 12 else None
+        if kind == "month":
+            m = int(g["m"]) if g.get("m") else _MONTH_WORDS.get(" ".join(g["mw"].lower().split()), 0)
+            if not 1 <= m <= 12:
+                return None
+            tail = " ".join((g.get("tail") or "").lower().split())
+            if anchor is None:
+                return DateMention(**base, precision=MONTH_ONLY, month=m, note="year unknown")
+            y = anchor.year
+            if tail in ("tới", "sắp tới", "sau") and m < anchor.month:
+                y += 1
+            elif tail not in ("tới", "sắp tới", "sau", "này") and m > anchor.month:
+                y -= 1  # "tháng 1 vừa qua", "hồi tháng 11" in March: last year's
+            return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)
+        if kind == "year":
+            return DateMention(**base, precision=YEAR, year=int(g["y"]))
+        if kind == "relative_n":
+            n_text = g["n"].lower()
+            n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text)
+            unit = g["unit"].lower()
+            if anchor is None or n is None:
+                return DateMention(**base, precision=UNRESOLVED, note="relative date without a publication date")
+            if unit == "ngày":
+                d = anchor - timedelta(days=n)
+                return DateMention(**base, precision=DAY, year=d.year, month=d.month, day=d.day, anchored=True)
+            if unit == "tuần":
+                d = anchor - timedelta(days=7 * n + anchor.weekday())
+                return DateMention(**base, precision=WEEK, year=d.year, month=d.month, day=d.day, anchored=True)
+            if unit == "tháng":
+                y, m = _shift_months(anchor, -n)
+                return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)
+            return DateMention(**base, precision=YEAR, year=anchor.year - n, anchored=True)
+        # relative
+        rel = " ".join(g["rel"].lower().split()).replace("ngày hôm", "hôm")
+        qualifier = (g.get("q") or "").lower()
+        if anchor is None:
+            return DateMention(**base, precision=UNRESOLVED, note="relative date without a publication date")
+        if rel in ("hôm qua", "hôm nay", "hôm kia", "ngày mai"):
+            d = anchor + timedelta(days={"hôm qua": -1, "hôm nay": 0, "hôm kia": -2, "ngày mai": 1}[rel])
+            return DateMention(**base, precision=DAY, year=d.year, month=d.month, day=d.day, anchored=True)
+        if rel.startswith("tuần"):
+            weeks = {"tuần trước": -1, "tuần qua": -1, "tuần này": 0, "tuần tới": 1}[rel]
+            d = anchor + timedelta(days=7 * weeks - anchor.weekday())
+            return DateMention(**base, precision=WEEK, year=d.year, month=d.month, day=d.day, anchored=True)
+        if rel.startswith("tháng"):
+            y, m = _shift_months(anchor, {"tháng trước": -1, "tháng này": 0, "tháng tới": 1}[rel])
+            return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)
+        years = {"năm ngoái": -1, "năm trước": -1, "năm nay": 0, "năm tới": 1, "năm sau": 1}[rel]
+        note = {"đầu": "early in the year", "cuối": "late in the year", "giữa": "mid-year"}.get(qualifier, "")
+        return DateMention(**base, precision=YEAR, year=anchor.year + years, anchored=True, note=note)
+
+
+_DATE_LINE = re.compile(rf"^\W*(?:{_WEEKDAY}\s*,?\s*)?(?:ngày\s+)?\d{{1,2}}[/\-.]\d{{1,2}}[/\-.]\d{{4}}"
+                        rf"|^\W*\d{{4}}-\d{{2}}-\d{{2}}", re.IGNORECASE)
+DATE_LINE_MAX_CHARS = 80
+
+
+def is_date_line(line: str) -> bool:
+    """A short line that is a dateline left by a scraper ('Thứ bảy, 7/9/2024 08:00 (GMT+7)')."""
+    return len(line.strip()) <= DATE_LINE_MAX_CHARS and bool(_DATE_LINE.search(line.strip()))
+
+
+def article_anchor(published: str | None, text: str) -> tuple[date | None, str]:
+    """The date that anchors partial and relative dates: ``published``, else a date line at the top.
+
+    Returns ``(date, where)`` with ``where`` in ``"published"``, ``"date line"`` or ``""``.
+    """
+    parsed = parse_published(published)
+    if parsed is not None:
+        return parsed, "published"
+    for line in [ln for ln in text.split("\n") if ln.strip()][:3]:
+        if is_date_line(line):
+            found = parse_published(line.strip()) or _first_full(line)
+            if found is not None:
+                return found, "date line"
+    return None, ""
+
+
+def _first_full(line: str) -> date | None:
+    for mention in DateFinder().find(line):
+        if mention.precision == DAY and not mention.anchored:
+            return date(mention.year, mention.month, mention.day)  # type: ignore[arg-type]
+    return None

@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from .errors import OptionsError
 
-ORDERS = ("auto", "source", "date", "score")
+ORDERS = ("auto", "source", "date", "score", "chronological")
 
 
 @dataclass(frozen=True, kw_only=True)

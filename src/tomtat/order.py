@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Mapping
 
 from .cluster import Cluster
-from .dates import parse_published
+from .dates import DateMention, parse_published
 
 
-def order_sentences(cluster: Cluster, chosen: list[int], scores: list[float], how: str) -> tuple[list[int], str]:
+def order_sentences(cluster: Cluster, chosen: list[int], scores: list[float], how: str,
+                    sentence_dates: Mapping[tuple[str, int], DateMention] | None = None) -> tuple[list[int], str]:
     article_rank = cluster.article_index()
+    if how == "chronological":
+        return _chronological(cluster, chosen, sentence_dates or {}, article_rank), "chronological"
     if how == "score":
         return [i for _, i in sorted(zip(scores, chosen), key=lambda p: -p[0])], "score"
     published: dict[str, date | None] = {a.id: parse_published(a.published) for a in cluster.articles}
@@ -19,3 +23,29 @@ def order_sentences(cluster: Cluster, chosen: list[int], scores: list[float], ho
                          article_rank[cluster.sentences[i].article_id], cluster.sentences[i].index)
         return sorted(chosen, key=key), "date"
     return sorted(chosen, key=lambda i: (article_rank[cluster.sentences[i].article_id], cluster.sentences[i].index)), "source"
+
+
+_LAST = (10**6, 0, 0)
+
+
+def _chronological(cluster: Cluster, chosen: list[int], dates: Mapping[tuple[str, int], DateMention],
+                   article_rank: dict[str, int]) -> list[int]:
+    """By the date of the event a sentence reports; an undated sentence takes the date of the
+    nearest dated sentence before it in its article (else after it), else goes last."""
+    keys: dict[int, tuple[int, int, int]] = {}
+    for i in chosen:
+        s = cluster.sentences[i]
+        own = dates.get((s.article_id, s.index))
+        if own is not None:
+            keys[i] = own.sort_key()
+            continue
+        before = [(k, d) for (a, k), d in dates.items() if a == s.article_id and k < s.index]
+        after = [(k, d) for (a, k), d in dates.items() if a == s.article_id and k > s.index]
+        if before:
+            keys[i] = max(before, key=lambda p: p[0])[1].sort_key()
+        elif after:
+            keys[i] = min(after, key=lambda p: p[0])[1].sort_key()
+        else:
+            keys[i] = _LAST
+    return sorted(chosen, key=lambda i: (keys[i], article_rank[cluster.sentences[i].article_id],
+                                         cluster.sentences[i].index))

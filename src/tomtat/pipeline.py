@@ -13,6 +13,7 @@ import numpy as np
 from .budget import syllable_budget
 from .cluster import Cluster
 from .dedup import ArticleDeduplicator
+from .entities import EntityExtractor
 from .errors import Problems
 from .ingest import ArticleInput, read_inputs
 from .model import Article, ArticleInfo, Summary, SummarySentence
@@ -21,6 +22,7 @@ from .order import order_sentences
 from .rank import Ranker, get_ranker
 from .select import MMRSelector, Selector
 from .split import SentenceSplitter
+from .timeline import TimelineBuilder
 
 
 @dataclass
@@ -29,12 +31,16 @@ class Summarizer:
     ranker: Ranker | None = None
     selector: Selector | None = None
     splitter: SentenceSplitter | None = None
+    timeline_builder: TimelineBuilder | None = None
+    entity_extractor: EntityExtractor | None = None
 
     def __post_init__(self) -> None:
         self.ranker = self.ranker or get_ranker(self.options.ranker)
         self.selector = self.selector or MMRSelector(redundancy=self.options.redundancy,
                                                      duplicate_threshold=self.options.duplicate_sentence_threshold)
         self.splitter = self.splitter or SentenceSplitter.default()
+        self.timeline_builder = self.timeline_builder or TimelineBuilder()
+        self.entity_extractor = self.entity_extractor or EntityExtractor()
 
     def read(self, inputs: Iterable[ArticleInput], problems: Problems) -> list[Article]:
         return read_inputs(inputs, problems)
@@ -56,7 +62,10 @@ class Summarizer:
         scores = np.asarray(self.ranker(cluster), dtype=np.float64) if cluster.sentences else np.zeros(0)
         budget = syllable_budget(self.options, cluster.total_syllables)
         chosen = self.selector(cluster, scores, budget, max_sentences=self.options.sentences) if cluster.sentences else []
-        ordered, order_used = order_sentences(cluster, chosen, [float(scores[i]) for i in chosen], self.options.order)
+        assert self.timeline_builder is not None and self.entity_extractor is not None
+        timeline = self.timeline_builder.build(cluster.articles, cluster.sentences, cluster.duplicate_of)
+        ordered, order_used = order_sentences(cluster, chosen, [float(scores[i]) for i in chosen], self.options.order,
+                                              timeline.sentence_dates())
         summary_sentences = tuple(
             SummarySentence(text=cluster.sentences[i].text, article_id=cluster.sentences[i].article_id,
                             sentence_index=cluster.sentences[i].index, start=cluster.sentences[i].start,
@@ -76,7 +85,9 @@ class Summarizer:
         duplicates = tuple((a, b, s) for a, (b, s) in cluster.duplicate_of.items())
         return Summary(text=" ".join(s.text for s in summary_sentences), sentences=summary_sentences,
                        articles=infos, duplicates=duplicates, order=order_used, budget_syllables=budget,
-                       warnings=tuple(warnings or ()))
+                       warnings=tuple(warnings or ()),
+                       extras={"timeline": timeline.to_dict(),
+                               "entities": [e.to_dict() for e in self.entity_extractor.extract(cluster.sentences)]})
 
 
 def summarize(inputs: Iterable[ArticleInput] | ArticleInput, options: Options | None = None, *,

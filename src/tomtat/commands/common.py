@@ -13,7 +13,8 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     length.add_argument("--sentences", type=int, metavar="N", help="summary length in sentences")
     length.add_argument("--ratio", type=float, metavar="R", help="summary length as a share of the cluster (0-1]")
     group.add_argument("--order", choices=ORDERS, default="auto",
-                       help="sentence order: auto (by date when all articles have one, else source), source, date, score")
+                       help="sentence order: auto (by date when all articles have one, else source), source, date, score, "
+                            "chronological (by the date of the event each sentence reports, where known)")
     group.add_argument("--ranker", default="default", help="sentence ranker (default, centroid, lead)")
     group.add_argument("--redundancy", type=float, default=Options.redundancy, metavar="W",
                        help="weight of novelty against score in selection, 0-1 (default %(default)s)")

@@ -1,0 +1,81 @@
+"""Every date form of the issue, with and without a publication date to anchor it."""
+from datetime import date
+
+import pytest
+
+from tomtat.dates import DateFinder, article_anchor, parse_published
+
+ANCHOR = date(2024, 9, 10)  # a Tuesday
+
+# (sentence, expected text, value without anchor, precision without anchor, value with anchor, precision with anchor)
+CASES = [
+    ("Hội nghị khai mạc ngày 31/5/2018 tại Hà Nội.", "31/5/2018", "2018-05-31", "day", "2018-05-31", "day"),
+    ("Vụ việc xảy ra 31-5-2018 ở ngoại ô.", "31-5-2018", "2018-05-31", "day", "2018-05-31", "day"),
+    ("Thứ bảy, 7/9/2024, đoàn công tác lên đường.", "Thứ bảy, 7/9/2024", "2024-09-07", "day", "2024-09-07", "day"),
+    ("Lễ ký kết diễn ra ngày 7 tháng 9 năm 2024.", "ngày 7 tháng 9 năm 2024", "2024-09-07", "day", "2024-09-07", "day"),
+    ("Bộ trưởng hôm 12-12 tuyên bố sẽ đối thoại.", "hôm 12-12", "--12-12", "day-month", "2023-12-12", "day"),
+    ("Chuyến thăm kết thúc ngày 27/7 theo kế hoạch.", "ngày 27/7", "--07-27", "day-month", "2024-07-27", "day"),
+    ("Phái đoàn rời đi sáng 13/12.", "sáng 13/12", "--12-13", "day-month", "2023-12-13", "day"),
+    ("Cuộc họp bắt đầu lúc 15h30 ngày 12/3.", "15h30 ngày 12/3", "--03-12", "day-month", "2024-03-12", "day"),
+    ("Diễn đàn dự kiến diễn ra vào tháng 9 tới.", "tháng 9 tới", "--09", "month-only", "2024-09", "month"),
+    ("Dự án được khởi công năm 2008.", "năm 2008", "2008", "year", "2008", "year"),
+    ("Thủ tướng phát biểu hôm qua tại diễn đàn.", "hôm qua", None, "unresolved", "2024-09-09", "day"),
+    ("Đoàn đại biểu đã tới thăm tuần trước.", "tuần trước", None, "unresolved", "2024-09-02", "week"),
+    ("Tháng trước, hai bên đã ký biên bản.", "Tháng trước", None, "unresolved", "2024-08", "month"),
+    ("Sản lượng năm ngoái tăng mạnh.", "năm ngoái", None, "unresolved", "2023", "year"),
+    ("Tàu cập cảng 3 ngày trước.", "3 ngày trước", None, "unresolved", "2024-09-07", "day"),
+    ("Hiệp định được ký vào cuối năm ngoái.", "cuối năm ngoái", None, "unresolved", "2023", "year"),
+]
+
+
+@pytest.mark.parametrize("sentence,found,value,precision,anchored_value,anchored_precision", CASES)
+def test_each_form_with_and_without_anchor(sentence, found, value, precision, anchored_value, anchored_precision):
+    finder = DateFinder()
+    bare = finder.find(sentence)
+    assert [m.text for m in bare] == [found]
+    assert (bare[0].value, bare[0].precision) == (value, precision)
+    anchored = finder.find(sentence, ANCHOR)
+    assert (anchored[0].value, anchored[0].precision) == (anchored_value, anchored_precision)
+
+
+def test_no_year_is_invented_without_an_anchor():
+    explicit_year = {"full", "weekday_full", "full_words", "iso", "year", "month_year"}
+    for sentence, *_ in CASES:
+        for m in DateFinder().find(sentence):
+            if m.kind not in explicit_year:
+                assert m.year is None and not m.anchored, m
+
+
+def test_day_month_after_the_anchor_is_last_year():
+    # published 3 January: "ngày 28/12" is last December, not next
+    (m,) = DateFinder().find("Sự kiện diễn ra ngày 28/12.", date(2024, 1, 3))
+    assert m.value == "2023-12-28"
+    (m,) = DateFinder().find("Sự kiện diễn ra ngày 2/1.", date(2024, 1, 3))
+    assert m.value == "2024-01-02"
+
+
+def test_month_words_and_past_months():
+    (m,) = DateFinder().find("Hồi tháng Ba, hai bên đã gặp nhau.", date(2019, 4, 24))
+    assert (m.value, m.precision) == ("2019-03", "month")
+    (m,) = DateFinder().find("Hồi tháng 11 vừa qua, hai bên đã gặp nhau.", date(2019, 4, 24))
+    assert m.value == "2018-11"
+
+
+def test_numbers_that_are_not_dates():
+    finder = DateFinder()
+    for text in ("Khoảng 2/3 tổng số lao động đã về nước.", "Có 12.000 người tham gia.",
+                 "Tỷ số là 3-1 nghiêng về đội khách.", "Giá tăng 1.5 lần trong 2 tuần qua.",
+                 "Ngày 31/2 không tồn tại."):
+        assert [m.text for m in finder.find(text) if m.resolved] == [], text
+
+
+def test_durations_are_not_points_in_time():
+    assert DateFinder().find("Đây là lần thứ ba trong vòng 1 tuần qua.", ANCHOR) == []
+
+
+def test_anchor_from_published_or_a_date_line():
+    assert article_anchor("2024-03-12T08:00:00+07:00", "Nội dung.") == (date(2024, 3, 12), "published")
+    text = "Thứ bảy, 7/9/2024 08:00 (GMT+7)\nHôm qua, đoàn công tác đã tới nơi."
+    assert article_anchor(None, text) == (date(2024, 9, 7), "date line")
+    assert article_anchor(None, "Hôm qua, đoàn công tác đã tới nơi vào ngày 1/2/2020 như dự kiến.") == (None, "")
+    assert parse_published("12/3/2024") == date(2024, 3, 12)  # order.py still relies on it

@@ -1,0 +1,88 @@
+"""People, organizations and places, with variant spellings merged (sentences invented for the tests)."""
+from tomtat.entities import EntityExtractor, fold
+from tomtat.model import Article
+from tomtat.split import SentenceSplitter
+
+
+def _entities(*texts: str):
+    splitter = SentenceSplitter.default()
+    sentences = [s for i, t in enumerate(texts) for s in splitter.split(Article(id=f"a{i}", text=t))]
+    return EntityExtractor().extract(sentences)
+
+
+def _people(entities):
+    return {e.name: e for e in entities if e.type == "PER"}
+
+
+def _find(entities, variant):
+    hits = [e for e in entities if variant in e.variants]
+    assert len(hits) == 1, (variant, [(e.name, e.variants) for e in entities])
+    return hits[0]
+
+
+def test_victor_viktor_is_one_person_with_role():
+    es = _entities(
+        "Phái đoàn có mặt hôm qua, trong đó có Phó giám đốc Trung tâm Điều phối Quốc gia Nga, ông Victor Kalganov.",
+        "Đoàn do ông Viktor Kalganov, Phó Giám đốc Trung tâm Điều phối Nga dẫn đầu. Ông Kalganov không trả lời báo chí.",
+    )
+    person = _find(es, "Victor Kalganov")
+    assert person.type == "PER"
+    assert {"Victor Kalganov", "Viktor Kalganov", "Kalganov"} <= set(person.variants)
+    assert person.mentions == 3 and person.articles == ("a0", "a1")
+    assert person.role == "Phó giám đốc Trung tâm Điều phối Quốc gia Nga"
+
+
+def test_sergey_sergei_with_and_without_title():
+    es = _entities("Ngoại trưởng Nga Sergey Lavrov đã tới Hà Nội sáng nay.",
+                   "Ông Sergei Lavrov nói hai bên cần đối thoại. Lavrov cũng gặp các nhà báo.")
+    person = _find(es, "Sergey Lavrov")
+    assert {"Sergey Lavrov", "Sergei Lavrov", "Lavrov"} <= set(person.variants)
+    assert person.role == "Ngoại trưởng Nga"
+    assert len([e for e in es if e.type == "PER"]) == 1
+
+
+def test_moscow_moskva_is_one_place():
+    es = _entities("Đoàn công tác đã tới Moscow hôm thứ hai.", "Tại Moskva, hai bên ký kết văn kiện.",
+                   "Sau đó đoàn rời Mát-xcơ-va.")
+    place = _find(es, "Moscow")
+    assert place.type == "LOC" and {"Moscow", "Moskva", "Mát-xcơ-va"} <= set(place.variants)
+    assert place.mentions == 3
+
+
+def test_kim_jong_un_spellings_and_titled_family_name():
+    es = _entities("Nhà lãnh đạo Triều Tiên Kim Jong-un đã tới nhà ga.",
+                   "Chủ tịch Kim Jong Un được chào đón. Chủ tịch Kim jong-un nói ngắn gọn.",
+                   "Em gái ông là bà Kim Yo Jong cũng có mặt. Chủ tịch Kim sau đó rời đi, còn bà Kim ở lại.")
+    leader = _find(es, "Kim Jong-un")
+    assert {"Kim Jong-un", "Kim Jong Un", "Kim jong-un"} <= set(leader.variants)
+    assert leader.mentions == 4  # three full names and "Chủ tịch Kim"
+    sister = _find(es, "Kim Yo Jong")
+    assert sister is not leader and sister.mentions == 2  # "bà Kim Yo Jong" and "bà Kim"
+
+
+def test_lone_first_name_is_not_merged_with_another_person():
+    es = _entities("Ông Victor Kalganov dẫn đầu phái đoàn.", "Tiến sĩ Victor nhận định tình hình còn phức tạp.")
+    people = _people(es)
+    assert "Victor Kalganov" in people and "Victor" in people
+
+
+def test_title_words_and_organizations_are_not_people():
+    es = _entities("Thứ trưởng Bộ Ngoại giao Nga Sergey Ryabkov phát biểu tại Hội đồng Bảo an Liên Hợp Quốc.",
+                   "Thứ trưởng Ngoại giao Nga Sergey Ryabkov cũng trả lời hãng tin Interfax.")
+    people = _people(es)
+    assert set(people) == {"Sergey Ryabkov"}, people
+    assert people["Sergey Ryabkov"].role == "Thứ trưởng Bộ Ngoại giao Nga"
+    orgs = {e.name for e in es if e.type == "ORG"}
+    assert "Bộ Ngoại giao Nga" in orgs and "Interfax" in orgs
+
+
+def test_vietnamese_name_after_a_provincial_title():
+    people = _people(_entities("Chủ tịch tỉnh Nguyễn Văn Bình nói sẽ hỗ trợ nông dân."))
+    assert "Nguyễn Văn Bình" in people
+
+
+def test_fold_variants():
+    assert fold("Viktor") == fold("Victor")
+    assert fold("Sergey") == fold("Sergei")
+    assert fold("Kim Jong-un") == fold("Kim Jong Un") == fold("Kim jong-un")
+    assert fold("Nguyễn") != fold("Nguyên")

@@ -1,0 +1,68 @@
+"""The issue's bars on the seed cluster (read from ../shared by path; skipped when absent)."""
+import pytest
+
+from conftest import SHARED
+
+from tomtat.dates import DateFinder
+from tomtat.entities import EntityExtractor, fold
+from tomtat.errors import Problems
+from tomtat.pipeline import Summarizer
+from tomtat.timeline import TimelineBuilder
+
+SEED = SHARED / "examples" / "seed-cluster"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.is_dir():
+        pytest.skip(f"seed cluster not found at {SEED} (../shared is absent on this machine)")
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster(summarizer.read([SEED], Problems()))
+    timeline = TimelineBuilder().build(cluster.articles, cluster.sentences, cluster.duplicate_of)
+    return cluster, timeline, EntityExtractor().extract(cluster.sentences)
+
+
+def test_every_day_and_month_of_each_article_is_an_event_of_it(seed):
+    cluster, timeline, _ = seed
+    finder = DateFinder()
+    for article in cluster.articles:
+        given = {m.value for m in finder.find(article.text) if m.precision == "day-month"}
+        shown = {s_date for e in timeline.events for s_date in [e.date.value]
+                 if any(s.article_id == article.id for s in e.sources)}
+        assert given <= shown, (article.id, given - shown)
+    assert sum(1 for e in timeline.events if e.date.precision == "day-month") >= 8
+
+
+def test_no_year_is_made_up(seed):
+    _, timeline, _ = seed
+    assert all(a is None for a in timeline.anchors.values())  # the seed has no publication dates
+    for event in timeline.events:
+        if event.date.year is not None:
+            assert event.date.kind == "year" and event.date.text[-4:] == str(event.date.year), event
+    assert timeline.undated  # "hôm qua", "tuần trước" ... cannot be resolved, and are listed apart
+
+
+def test_kalganov_story_is_one_event_with_two_sources(seed):
+    _, timeline, _ = seed
+    events = [e for e in timeline.events + timeline.undated
+              if any("Kalganov" in s.text for s in e.sources)]
+    assert len(events) == 1
+    (event,) = events
+    assert {s.article_id[:3] for s in event.sources} == {"000", "001"}
+    assert event.date.value == "--12-12" and event.date.year is None
+
+
+@pytest.mark.parametrize("name", ["Kalganov", "Lavrov", "Kim Jong-un", "Putin", "Shoigu"])
+def test_each_person_comes_out_once(seed, name):
+    _, _, entities = seed
+    wanted = fold(name)
+    hits = [e for e in entities if any(wanted in fold(v) for v in e.variants)]
+    assert len(hits) == 1, [(e.name, e.type, e.variants) for e in hits]
+    assert hits[0].type == "PER"
+
+
+def test_kalganov_keeps_his_role(seed):
+    _, _, entities = seed
+    (kalganov,) = [e for e in entities if any("kalganov" in fold(v) for v in e.variants)]
+    assert kalganov.role and kalganov.role.startswith("Phó giám đốc Trung tâm Chỉ huy")
+    assert len(kalganov.articles) == 2
