@@ -15,6 +15,7 @@ COMMANDS = {
     "summarize": "tomtat.commands.summarize",
     "batch": "tomtat.commands.batch",
     "eval": "tomtat.commands.eval",
+    "serve": "tomtat.commands.serve",
 }
 
 
