@@ -89,6 +89,7 @@ def test_server_error_is_shown_in_vietnamese(browser, base_url):
         error = page.locator("#error")
         error.wait_for(state="visible", timeout=30_000)
         assert "không giống tiếng Việt" in error.inner_text() and "articles.0.text" in error.inner_text()
+        assert page.locator("#status").inner_text() == "" and page.locator("#go").is_enabled()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "error.png"))
     finally:

@@ -118,9 +118,11 @@
       if (!response.ok) { showError(body && body.message ? body : { key: "badAnswer", vars: { s: response.status } }); return; }
       lastResult = body;
       render(body);
+      $("status").classList.remove("busy");
       $("status").textContent = t("done", { s: body.sentences.length, a: body.articles.length });
     } finally {
       $("go").disabled = false;
+      if ($("status").classList.contains("busy")) $("status").textContent = "";
       $("status").classList.remove("busy");
       document.body.setAttribute("aria-busy", "false");
     }
