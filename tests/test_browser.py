@@ -76,6 +76,9 @@ def test_empty_input_shows_an_error(browser, base_url):
         error.wait_for(state="visible", timeout=10_000)
         assert "ít nhất một bài" in error.inner_text()
         assert page.locator("#result").is_hidden()
+        page.locator("#lang").click()  # the English toggle translates the page and the message
+        assert page.locator("h1").inner_text().startswith("Summarize")
+        assert "at least one article" in error.inner_text()
     finally:
         page.close()
 

@@ -5,6 +5,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..options import ORDERS
+from ..rank import RANKERS
+
+OrderName = Literal[tuple(ORDERS)]  # type: ignore[valid-type]
+RankerName = Literal[tuple(RANKERS)]  # type: ignore[valid-type]
+
 
 class ArticleIn(BaseModel):
     """One article. ``text`` (or ``raw_text``) is required; the rest is optional."""
@@ -29,8 +35,8 @@ class OptionsIn(BaseModel):
     syllables: int | None = Field(None, ge=1, le=100_000)
     sentences: int | None = Field(None, ge=1, le=10_000)
     ratio: float | None = Field(None, gt=0, le=1)
-    order: Literal["auto", "source", "date", "score"] | None = None
-    ranker: Literal["default", "centroid", "lead"] | None = None
+    order: OrderName | None = None
+    ranker: RankerName | None = None
     redundancy: float | None = Field(None, ge=0, le=1)
     duplicate_article_threshold: float | None = Field(None, ge=0, le=1)
     duplicate_sentence_threshold: float | None = Field(None, ge=0, le=1)
@@ -142,4 +148,4 @@ class HealthOut(BaseModel):
 class VersionOut(BaseModel):
     name: str
     version: str
-    limits: dict[str, float]
+    limits: dict[str, int | float]
