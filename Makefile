@@ -1,5 +1,5 @@
 # The two commands the README starts with. Both set everything up first (once).
-.PHONY: demo test setup setup-test bench
+.PHONY: demo test setup setup-test bench serve load
 
 demo: setup
 	.venv/bin/tomtat summarize examples/cluster-vi
@@ -15,3 +15,9 @@ setup-test:
 
 bench: setup-test
 	.venv/bin/python benchmarks/abmusu.py
+
+serve: setup
+	.venv/bin/tomtat serve
+
+load: setup-test
+	.venv/bin/python benchmarks/load.py --clients 32 --duration 60

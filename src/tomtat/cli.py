@@ -17,6 +17,7 @@ COMMANDS = {
     "eval": "tomtat.commands.eval",
     "timeline": "tomtat.commands.timeline",
     "entities": "tomtat.commands.entities",
+    "serve": "tomtat.commands.serve",
 }
 
 

@@ -1,0 +1,99 @@
+"""The page in a real browser: headless Debian chromium driven by Playwright (never Playwright's own download)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from service_helpers import BAI_1, BAI_2, running_server
+
+CHROMIUM = Path(os.environ.get("TOMTAT_CHROMIUM", "/usr/bin/chromium"))
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = Path(os.environ.get("TOMTAT_SCREENSHOTS", Path(__file__).resolve().parents[1] / "build" / "screenshots"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"chromium not found at {CHROMIUM}: run scripts/setup-browser.sh (installs Debian chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed: scripts/setup.sh --test")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    from tomtat.service import create_app
+
+    with running_server(create_app()) as url:
+        yield url
+
+
+def test_paste_two_articles_summarize_and_follow_a_source(browser, base_url):
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    try:
+        page.goto(base_url + "/")
+        assert page.locator("h1").inner_text().startswith("Tóm tắt")
+        boxes = page.locator(".article-box textarea")
+        assert boxes.count() == 2
+        boxes.nth(0).fill(BAI_1)
+        boxes.nth(1).fill(BAI_2)
+        page.locator("input[name=length][value=short]").check()
+        page.locator("#go").click()
+        page.wait_for_selector("#summary .sent", timeout=60_000)
+        sentences = page.locator("#summary .sent")
+        assert 1 <= sentences.count() <= 3
+        assert page.locator("#error").is_hidden()
+        # Every summary sentence comes from a pasted article, and its source span holds that text.
+        first_text = sentences.nth(0).evaluate("n => n.firstChild.textContent")
+        assert first_text in BAI_1 or first_text in BAI_2
+        link = page.locator("#summary .sent a.src-link").first
+        href = link.get_attribute("href")
+        assert href and href.startswith("#src-")
+        link.click()
+        source = page.locator(href)
+        assert source.inner_text() == first_text
+        assert "active" in (source.get_attribute("class") or "")
+        # The two articles are shown as sources, titled by their first lines.
+        headings = page.locator(".source h3").all_inner_texts()
+        assert len(headings) == 2 and any("Đà Nẵng mở tuyến" in h for h in headings)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "summary.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_empty_input_shows_an_error(browser, base_url):
+    page = browser.new_page()
+    try:
+        page.goto(base_url + "/")
+        page.locator("#go").click()
+        error = page.locator("#error")
+        error.wait_for(state="visible", timeout=10_000)
+        assert "ít nhất một bài" in error.inner_text()
+        assert page.locator("#result").is_hidden()
+        page.locator("#lang").click()  # the English toggle translates the page and the message
+        assert page.locator("h1").inner_text().startswith("Summarize")
+        assert "at least one article" in error.inner_text()
+    finally:
+        page.close()
+
+
+def test_server_error_is_shown_in_vietnamese(browser, base_url):
+    page = browser.new_page()
+    try:
+        page.goto(base_url + "/")
+        page.locator(".article-box textarea").first.fill("This is plainly an English text with no Vietnamese at all.")
+        page.locator("#go").click()
+        error = page.locator("#error")
+        error.wait_for(state="visible", timeout=30_000)
+        assert "không giống tiếng Việt" in error.inner_text() and "articles.0.text" in error.inner_text()
+        assert page.locator("#status").inner_text() == "" and page.locator("#go").is_enabled()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "error.png"))
+    finally:
+        page.close()

@@ -1,0 +1,28 @@
+"""Property-based run over the OpenAPI description (schemathesis): no 5xx, every answer fits the schema."""
+from __future__ import annotations
+
+import pytest
+
+schemathesis = pytest.importorskip("schemathesis", reason="schemathesis not installed: scripts/setup.sh --test")
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+from schemathesis import checks  # noqa: E402
+
+from tomtat.service import ServiceConfig, create_app  # noqa: E402
+from tomtat.service.app import feature_available  # noqa: E402
+
+# Small limits so generated bodies reach them quickly; the short timeout is never hit by these inputs.
+APP = create_app(ServiceConfig(max_body_bytes=200_000, max_articles=5, max_article_chars=5_000, max_clusters=3))
+schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+
+
+@schema.parametrize()
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_api_answers_fit_the_schema_and_are_never_5xx(case):
+    response = case.call()
+    # 501 is the documented answer of /timeline and /entities while this build has no such module.
+    planned = response.status_code == 501 and not feature_available(case.operation.path.strip("/"))
+    assert response.status_code < 500 or planned, (response.status_code, response.text[:300])
+    # Schema-valid requests may still be refused with a documented 4xx: one length option at a time, text that
+    # looks Vietnamese, the size limits. Those rules are not expressible in OpenAPI, so that one check is left out.
+    case.validate_response(response, excluded_checks=[checks.positive_data_acceptance, checks.not_a_server_error])
