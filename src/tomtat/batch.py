@@ -1,4 +1,8 @@
-"""Batch summarizing of AbMuSu-format JSONL: one cluster a line, one result a line, same order."""
+"""Batch summarizing of AbMuSu-format JSONL: one cluster a line in, one result line per input line out.
+
+Work runs on an engine (:mod:`tomtat.engine`); results are written as they arrive (each line
+carries ``id`` and its input ``line`` number) and a rerun resumes where the last one stopped.
+"""
 from __future__ import annotations
 
 import json
@@ -26,6 +30,8 @@ class ClusterRecord:
 class BatchReport:
     written: int = 0
     failed: int = 0
+    skipped: int = 0
+    peak_mb: dict[int, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -95,26 +101,144 @@ def summarize_record(record: ClusterRecord, summarizer: Summarizer, source: str)
     }
 
 
-def run_batch(input_path: Path, output: TextIO, options: Options, *, progress: bool = True) -> BatchReport:
+@dataclass
+class BatchJob:
+    """Summarizes chunks of records; shipped once to every worker of either engine."""
+
+    options: Options
+    source: str
+
+    def __post_init__(self) -> None:
+        self._summarizer: Summarizer | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"options": self.options, "source": self.source}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.options, self.source, self._summarizer = state["options"], state["source"], None
+
+    def process(self, records: list[ClusterRecord]) -> list[dict[str, Any]]:
+        if self._summarizer is None:
+            self._summarizer = Summarizer(self.options)
+        out = []
+        for record in records:
+            try:
+                line = summarize_record(record, self._summarizer, self.source)
+            except Exception as error:  # a bug on one cluster must not lose the others
+                line = {"id": record.id, "summary": "",
+                        "error": f"{self.source}:{record.line}: internal error: {type(error).__name__}: {error}"}
+            line["line"] = record.line
+            out.append(line)
+        return out
+
+
+class ResumableOutput:
+    """A JSONL output written as results arrive and resumable by key.
+
+    On open, lines already in the file are read: their keys (``key_field``) are skipped on
+    this run. A last line cut short by a crash is removed first, so the file stays valid
+    JSONL. Each result line is written whole and flushed, from the one driver process.
+    """
+
+    def __init__(self, path: Path | None, key_field: str, stream: TextIO | None = None, *, resume: bool = True) -> None:
+        self.key_field = key_field
+        self.done: set[Any] = set()
+        self._owned = stream is None
+        if stream is not None:
+            self.handle = stream
+            return
+        assert path is not None
+        if resume and path.exists():
+            self.done = self._scan(path)
+            self.handle = path.open("a", encoding="utf-8")
+        else:
+            self.handle = path.open("w", encoding="utf-8")
+
+    def _scan(self, path: Path) -> set[Any]:
+        data = path.read_bytes()
+        keep = data.rfind(b"\n") + 1  # drop a partial last line
+        done: set[Any] = set()
+        good = 0
+        for raw in data[:keep].split(b"\n"):
+            if not raw.strip():
+                good += len(raw) + 1
+                continue
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError:
+                raise InputError("cannot resume: a line of the existing output is not JSON; "
+                                 "remove the file to start over", source=str(path)) from None
+            if isinstance(value, dict) and self.key_field in value:
+                done.add(_hashable(value[self.key_field]))
+            good += len(raw) + 1
+        if keep < len(data):
+            with path.open("r+b") as handle:
+                handle.truncate(keep)
+        return done
+
+    def write(self, line: dict[str, Any]) -> None:
+        self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.handle.flush()
+
+    def close(self) -> None:
+        if self._owned:
+            self.handle.close()
+
+
+def run_batch(input_path: Path, output: TextIO | Path, options: Options, *, progress: bool = True,
+              engine: Any = "local", workers: int | None = None, address: str | None = None,
+              chunk_size: int = 4, resume: bool = True) -> BatchReport:
+    """Summarize every line of ``input_path`` on ``engine``; write one line per input line.
+
+    Lines are written as results arrive, so not in input order: each carries ``id`` and
+    ``line`` (the 1-based input line number). With a file ``output``, a rerun skips the
+    lines already written (keyed on ``line``).
+    """
     from tqdm import tqdm
 
-    summarizer = Summarizer(options)
+    from .engine import make_engine
+
+    runner = make_engine(engine, workers=workers, address=address) if isinstance(engine, str) else engine
+    out = ResumableOutput(output if isinstance(output, Path) else None, "line",
+                          None if isinstance(output, Path) else output, resume=resume)
     report = BatchReport()
-    records = read_clusters(input_path)
-    total = _count_lines(input_path)
-    with tqdm(total=total, unit="cluster", disable=not progress, dynamic_ncols=True, desc="summarizing") as bar:
-        for record in records:
-            line = summarize_record(record, summarizer, str(input_path))
-            if "error" in line:
-                report.failed += 1
-                report.warnings.append(line["error"])
-                if options.strict:
-                    raise InputError(line["error"])
-            output.write(json.dumps(line, ensure_ascii=False) + "\n")
-            output.flush()
-            report.written += 1
-            bar.update(1)
+    try:
+        total = _count_lines(input_path)
+        todo = (r for r in read_clusters(input_path) if r.line not in out.done)
+        chunks = ((chunk[0].line, chunk) for chunk in _chunked(todo, chunk_size))
+        job = BatchJob(options, str(input_path))
+        report.skipped = len(out.done)
+        with tqdm(total=total, initial=report.skipped, unit="cluster", disable=not progress,
+                  dynamic_ncols=True, desc="summarizing", smoothing=0.1) as bar:
+            for _, lines, stats in runner.map(job, chunks):
+                report.peak_mb[stats.pid] = max(report.peak_mb.get(stats.pid, 0.0), stats.peak_mb)
+                for line in lines:
+                    if "error" in line:
+                        report.failed += 1
+                        report.warnings.append(line["error"])
+                        if options.strict:
+                            raise InputError(line["error"])
+                    out.write(line)
+                    report.written += 1
+                    bar.update(1)
+    finally:
+        out.close()
     return report
+
+
+def _chunked(items: Iterator[ClusterRecord], size: int) -> Iterator[list[ClusterRecord]]:
+    chunk: list[ClusterRecord] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _hashable(value: Any) -> Any:
+    return json.dumps(value, sort_keys=True) if isinstance(value, (dict, list)) else value
 
 
 def _count_lines(path: Path) -> int | None:

@@ -81,6 +81,12 @@ class EvaluationError(TomtatError):
     code = "E300"
 
 
+class EngineError(TomtatError):
+    """A batch engine cannot run (Ray missing, cluster unreachable, workers keep dying)."""
+
+    code = "E400"
+
+
 @dataclass(frozen=True)
 class Warning_:
     """A problem that did not stop the run (a skipped file, a dropped line)."""

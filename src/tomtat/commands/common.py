@@ -26,3 +26,27 @@ def options_from_args(args: argparse.Namespace) -> Options:
         "syllables": args.syllables, "sentences": args.sentences, "ratio": args.ratio,
         "order": args.order, "ranker": args.ranker, "redundancy": args.redundancy, "strict": args.strict,
     })
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    from ..engine import ENGINES
+
+    group = parser.add_argument_group("engine")
+    group.add_argument("--engine", choices=ENGINES, default="local",
+                       help="local: a process pool on this machine; ray: Ray (optional extra tomtat[ray])")
+    group.add_argument("--workers", type=_positive, metavar="N",
+                       help="worker processes (default: the machine's cores; with ray: CPUs of the local Ray)")
+    group.add_argument("--address", metavar="HOST:PORT",
+                       help="with --engine ray: join this existing Ray cluster instead of starting a local one")
+    group.add_argument("--chunk-size", type=_positive, default=4, metavar="N",
+                       help="clusters per task sent to a worker (default %(default)s)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1, got {value}")
+    return value
