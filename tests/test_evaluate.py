@@ -36,3 +36,11 @@ def test_files_match_by_id_else_order(tmp_path):
     gold.write_text("{\"summary\": \"x\"}\nnot json\n")
     with pytest.raises(EvaluationError, match=r"g.jsonl:2"):
         evaluate_files(pred, gold)
+
+
+def test_prediction_ids_match_gold_positions_when_gold_has_no_ids(tmp_path):
+    pred = tmp_path / "p.jsonl"
+    gold = tmp_path / "g.jsonl"
+    pred.write_text(json.dumps({"id": 1, "summary": "mèo ăn cá"}) + "\n" + json.dumps({"id": 0, "summary": "chó sủa"}) + "\n")
+    gold.write_text(json.dumps({"summary": "chó sủa"}) + "\n" + json.dumps({"summary": "mèo ăn cá"}) + "\n")
+    assert evaluate_files(pred, gold)["rouge-2"]["f"] == pytest.approx(1.0, abs=1e-5)

@@ -108,13 +108,19 @@ def _reference_of(path: Path, number: int, value: dict[str, Any]) -> list[str]:
 
 
 def evaluate_files(predictions: Path, gold: Path) -> Scores:
-    """Match predictions to gold by ``id`` where every line has one, else by order."""
+    """Match predictions to gold by ``id``; a gold file without ids is keyed by 0-based line position;
+    with no ids at all, by order."""
     preds = _read_jsonl(predictions, "predictions")
     golds = _read_jsonl(gold, "gold")
     for number, value in preds:
         if not isinstance(value.get("summary"), str):
             raise EvaluationError(f"{predictions}:{number}: field 'summary' must be a string")
     by_id = all("id" in v for _, v in preds) and all("id" in v for _, v in golds)
+    if not by_id and all("id" in v for _, v in preds) and not any("id" in v for _, v in golds):
+        # Gold without ids (AbMuSu's own files): a gold line's id is its 0-based position,
+        # which is the id `tomtat batch` gives a cluster without one.
+        golds = [(number, {**value, "id": position}) for position, (number, value) in enumerate(golds)]
+        by_id = True
     hyps: list[str] = []
     refs: list[list[str]] = []
     if by_id:
