@@ -43,6 +43,9 @@ _CREDIT_LINE = re.compile(
 )
 
 
+MIN_UNANCHORED_PAIRS = 3
+
+
 def clean_article(text: str, *, title: str = "") -> tuple[str, tuple[Removed, ...]]:
     """Return the article text without junk lines, and what was removed (with reasons)."""
     removed: list[Removed] = []
@@ -156,6 +159,10 @@ def _cut_tail(lines: list[str], removed: list[Removed]) -> list[str]:
         if not all(_is_teaser(l) or _is_headline(l) for l in after):
             continue
         if strength == 1 and after:
+            # A bare name followed by paragraphs is a person introduced in the article, unless
+            # what follows is a list of other stories: headlines among them, little in common.
+            if not any(_is_headline(l) for l in after):
+                continue
             body_grams = _bigrams(" ".join(l for _, l in paragraphs[:k]))
             if sum(1 for l in after if _related(l, body_grams) < 0.2) < 0.75 * len(after):
                 continue
@@ -172,8 +179,15 @@ def _cut_tail(lines: list[str], removed: list[Removed]) -> list[str]:
         body = " ".join(line for _, line in paragraphs[:k])
         body_grams = _bigrams(body)
         block = [line for _, line in paragraphs[k:end]]
-        unrelated = sum(1 for line in block if _related(line, body_grams) < 0.2)
-        if (cut_at is not None and pairs >= 1) or (pairs >= 2 and unrelated >= 0.75 * len(block)):
+        # Each (headline, teaser) pair against the article and the other pairs: sections of one
+        # article share its vocabulary with each other, teasers of other stories do not.
+        unrelated = 0
+        for p in range(0, len(block), 2):
+            context = body_grams | _bigrams(" ".join(block[:p] + block[p + 2:]))
+            unrelated += sum(1 for line in block[p:p + 2] if _related(line, context) < 0.2)
+        # Without a byline before it, only a longer run counts: two or three short sections
+        # (subheading + one paragraph each) at the end of an article look just like it.
+        if (cut_at is not None and pairs >= 1) or (pairs >= MIN_UNANCHORED_PAIRS and unrelated >= 0.75 * len(block)):
             cut_at = k if cut_at is None or k < cut_at else cut_at
             if cut_at == end:  # no byline; the block starts at k
                 cut_at = k
