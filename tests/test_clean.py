@@ -156,3 +156,17 @@ def test_related_lines_that_continue_the_story_are_kept():
     ]
     text, removed = clean(lines)
     assert text == "\n".join(lines) and removed == ()
+
+
+def test_a_paragraph_with_a_photo_credit_keeps_its_sentences():
+    paragraph = ("Váy lụa màu kem là lựa chọn được nhiều người yêu thích trong mùa thu. Thiết kế dáng suông "
+                 "giúp người mặc thoải mái khi đi làm.")
+    text, removed = clean([BODY[0], paragraph + " Ảnh: Hà Linh.", BODY[1]])
+    assert text == "\n".join([BODY[0], paragraph, BODY[1]])
+    assert reasons(removed) == {"Ảnh: Hà Linh.": "photo credit"}
+
+
+def test_a_one_sentence_caption_with_an_initial_is_removed_whole():
+    caption = "Lực lượng cứu hộ tìm kiếm ông D. mất tích tại cầu Sông Lam. Ảnh: N.H"
+    text, removed = clean([BODY[0], caption, BODY[1]])
+    assert text == "\n".join(BODY[:2]) and reasons(removed) == {caption: "photo caption"}

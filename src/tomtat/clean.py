@@ -22,7 +22,7 @@ _SOURCE_PREFIX = re.compile(
 # "... Ảnh: KCNA", "(Ảnh: Reuters).", "Ảnh: N.H": a credit of a few words closing the line;
 # a dot inside the credit is allowed only inside a token (initials), never before a space.
 _CAPTION_CREDIT = re.compile(
-    r"(?:^|[\s.(])(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh|Photo|Nguồn)\s*:\s*(?:[^.:]|\.(?=\S)){0,60}?[.)]{0,2}\s*$"
+    r"(?:^|[\s.(])(?P<credit>(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh|Photo|Nguồn)\s*:\s*(?:[^.:]|\.(?=\S)){0,60}?[.)]{0,2})\s*$"
 )
 _AGENCY_TAIL = re.compile(r"(?:\b[A-Z][A-Z.]{1,}\s*/\s*)+[A-Z][A-Z.]{1,}\s*\|?\s*$|\|\s*$")
 _INLINE_PHOTO_NOTE = re.compile(r"\s*\((?:[Ảả]nh|[Hh]ình)(?: minh họa| minh hoạ| chụp màn hình)?(?:\s*:[^)]{0,60})?\)")
@@ -44,6 +44,8 @@ _CREDIT_LINE = re.compile(
 
 
 MIN_UNANCHORED_PAIRS = 3
+# A sentence boundary inside a line: end mark, space, capital ("ông D. mất tích" is not one).
+_INNER_BOUNDARY = re.compile(rf"[.!?…][\"”’»)]*\s+[\"“]?[{_UPPER}]")
 
 
 def clean_article(text: str, *, title: str = "") -> tuple[str, tuple[Removed, ...]]:
@@ -62,8 +64,16 @@ def clean_article(text: str, *, title: str = "") -> tuple[str, tuple[Removed, ..
             removed.append(Removed(stripped, "widget text"))
             continue
         if _is_caption(stripped):
-            removed.append(Removed(stripped, "photo caption"))
-            continue
+            credit = _CAPTION_CREDIT.search(stripped)
+            before = stripped[:credit.start("credit")].rstrip(" -–—(|") if credit else ""
+            if _INNER_BOUNDARY.search(before):
+                # A paragraph of several sentences with a photo credit at its end (photo-essay
+                # articles): the paragraph is article text, only the credit goes.
+                removed.append(Removed(stripped[credit.start("credit"):].strip(), "photo credit"))
+                stripped = before
+            else:
+                removed.append(Removed(stripped, "photo caption"))
+                continue
         if title and stripped == title.strip() and not kept:
             removed.append(Removed(stripped, "title repeated in body"))
             continue
