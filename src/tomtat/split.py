@@ -121,6 +121,9 @@ class SentenceSplitter:
             if word in self.abbreviations:
                 return False
             bare = word[:-1]
+            # A list number opening the block ("1. Mục một", "2.3. Quy định") is not a sentence.
+            if token and not block[:token.start()].strip() and bare.replace(".", "").isdigit() and len(bare) <= 6:
+                return False
             # An initial ("J. Smith") or a dotted title ("GS.TS.") is not a sentence end.
             if len(bare) == 1 and bare.isalpha() and block[mark_start - 1].isupper():
                 return False
