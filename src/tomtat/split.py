@@ -100,7 +100,7 @@ class SentenceSplitter:
         for cut in cuts + [len(block)]:
             piece = block[previous:cut]
             stripped = piece.strip()
-            if stripped:
+            if stripped and any(c.isalnum() for c in stripped):
                 lead = len(piece) - len(piece.lstrip())
                 yield start + previous + lead, start + previous + lead + len(stripped)
             previous = cut
@@ -125,6 +125,8 @@ class SentenceSplitter:
             if token and not block[:token.start()].strip() and bare.replace(".", "").isdigit() and len(bare) <= 6:
                 return False
             # An initial ("J. Smith") or a dotted title ("GS.TS.") is not a sentence end.
-            if len(bare) == 1 and bare.isalpha() and block[mark_start - 1].isupper():
+            # Initials are Latin letters (or Đ); "Tàu Ô." or "nước Ý." ends a sentence.
+            if len(bare) == 1 and bare.isalpha() and block[mark_start - 1].isupper() \
+                    and (bare.isascii() or bare == "đ"):
                 return False
         return True
