@@ -40,7 +40,7 @@ def test_byline_and_related_list_after_the_article_are_removed():
     "Toàn cảnh cầu Sông Lam Mới nhìn từ trên cao. Ảnh: Hà Lam",
     "Lễ cắt băng khánh thành sáng 14/3. Ảnh: N.H",
     "Người dân đi bộ trên cầu trong ngày đầu thông xe (Ảnh: Thanh Hà).",
-    "Đoàn xe đầu tiên qua cầu. ẢNH: TUẤN VŨ",
+    "Đoàn xe đầu tiên qua cầu. ẢNH: HOÀNG LONG",
     "Ảnh: Báo Hà Lam",
     "Lãnh đạo tỉnh cắt băng tại lễ khánh thành ngày 14/3. YONHAP/ TTXVN |",
 ])
@@ -51,8 +51,8 @@ def test_photo_captions_are_removed(caption):
 
 
 @pytest.mark.parametrize("credit", [
-    "Lan Anh", "V.Dũng", "T.H", "Thực hiện : Lê Huy", "Tin, ảnh: Mạc Hoa", "Theo Reuters", "Theo: Bloomberg",
-    "Minh Hạnh/Báo Hà Lam", "PHẠM AN ghi", "Thanh Bình (tổng hợp)",
+    "Lan Anh", "V.Dũng", "T.H", "Thực hiện : Lê Nam", "Tin, ảnh: Mạc Hoa", "Theo Reuters", "Theo: Bloomberg",
+    "Minh Hà/Báo Hà Lam", "PHẠM AN ghi", "Thanh Hương (tổng hợp)",
 ])
 def test_closing_credit_lines_are_removed(credit):
     text, removed = clean(BODY + [credit])
@@ -119,7 +119,7 @@ def test_name_line_inside_the_article_is_kept():
     "Chia sẻ với phóng viên, anh Tuấn cho biết gia đình anh đã chờ cây cầu này hơn mười năm.",
     "Nguồn vốn của dự án đến từ ngân sách trung ương và ngân sách tỉnh, theo Sở Tài chính.",
     "Mỹ - Trung Quốc đều cử đại diện tới dự lễ khánh thành cùng nhiều tổ chức quốc tế khác.",
-    "Phan Hiển - Khánh Thi là cặp vận động viên khiêu vũ đã biểu diễn trong đêm khánh thành.",
+    "Trần Hải - Mai Linh là cặp vận động viên khiêu vũ đã biểu diễn trong đêm khánh thành.",
 ])
 def test_sentences_mentioning_photos_or_sharing_are_kept(sentence):
     text, removed = clean([sentence, BODY[1], BODY[2]])

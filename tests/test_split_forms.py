@@ -56,8 +56,8 @@ CASES = {
         ["Có ba điểm chính:", "- Thứ nhất, tăng lương.", "- Thứ hai, giảm thuế.", "1. Mở rộng đối tượng.",
          "2. Rút ngắn thời gian."]),
     "one-letter Vietnamese word ends a sentence": (
-        "Đoàn thăm di tích Chốt chặn Tàu Ô. Chủ tịch tỉnh phát biểu. Ông Đ. Hùng cũng dự.",
-        ["Đoàn thăm di tích Chốt chặn Tàu Ô.", "Chủ tịch tỉnh phát biểu.", "Ông Đ. Hùng cũng dự."]),
+        "Đoàn khách vừa trở về từ nước Ý. Chủ tịch tỉnh phát biểu. Ông Đ. Hùng cũng dự.",
+        ["Đoàn khách vừa trở về từ nước Ý.", "Chủ tịch tỉnh phát biểu.", "Ông Đ. Hùng cũng dự."]),
     "punctuation alone is not a sentence": (
         "Giao tranh ác liệt.\n.\nTheo hãng tin, giao tranh tiếp diễn.",
         ["Giao tranh ác liệt.", "Theo hãng tin, giao tranh tiếp diễn."]),

@@ -14,7 +14,7 @@ from .resources import full_line_patterns, lines as resource_lines
 # Upper-case letters of Vietnamese (a range like "À-Ỹ" would also take lower-case letters).
 _UPPER = "A-ZĐ" + "".join(sorted({c.upper() for c in "ăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"}))
 # "(Tổ Quốc) -", or an upper-case outlet or dateline "VOV.VN -", "HÀ NỘI -". A capitalized
-# run in mixed case ("Phan Hiển - Khánh Thi là ...", "Mỹ - Triều Tiên") is article text.
+# run in mixed case ("Trần Hải - Mai Linh là ...", "Mỹ - Triều Tiên") is article text.
 _SOURCE_PREFIX = re.compile(
     r"^\s*\(\s*[^()\n]{2,30}\)\s*[-–—]\s*"
     rf"|^\s*[{_UPPER}][{_UPPER}0-9.]{{1,15}}(?:\s[{_UPPER}][{_UPPER}0-9.]{{0,12}}){{0,2}}\s+[-–—]\s+(?=[{_UPPER}\"“])"
@@ -29,12 +29,12 @@ _INLINE_PHOTO_NOTE = re.compile(r"\s*\((?:[Ảả]nh|[Hh]ình)(?: minh họa| mi
 _TERMINAL = re.compile(r"[.!?…\"”'’»)]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*(?:\s|$)")
 _WORD = re.compile(r"\w+")
-# A name, or names joined by "-", ",", "/": "Lan Anh", "V.Dũng", "T.H", "Minh Hạnh/Công An TP.HCM".
+# A name, or names joined by "-", ",", "/": "Lan Anh", "V.Dũng", "T.H", "Minh Hà/Báo Hà Lam".
 _NAME_WORD = rf"(?:[{_UPPER}]\.)*[{_UPPER}][\w.]*"
 _NAME_LINE = re.compile(
     rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:\s*[-–,/]\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})*(?:\s*\(\*\))?$"
 )
-# Credit lines: "Thực hiện: Lê Huy", "Tin, ảnh: Mạc Yến", "Theo: Bloomberg", "PHẠM CƯỜNG ghi".
+# Credit lines: "Thực hiện: Lê Nam", "Tin, ảnh: Mai Hoa", "Theo: Bloomberg", "PHẠM AN ghi".
 _CREDIT_LINE = re.compile(
     r"^(?:thực hiện|tin|tin, ảnh|tin và ảnh|tin - ảnh|bài|bài, ảnh|bài và ảnh|bài - ảnh|theo|pv|ctv|nhóm pv|"
     r"đồ họa|biên tập|video|clip|nguồn)\s*:\s*\S.{0,50}$"
@@ -153,7 +153,7 @@ def _cut_tail(lines: list[str], removed: list[Removed]) -> list[str]:
     paragraphs = [(i, line) for i, line in enumerate(lines) if line]
     if len(paragraphs) < 2:
         return lines
-    # 0. Credit lines at the very end ("Bắc Hiệp" / "Theo Reuters", "Theo TTXVN" / "T.H").
+    # 0. Credit lines at the very end ("Bắc Hà" / "Theo Reuters", "Theo TTXVN" / "T.H").
     while len(paragraphs) > 1 and _byline_strength(paragraphs[-1][1]):
         index, line = paragraphs.pop()
         removed.append(Removed(line, "byline"))

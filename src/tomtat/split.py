@@ -125,7 +125,7 @@ class SentenceSplitter:
             if token and not block[:token.start()].strip() and bare.replace(".", "").isdigit() and len(bare) <= 6:
                 return False
             # An initial ("J. Smith") or a dotted title ("GS.TS.") is not a sentence end.
-            # Initials are Latin letters (or Đ); "Tàu Ô." or "nước Ý." ends a sentence.
+            # Initials are Latin letters (or Đ); "nước Ý." or "chữ Ô." ends a sentence.
             if len(bare) == 1 and bare.isalpha() and block[mark_start - 1].isupper() \
                     and (bare.isascii() or bare == "đ"):
                 return False
