@@ -28,3 +28,8 @@ def test_nfc_and_mojibake_and_whitespace():
 
 def test_curly_quotes_are_kept():
     assert normalize_text("“tất cả cơ hội”") == "“tất cả cơ hội”"
+
+
+def test_stray_bullet_mark_opening_a_line_is_dropped():
+    assert normalize_text("Tình hình chiến sự\n. Theo hãng tin, giao tranh tiếp diễn.\n...") == \
+        "Tình hình chiến sự\nTheo hãng tin, giao tranh tiếp diễn.\n..."

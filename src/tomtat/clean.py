@@ -14,7 +14,7 @@ from .resources import full_line_patterns, lines as resource_lines
 # Upper-case letters of Vietnamese (a range like "À-Ỹ" would also take lower-case letters).
 _UPPER = "A-ZĐ" + "".join(sorted({c.upper() for c in "ăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"}))
 # "(Tổ Quốc) -", or an upper-case outlet or dateline "VOV.VN -", "HÀ NỘI -". A capitalized
-# run in mixed case ("Phan Hiển - Khánh Thi là ...", "Mỹ - Triều Tiên") is article text.
+# run in mixed case ("Trần Hải - Mai Linh là ...", "Mỹ - Triều Tiên") is article text.
 _SOURCE_PREFIX = re.compile(
     r"^\s*\(\s*[^()\n]{2,30}\)\s*[-–—]\s*"
     rf"|^\s*[{_UPPER}][{_UPPER}0-9.]{{1,15}}(?:\s[{_UPPER}][{_UPPER}0-9.]{{0,12}}){{0,2}}\s+[-–—]\s+(?=[{_UPPER}\"“])"
@@ -22,25 +22,30 @@ _SOURCE_PREFIX = re.compile(
 # "... Ảnh: KCNA", "(Ảnh: Reuters).", "Ảnh: N.H": a credit of a few words closing the line;
 # a dot inside the credit is allowed only inside a token (initials), never before a space.
 _CAPTION_CREDIT = re.compile(
-    r"(?:^|[\s.(])(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh|Photo|Nguồn)\s*:\s*(?:[^.:]|\.(?=\S)){0,60}?[.)]{0,2}\s*$"
+    r"(?:^|[\s.(])(?P<credit>(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh|Photo|Nguồn)\s*:\s*(?:[^.:]|\.(?=\S)){0,60}?[.)]{0,2})\s*$"
 )
 _AGENCY_TAIL = re.compile(r"(?:\b[A-Z][A-Z.]{1,}\s*/\s*)+[A-Z][A-Z.]{1,}\s*\|?\s*$|\|\s*$")
 _INLINE_PHOTO_NOTE = re.compile(r"\s*\((?:[Ảả]nh|[Hh]ình)(?: minh họa| minh hoạ| chụp màn hình)?(?:\s*:[^)]{0,60})?\)")
 _TERMINAL = re.compile(r"[.!?…\"”'’»)]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*(?:\s|$)")
 _WORD = re.compile(r"\w+")
-# A name, or names joined by "-", ",", "/": "Lan Anh", "V.Dũng", "T.H", "Minh Hạnh/Công An TP.HCM".
+# A name, or names joined by "-", ",", "/": "Lan Anh", "V.Dũng", "T.H", "Minh Hà/Báo Hà Lam".
 _NAME_WORD = rf"(?:[{_UPPER}]\.)*[{_UPPER}][\w.]*"
 _NAME_LINE = re.compile(
     rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?:\s*[-–,/]\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})*(?:\s*\(\*\))?$"
 )
-# Credit lines: "Thực hiện: Lê Huy", "Tin, ảnh: Mạc Yến", "Theo: Bloomberg", "PHẠM CƯỜNG ghi".
+# Credit lines: "Thực hiện: Lê Nam", "Tin, ảnh: Mai Hoa", "Theo: Bloomberg", "PHẠM AN ghi".
 _CREDIT_LINE = re.compile(
     r"^(?:thực hiện|tin|tin, ảnh|tin và ảnh|tin - ảnh|bài|bài, ảnh|bài và ảnh|bài - ảnh|theo|pv|ctv|nhóm pv|"
     r"đồ họa|biên tập|video|clip|nguồn)\s*:\s*\S.{0,50}$"
     r"|^\S.{1,40}\s(?:ghi|thực hiện|lược dịch|tổng hợp|biên dịch)$",
     re.IGNORECASE,
 )
+
+
+MIN_UNANCHORED_PAIRS = 3
+# A sentence boundary inside a line: end mark, space, capital ("ông D. mất tích" is not one).
+_INNER_BOUNDARY = re.compile(rf"[.!?…][\"”’»)]*\s+[\"“]?[{_UPPER}]")
 
 
 def clean_article(text: str, *, title: str = "") -> tuple[str, tuple[Removed, ...]]:
@@ -59,8 +64,16 @@ def clean_article(text: str, *, title: str = "") -> tuple[str, tuple[Removed, ..
             removed.append(Removed(stripped, "widget text"))
             continue
         if _is_caption(stripped):
-            removed.append(Removed(stripped, "photo caption"))
-            continue
+            credit = _CAPTION_CREDIT.search(stripped)
+            before = stripped[:credit.start("credit")].rstrip(" -–—(|") if credit else ""
+            if _INNER_BOUNDARY.search(before):
+                # A paragraph of several sentences with a photo credit at its end (photo-essay
+                # articles): the paragraph is article text, only the credit goes.
+                removed.append(Removed(stripped[credit.start("credit"):].strip(), "photo credit"))
+                stripped = before
+            else:
+                removed.append(Removed(stripped, "photo caption"))
+                continue
         if title and stripped == title.strip() and not kept:
             removed.append(Removed(stripped, "title repeated in body"))
             continue
@@ -140,7 +153,7 @@ def _cut_tail(lines: list[str], removed: list[Removed]) -> list[str]:
     paragraphs = [(i, line) for i, line in enumerate(lines) if line]
     if len(paragraphs) < 2:
         return lines
-    # 0. Credit lines at the very end ("Bắc Hiệp" / "Theo Reuters", "Theo TTXVN" / "T.H").
+    # 0. Credit lines at the very end ("Bắc Hà" / "Theo Reuters", "Theo TTXVN" / "T.H").
     while len(paragraphs) > 1 and _byline_strength(paragraphs[-1][1]):
         index, line = paragraphs.pop()
         removed.append(Removed(line, "byline"))
@@ -156,6 +169,10 @@ def _cut_tail(lines: list[str], removed: list[Removed]) -> list[str]:
         if not all(_is_teaser(l) or _is_headline(l) for l in after):
             continue
         if strength == 1 and after:
+            # A bare name followed by paragraphs is a person introduced in the article, unless
+            # what follows is a list of other stories: headlines among them, little in common.
+            if not any(_is_headline(l) for l in after):
+                continue
             body_grams = _bigrams(" ".join(l for _, l in paragraphs[:k]))
             if sum(1 for l in after if _related(l, body_grams) < 0.2) < 0.75 * len(after):
                 continue
@@ -172,8 +189,15 @@ def _cut_tail(lines: list[str], removed: list[Removed]) -> list[str]:
         body = " ".join(line for _, line in paragraphs[:k])
         body_grams = _bigrams(body)
         block = [line for _, line in paragraphs[k:end]]
-        unrelated = sum(1 for line in block if _related(line, body_grams) < 0.2)
-        if (cut_at is not None and pairs >= 1) or (pairs >= 2 and unrelated >= 0.75 * len(block)):
+        # Each (headline, teaser) pair against the article and the other pairs: sections of one
+        # article share its vocabulary with each other, teasers of other stories do not.
+        unrelated = 0
+        for p in range(0, len(block), 2):
+            context = body_grams | _bigrams(" ".join(block[:p] + block[p + 2:]))
+            unrelated += sum(1 for line in block[p:p + 2] if _related(line, context) < 0.2)
+        # Without a byline before it, only a longer run counts: two or three short sections
+        # (subheading + one paragraph each) at the end of an article look just like it.
+        if (cut_at is not None and pairs >= 1) or (pairs >= MIN_UNANCHORED_PAIRS and unrelated >= 0.75 * len(block)):
             cut_at = k if cut_at is None or k < cut_at else cut_at
             if cut_at == end:  # no byline; the block starts at k
                 cut_at = k

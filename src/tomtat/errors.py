@@ -116,7 +116,8 @@ class Problems:
     def report(self, error: InputError) -> None:
         if self.strict:
             raise error
-        self.warnings.append(Warning_(error.reason, error.source, error.line, error.code.replace("E", "W")))
+        message = f"field '{error.field_name}': {error.reason}" if error.field_name else error.reason
+        self.warnings.append(Warning_(message, error.source, error.line, error.code.replace("E", "W")))
 
     def note(self, message: str, *, source: str | None = None, line: int | None = None,
              code: str = "W900") -> None:

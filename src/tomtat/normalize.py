@@ -12,6 +12,8 @@ _TONE_RE = re.compile(f"[{_TONES}]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# A stray mark opening a line, left by a scraper's bullet: ". Theo hãng tin...".
+_STRAY_LEAD = re.compile(r"^[.,;:·]+\s+(?=\w)")
 
 
 def fix_tone_placement(text: str) -> str:
@@ -54,5 +56,5 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = fix_tone_placement(text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_STRAY_LEAD.sub("", _SPACES.sub(" ", line).strip()) for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -100,7 +100,7 @@ class SentenceSplitter:
         for cut in cuts + [len(block)]:
             piece = block[previous:cut]
             stripped = piece.strip()
-            if stripped:
+            if stripped and any(c.isalnum() for c in stripped):
                 lead = len(piece) - len(piece.lstrip())
                 yield start + previous + lead, start + previous + lead + len(stripped)
             previous = cut
@@ -121,7 +121,12 @@ class SentenceSplitter:
             if word in self.abbreviations:
                 return False
             bare = word[:-1]
+            # A list number opening the block ("1. Mục một", "2.3. Quy định") is not a sentence.
+            if token and not block[:token.start()].strip() and bare.replace(".", "").isdigit() and len(bare) <= 6:
+                return False
             # An initial ("J. Smith") or a dotted title ("GS.TS.") is not a sentence end.
-            if len(bare) == 1 and bare.isalpha() and block[mark_start - 1].isupper():
+            # Initials are Latin letters (or Đ); "nước Ý." or "chữ Ô." ends a sentence.
+            if len(bare) == 1 and bare.isalpha() and block[mark_start - 1].isupper() \
+                    and (bare.isascii() or bare == "đ"):
                 return False
         return True

@@ -23,6 +23,8 @@ SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 TEXT_FIELDS = ("text", "raw_text")
 OPTIONAL_FIELDS = ("id", "title", "anchor_text", "lead", "published", "source", "url")
 MAX_TITLE_CHARS = 250
+# Fewer words than this extracted from a page is menu or footer text, not an article.
+MIN_HTML_WORDS = 12
 _TERMINAL = re.compile(r"[.!…:;,\"”'’)»]$")
 
 ArticleInput = Union[str, os.PathLike, Mapping[str, Any], Article]
@@ -214,8 +216,9 @@ def _from_html(text: str, shown: str) -> RawArticle:
     published = getattr(document, "date", None) if document is not None else None
     if not body or not body.strip():
         body = _justext_fallback(text)
-    if not body.strip():
-        raise InputError("no article text found in the HTML", source=shown)
+    words = len(body.split())
+    if words < MIN_HTML_WORDS:
+        raise InputError(f"no article text found in the HTML (only {words} words of page text)", source=shown)
     return RawArticle(text=body, title=title, published=published, path=shown)
 
 

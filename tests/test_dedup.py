@@ -1,0 +1,71 @@
+"""Near-duplicate articles: two outlets' versions of one story are paired, different stories are not."""
+import itertools
+
+import pytest
+
+from conftest import SHARED
+from tomtat.dedup import ArticleDeduplicator, containment, shingles
+from tomtat.errors import Problems
+from tomtat.ingest import read_inputs
+from tomtat.model import Article
+
+# Invented story: a bridge in an invented province; two outlets retell it in their own words
+# but share the quotes, names and figures.
+OUTLET_A = Article(id="bao-a", title="Khánh thành cầu Sông Lam Mới sau 18 tháng thi công", text=(
+    "Sáng 14/3, UBND tỉnh Hà Lam đã khánh thành cầu Sông Lam Mới với tổng vốn đầu tư 1.250 tỷ đồng. "
+    "Cây cầu dài 1,8 km nối huyện Tân Lộc với thành phố Hà Lam, rút ngắn quãng đường đi lại khoảng 25 km.\n"
+    "Phát biểu tại buổi lễ, Chủ tịch UBND tỉnh Hà Lam Trần Văn Khải cho biết \"cây cầu là mong mỏi của "
+    "hàng chục nghìn người dân hai bờ suốt nhiều năm qua\". Ông Khải đề nghị chủ đầu tư tiếp tục hoàn thiện "
+    "đường dẫn hai đầu cầu trước ngày 30/6.\n"
+    "Theo Ban quản lý dự án giao thông tỉnh, cầu được thiết kế cho phép xe tải trọng lớn lưu thông và có "
+    "làn riêng cho xe máy, người đi bộ."))
+OUTLET_B = Article(id="bao-b", title="Hà Lam thông xe cầu 1.250 tỷ đồng", text=(
+    "Cầu Sông Lam Mới, công trình có tổng vốn đầu tư 1.250 tỷ đồng, chính thức được khánh thành vào sáng "
+    "14/3 sau 18 tháng thi công.\n"
+    "Với chiều dài 1,8 km, cây cầu nối huyện Tân Lộc với thành phố Hà Lam, giúp người dân bớt khoảng 25 km "
+    "đường vòng qua quốc lộ.\n"
+    "Ông Trần Văn Khải, Chủ tịch UBND tỉnh Hà Lam, khẳng định \"cây cầu là mong mỏi của hàng chục nghìn "
+    "người dân hai bờ suốt nhiều năm qua\" và yêu cầu hoàn thiện đường dẫn hai đầu cầu trước ngày 30/6."))
+# A different story in the same province, with the same place names and some of the same words.
+OTHER = Article(id="bao-c", title="Hà Lam khởi công đường ven biển", text=(
+    "Ngày 2/5, UBND tỉnh Hà Lam khởi công tuyến đường ven biển dài 42 km đi qua ba huyện phía đông tỉnh. "
+    "Dự án có tổng vốn đầu tư hơn 3.100 tỷ đồng, dự kiến hoàn thành trong năm 2027.\n"
+    "Chủ tịch UBND tỉnh Trần Văn Khải yêu cầu các nhà thầu bảo đảm chất lượng, tiến độ và an toàn lao động. "
+    "Tỉnh cũng đã hoàn thành giải phóng mặt bằng cho 80% diện tích của dự án.\n"
+    "Tuyến đường được kỳ vọng mở ra không gian phát triển du lịch và thủy sản cho huyện Tân Lộc."))
+
+
+def test_two_versions_of_one_story_are_duplicates_and_a_different_story_is_not():
+    found = ArticleDeduplicator().find([OUTLET_A, OTHER, OUTLET_B])
+    assert set(found) == {"bao-b"}
+    assert found["bao-b"][0] == "bao-a"
+
+
+def test_scores_are_symmetric_and_separate_the_pairs():
+    sim = ArticleDeduplicator().similarity([OUTLET_A, OUTLET_B, OTHER])
+    assert sim[0, 1] == sim[1, 0]
+    assert sim[0, 1] > 2 * max(sim[0, 2], sim[1, 2])
+
+
+def test_single_article_and_empty_text():
+    assert ArticleDeduplicator().find([OUTLET_A]) == {}
+    assert containment(shingles(""), shingles(OUTLET_A.text)) == 0.0
+
+
+def test_a_chain_points_to_the_first_article():
+    copy = Article(id="bao-d", title=OUTLET_B.title, text=OUTLET_B.text)
+    found = ArticleDeduplicator().find([OUTLET_A, OUTLET_B, copy])
+    assert found["bao-b"][0] == "bao-a" and found["bao-d"][0] == "bao-a"
+
+
+def test_seed_cluster_pairs_only_000_and_001():
+    seed = SHARED / "examples" / "seed-cluster"
+    if not seed.exists():
+        pytest.skip(f"seed cluster not found at {seed} (../shared is absent)")
+    articles = read_inputs([seed], Problems())
+    dedup = ArticleDeduplicator()
+    sim = dedup.similarity(articles)
+    flagged = {(articles[i].id[:3], articles[j].id[:3])
+               for i, j in itertools.combinations(range(len(articles)), 2) if sim[i, j] >= dedup.threshold}
+    assert flagged == {("000", "001")}
+    assert dedup.find(articles) == {articles[1].id: (articles[0].id, pytest.approx(sim[0, 1]))}
