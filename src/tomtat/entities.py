@@ -329,6 +329,8 @@ class EntityExtractor:
                 continue
             name_toks = toks[skip:]
             name = text[name_toks[0][1]:name_toks[-1][2]]
+            if self.res.key(name) in self.res.known_orgs or self.res.key(name) in self.res.places:
+                continue
             start, end = name_toks[0][1], name_toks[-1][2]
             before = text[:toks[0][1]]
             vietnamese_name = len(name_toks) >= 2 and fold(name_toks[0][0]) in self.res.surname_first
