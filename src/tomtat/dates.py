@@ -1,8 +1,10 @@
-"""Publication dates as given by feeds and scrapers."""
+"""Dates: publication dates as feeds and scrapers give them, and dates found in running text."""
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
@@ -30,10 +32,6 @@ def parse_published(value: str | None) -> date | None:
 # ---------------------------------------------------------------------------------------------
 # Dates in running text: find, resolve against an anchor (the publication date), keep precision.
 # ---------------------------------------------------------------------------------------------
-
-import calendar
-from dataclasses import dataclass
-from datetime import timedelta
 
 # Precision of a resolved date. A year is never invented: without one in the text or an
 # anchor, a day and month stay "day-month" (year unknown) and a month stays "month-only".
