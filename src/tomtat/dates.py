@@ -258,11 +258,17 @@ class DateFinder:
 _DATE_LINE = re.compile(rf"^\W*(?:{_WEEKDAY}\s*,?\s*)?(?:ngày\s+)?\d{{1,2}}[/\-.]\d{{1,2}}[/\-.]\d{{4}}"
                         rf"|^\W*\d{{4}}-\d{{2}}-\d{{2}}", re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 80
+_DATE_LINE_EXTRAS = re.compile(r"GMT|UTC|ICT|AM|PM|SA|CH|giờ|sáng|chiều|tối", re.IGNORECASE)
 
 
 def is_date_line(line: str) -> bool:
     """A short line that is a dateline left by a scraper ('Thứ bảy, 7/9/2024 08:00 (GMT+7)')."""
-    return len(line.strip()) <= DATE_LINE_MAX_CHARS and bool(_DATE_LINE.search(line.strip()))
+    line = line.strip()
+    match = _DATE_LINE.search(line)
+    if len(line) > DATE_LINE_MAX_CHARS or not match:
+        return False
+    rest = _DATE_LINE_EXTRAS.sub("", line[match.end():])
+    return not any(ch.isalpha() for ch in rest)  # only a time and a time zone may follow
 
 
 def article_anchor(published: str | None, text: str) -> tuple[date | None, str]:
