@@ -63,7 +63,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     ("day_month", rf"(?:(?:{_TIME})?(?:ngày|hôm|{_PART}|{_WEEKDAY})\s*,?\s*(?:ngày\s+|hôm\s+)?)(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}}){_E}"),
     ("day_month_bare", rf"(?:vào|từ|đến|tới|trước|sau|đầu|cuối|giữa)\s+(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_E}"),
     ("month_year", rf"{_B}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-)\s*(?P<y>\d{{4}}){_E}"),
-    ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
+    ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
     ("year", rf"{_B}năm\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
     ("relative", r"(?<!\w)(?<!\d\s)(?P<q>đầu|cuối|giữa)?\s*(?P<rel>hôm\s+qua|hôm\s+nay|ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|hôm\s+kia|ngày\s+mai|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tháng\s+trước|tháng\s+này|tháng\s+tới|năm\s+ngoái|năm\s+trước|năm\s+nay|năm\s+tới|năm\s+sau)(?!\w)"),
@@ -212,6 +212,9 @@ class DateFinder:
             if anchor is None:
                 return DateMention(**base, precision=MONTH_ONLY, month=m, note="year unknown")
             y = anchor.year
+            if tail.startswith("năm "):
+                offset = {"năm nay": 0, "năm ngoái": -1, "năm trước": -1, "năm sau": 1, "năm tới": 1}[tail]
+                return DateMention(**base, precision=MONTH, year=y + offset, month=m, anchored=True)
             if tail in ("tới", "sắp tới", "sau") and m < anchor.month:
                 y += 1
             elif tail not in ("tới", "sắp tới", "sau", "này") and m > anchor.month:
