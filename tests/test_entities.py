@@ -22,7 +22,7 @@ def _find(entities, variant):
 
 def test_victor_viktor_is_one_person_with_role():
     es = _entities(
-        "Phái đoàn có mặt hôm qua, trong đó có Phó giám đốc Trung tâm Điều phối Quốc gia Nga, ông Victor Kalganov.",
+        "Đoàn khách tới hôm qua, gồm cả Phó giám đốc Trung tâm Điều phối Quốc gia Nga, ông Victor Kalganov.",
         "Đoàn do ông Viktor Kalganov, Phó Giám đốc Trung tâm Điều phối Nga dẫn đầu. Ông Kalganov không trả lời báo chí.",
     )
     person = _find(es, "Victor Kalganov")
