@@ -86,3 +86,9 @@ def test_fold_variants():
     assert fold("Sergey") == fold("Sergei")
     assert fold("Kim Jong-un") == fold("Kim Jong Un") == fold("Kim jong-un")
     assert fold("Nguyễn") != fold("Nguyên")
+
+
+def test_family_name_first_full_name_without_title():
+    people = _people(_entities("Theo anh Trần Quốc Hưng, mô hình này đã giúp nông dân tăng thu nhập.",
+                               "Sau đó Trần Quốc Hưng trở về quê nhà ở Vĩnh Long."))
+    assert people["Trần Quốc Hưng"].mentions == 2

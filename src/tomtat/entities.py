@@ -353,8 +353,10 @@ class EntityExtractor:
                 role = " ".join(text[found[1]:start].split())
             elif title_in_run and title_in_run not in self.res.honorifics:
                 role = " ".join(text[toks[0][1]:start].split())
-            if not title:
-                continue
+            # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
+            if not title and not (skip == 0 and len(fold(name).split()) in (3, 4) and vietnamese_name
+                                  and not any(_is_acronym(t[0]) for t in name_toks)):
+                continue  # no title, no "ông"/"bà": only a family-name-first full name is taken
             appositive = self._appositive_role(text, start, end)
             if appositive and len(appositive) > len(role):
                 role = appositive
