@@ -79,3 +79,20 @@ def test_anchor_from_published_or_a_date_line():
     assert article_anchor(None, text) == (date(2024, 9, 7), "date line")
     assert article_anchor(None, "Hôm qua, đoàn công tác đã tới nơi vào ngày 1/2/2020 như dự kiến.") == (None, "")
     assert parse_published("12/3/2024") == date(2024, 3, 12)  # order.py still relies on it
+
+
+def test_a_sentence_starting_with_a_date_is_not_a_date_line():
+    from tomtat.dates import is_date_line
+
+    assert is_date_line("Thứ bảy, 7/9/2024 08:00 (GMT+7)")
+    assert is_date_line("12/03/2024 15:30")
+    assert not is_date_line("Ngày 5/3/2020, nhà máy khánh thành ở Bình Dương.")
+
+
+def test_month_of_this_or_last_year():
+    (m,) = DateFinder().find("Cuộc bầu cử diễn ra vào tháng 3 năm nay.", ANCHOR)
+    assert (m.value, m.precision) == ("2024-03", "month")
+    (m,) = DateFinder().find("Cuộc bầu cử diễn ra vào tháng 3 năm ngoái.", ANCHOR)
+    assert m.value == "2023-03"
+    (m,) = DateFinder().find("Cuộc bầu cử diễn ra vào tháng 3 năm nay.")
+    assert (m.value, m.precision, m.year) == ("--03", "month-only", None)

@@ -22,7 +22,7 @@ def _find(entities, variant):
 
 def test_victor_viktor_is_one_person_with_role():
     es = _entities(
-        "Phái đoàn có mặt hôm qua, trong đó có Phó giám đốc Trung tâm Điều phối Quốc gia Nga, ông Victor Kalganov.",
+        "Đoàn khách tới hôm qua, gồm cả Phó giám đốc Trung tâm Điều phối Quốc gia Nga, ông Victor Kalganov.",
         "Đoàn do ông Viktor Kalganov, Phó Giám đốc Trung tâm Điều phối Nga dẫn đầu. Ông Kalganov không trả lời báo chí.",
     )
     person = _find(es, "Victor Kalganov")
@@ -86,3 +86,9 @@ def test_fold_variants():
     assert fold("Sergey") == fold("Sergei")
     assert fold("Kim Jong-un") == fold("Kim Jong Un") == fold("Kim jong-un")
     assert fold("Nguyễn") != fold("Nguyên")
+
+
+def test_family_name_first_full_name_without_title():
+    people = _people(_entities("Theo anh Trần Quốc Hưng, mô hình này đã giúp nông dân tăng thu nhập.",
+                               "Sau đó Trần Quốc Hưng trở về quê nhà ở Vĩnh Long."))
+    assert people["Trần Quốc Hưng"].mentions == 2

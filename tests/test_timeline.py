@@ -85,3 +85,16 @@ def test_cli_entities_and_bad_path():
     assert names["Sergey Phoumi"]["articles"] == ["bao-y", "bao-z"]
     code, out, err = run_cli("timeline", "/no/such/dir")
     assert code != 0 and "/no/such/dir" in err and "Traceback" not in err
+
+
+def test_chronological_order_follows_event_dates_not_source_order():
+    articles = [
+        {"id": "a", "text": "Ngày 5/3/2020, nhà máy thứ hai của công ty khánh thành ở Bình Dương. "
+                            "Ngày 1/2/2019, công ty ký hợp đồng thuê đất với tỉnh Bình Dương."},
+        {"id": "b", "text": "Năm 2017, công ty được thành lập tại Hà Nội với ba nhân viên."},
+    ]
+    result = Summarizer(Options(order="chronological", ratio=1.0, redundancy=0.0)).summarize(articles)
+    years = [s.text.split(",")[0] for s in result.sentences]
+    assert years == ["Năm 2017", "Ngày 1/2/2019", "Ngày 5/3/2020"], years
+    source = Summarizer(Options(order="source", ratio=1.0, redundancy=0.0)).summarize(articles)
+    assert [s.text.split(",")[0] for s in source.sentences] != years

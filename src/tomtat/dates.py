@@ -1,8 +1,10 @@
-"""Publication dates as given by feeds and scrapers."""
+"""Dates: publication dates as feeds and scrapers give them, and dates found in running text."""
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
@@ -30,10 +32,6 @@ def parse_published(value: str | None) -> date | None:
 # ---------------------------------------------------------------------------------------------
 # Dates in running text: find, resolve against an anchor (the publication date), keep precision.
 # ---------------------------------------------------------------------------------------------
-
-import calendar
-from dataclasses import dataclass
-from datetime import timedelta
 
 # Precision of a resolved date. A year is never invented: without one in the text or an
 # anchor, a day and month stay "day-month" (year unknown) and a month stays "month-only".
@@ -65,7 +63,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     ("day_month", rf"(?:(?:{_TIME})?(?:ngày|hôm|{_PART}|{_WEEKDAY})\s*,?\s*(?:ngày\s+|hôm\s+)?)(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}}){_E}"),
     ("day_month_bare", rf"(?:vào|từ|đến|tới|trước|sau|đầu|cuối|giữa)\s+(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_E}"),
     ("month_year", rf"{_B}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-)\s*(?P<y>\d{{4}}){_E}"),
-    ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
+    ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
     ("year", rf"{_B}năm\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
     ("relative", r"(?<!\w)(?<!\d\s)(?P<q>đầu|cuối|giữa)?\s*(?P<rel>hôm\s+qua|hôm\s+nay|ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|hôm\s+kia|ngày\s+mai|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tháng\s+trước|tháng\s+này|tháng\s+tới|năm\s+ngoái|năm\s+trước|năm\s+nay|năm\s+tới|năm\s+sau)(?!\w)"),
@@ -214,6 +212,9 @@ class DateFinder:
             if anchor is None:
                 return DateMention(**base, precision=MONTH_ONLY, month=m, note="year unknown")
             y = anchor.year
+            if tail.startswith("năm "):
+                offset = {"năm nay": 0, "năm ngoái": -1, "năm trước": -1, "năm sau": 1, "năm tới": 1}[tail]
+                return DateMention(**base, precision=MONTH, year=y + offset, month=m, anchored=True)
             if tail in ("tới", "sắp tới", "sau") and m < anchor.month:
                 y += 1
             elif tail not in ("tới", "sắp tới", "sau", "này") and m > anchor.month:
@@ -260,11 +261,17 @@ class DateFinder:
 _DATE_LINE = re.compile(rf"^\W*(?:{_WEEKDAY}\s*,?\s*)?(?:ngày\s+)?\d{{1,2}}[/\-.]\d{{1,2}}[/\-.]\d{{4}}"
                         rf"|^\W*\d{{4}}-\d{{2}}-\d{{2}}", re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 80
+_DATE_LINE_EXTRAS = re.compile(r"GMT|UTC|ICT|AM|PM|SA|CH|giờ|sáng|chiều|tối", re.IGNORECASE)
 
 
 def is_date_line(line: str) -> bool:
     """A short line that is a dateline left by a scraper ('Thứ bảy, 7/9/2024 08:00 (GMT+7)')."""
-    return len(line.strip()) <= DATE_LINE_MAX_CHARS and bool(_DATE_LINE.search(line.strip()))
+    line = line.strip()
+    match = _DATE_LINE.search(line)
+    if len(line) > DATE_LINE_MAX_CHARS or not match:
+        return False
+    rest = _DATE_LINE_EXTRAS.sub("", line[match.end():])
+    return not any(ch.isalpha() for ch in rest)  # only a time and a time zone may follow
 
 
 def article_anchor(published: str | None, text: str) -> tuple[date | None, str]:

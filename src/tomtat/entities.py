@@ -49,6 +49,16 @@ def _is_name_token(token: str, previous_cap: bool) -> bool:
     return _is_cap(token) or (previous_cap and "-" in token and token[:1].isalpha())
 
 
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper() and ch.isalpha())
+_CAP_WORD = rf"[{_UPPER}][^\W_]*(?:[-'’][^\W_]+)*"
+_RUN = re.compile(rf"(?<![^\W_]){_CAP_WORD}(?: (?:{_CAP_WORD}|[^\W\d_]+(?:-[^\W_]+)+)(?![^\W_]))*")
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [ch for ch in token if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 def fold_token(token: str) -> str:
     """Lowercase; for plain Latin tokens also c→k, x→ks, final ey/y→ei/i (Victor/Viktor, Sergey/Sergei)."""
     t = token.lower()
@@ -159,19 +169,14 @@ class EntityExtractor:
 
     # -- runs and their parts ---------------------------------------------------------------
     def runs(self, text: str) -> list[_Run]:
+        """Maximal runs of capitalized words joined by single spaces (a hyphenated lowercase part
+        may follow a capitalized word: "Kim jong-un")."""
+        first = self._first_word_start(text)
         out: list[_Run] = []
-        current: list[tuple[str, int, int]] = []
-        for m in _TOKEN.finditer(text):
-            token = m.group(0)
-            glued = bool(current) and text[current[-1][2]:m.start()] == " "
-            if current and glued and _is_name_token(token, True):
-                current.append((token, m.start(), m.end()))
-            else:
-                if current:
-                    out.append(_Run(current, initial=current[0][1] == self._first_word_start(text)))
-                current = [(token, m.start(), m.end())] if _is_cap(token) else []
-        if current:
-            out.append(_Run(current, initial=current[0][1] == self._first_word_start(text)))
+        for m in _RUN.finditer(text):
+            tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(text, m.start(), m.end())]
+            if tokens:
+                out.append(_Run(tokens, initial=tokens[0][1] == first))
         return out
 
     @staticmethod
@@ -202,10 +207,10 @@ class EntityExtractor:
                 return len(words), title
             i = last_place
         while i < len(words):
-            n = self._place_len(words, i)
+            n = self._place_len(words, i) or (1 if _is_acronym(words[i]) else 0)
             if not n:
                 break
-            i += n
+            i += n  # "Nga Vladimir Putin", "UBND TP Lê Văn A": qualifiers before the name
         return i, title
 
     def _org_head_at(self, words: Sequence[str], i: int) -> int:
@@ -324,6 +329,8 @@ class EntityExtractor:
                 continue
             name_toks = toks[skip:]
             name = text[name_toks[0][1]:name_toks[-1][2]]
+            if self.res.key(name) in self.res.known_orgs or self.res.key(name) in self.res.places:
+                continue
             start, end = name_toks[0][1], name_toks[-1][2]
             before = text[:toks[0][1]]
             vietnamese_name = len(name_toks) >= 2 and fold(name_toks[0][0]) in self.res.surname_first
@@ -346,8 +353,10 @@ class EntityExtractor:
                 role = " ".join(text[found[1]:start].split())
             elif title_in_run and title_in_run not in self.res.honorifics:
                 role = " ".join(text[toks[0][1]:start].split())
-            if not title:
-                continue
+            # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
+            if not title and not (skip == 0 and len(fold(name).split()) in (3, 4) and vietnamese_name
+                                  and not any(_is_acronym(t[0]) for t in name_toks)):
+                continue  # no title, no "ông"/"bà": only a family-name-first full name is taken
             appositive = self._appositive_role(text, start, end)
             if appositive and len(appositive) > len(role):
                 role = appositive

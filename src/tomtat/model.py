@@ -86,7 +86,7 @@ class Summary:
     sentences: tuple[SummarySentence, ...]
     articles: tuple[ArticleInfo, ...]
     duplicates: tuple[tuple[str, str, float], ...]  # (article, duplicate of, similarity)
-    order: str  # the order actually used: "date" or "source" or "score"
+    order: str  # the order actually used: "date", "source", "score" or "chronological"
     budget_syllables: int
     warnings: tuple[str, ...] = ()
     extras: dict[str, Any] = field(default_factory=dict)
