@@ -119,7 +119,7 @@ class BatchJob:
 
     def process(self, records: list[ClusterRecord]) -> list[dict[str, Any]]:
         if self._summarizer is None:
-            self._summarizer = Summarizer(self.options)
+            self._summarizer = Summarizer(self.options, story=False)
         out = []
         for record in records:
             try:

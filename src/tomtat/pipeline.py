@@ -33,6 +33,9 @@ class Summarizer:
     splitter: SentenceSplitter | None = None
     timeline_builder: TimelineBuilder | None = None
     entity_extractor: EntityExtractor | None = None
+    # Timeline and entities cost ~30% of a summary; batch jobs that only want the summary
+    # text turn them off (the date order then still uses dates when asked for).
+    story: bool = True
 
     def __post_init__(self) -> None:
         self.ranker = self.ranker or get_ranker(self.options.ranker)
@@ -63,9 +66,11 @@ class Summarizer:
         budget = syllable_budget(self.options, cluster.total_syllables)
         chosen = self.selector(cluster, scores, budget, max_sentences=self.options.sentences) if cluster.sentences else []
         assert self.timeline_builder is not None and self.entity_extractor is not None
-        timeline = self.timeline_builder.build(cluster.articles, cluster.sentences, cluster.duplicate_of)
+        needs_dates = self.story or self.options.order == "chronological"
+        timeline = self.timeline_builder.build(cluster.articles, cluster.sentences, cluster.duplicate_of) \
+            if needs_dates else None
         ordered, order_used = order_sentences(cluster, chosen, [float(scores[i]) for i in chosen], self.options.order,
-                                              timeline.sentence_dates())
+                                              timeline.sentence_dates() if timeline is not None else {})
         summary_sentences = tuple(
             SummarySentence(text=cluster.sentences[i].text, article_id=cluster.sentences[i].article_id,
                             sentence_index=cluster.sentences[i].index, start=cluster.sentences[i].start,
@@ -87,7 +92,8 @@ class Summarizer:
                        articles=infos, duplicates=duplicates, order=order_used, budget_syllables=budget,
                        warnings=tuple(warnings or ()),
                        extras={"timeline": timeline.to_dict(),
-                               "entities": [e.to_dict() for e in self.entity_extractor.extract(cluster.sentences)]})
+                               "entities": [e.to_dict() for e in self.entity_extractor.extract(cluster.sentences)]}
+                       if self.story and timeline is not None else {})
 
 
 def summarize(inputs: Iterable[ArticleInput] | ArticleInput, options: Options | None = None, *,
