@@ -115,7 +115,12 @@
       try { response = await request; } catch (e) { showError({ key: "network" }); return; }
       let body;
       try { body = await response.json(); } catch (e) { showError({ key: "badAnswer", vars: { s: response.status } }); return; }
-      if (!response.ok) { showError(body && body.message ? body : { key: "badAnswer", vars: { s: response.status } }); return; }
+      if (!response.ok) {
+        lastResult = null;
+        $("result").hidden = true;
+        showError(body && body.message ? body : { key: "badAnswer", vars: { s: response.status } });
+        return;
+      }
       lastResult = body;
       render(body);
       $("status").classList.remove("busy");
