@@ -58,6 +58,13 @@ def test_paste_two_articles_summarize_and_follow_a_source(browser, base_url):
         source = page.locator(href)
         assert source.inner_text() == first_text
         assert "active" in (source.get_attribute("class") or "")
+        # Hovering another sentence highlights its own source sentence.
+        last = sentences.nth(sentences.count() - 1)
+        last.hover()
+        last_id = last.locator("a.src-link").get_attribute("href")
+        assert "active" in (page.locator(last_id).get_attribute("class") or "")
+        # No timeline or entities in this build's answer: their panels stay hidden.
+        assert page.locator("#timeline-panel").is_hidden() and page.locator("#entities-panel").is_hidden()
         # The two articles are shown as sources, titled by their first lines.
         headings = page.locator(".source h3").all_inner_texts()
         assert len(headings) == 2 and any("Đà Nẵng mở tuyến" in h for h in headings)
@@ -95,5 +102,53 @@ def test_server_error_is_shown_in_vietnamese(browser, base_url):
         assert page.locator("#status").inner_text() == "" and page.locator("#go").is_enabled()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "error.png"))
+    finally:
+        page.close()
+
+
+def test_dropped_files_are_summarized(browser, base_url):
+    page = browser.new_page()
+    try:
+        page.goto(base_url + "/")
+        html = "<html><body><article><h1>Tuyến buýt số 12</h1>" + "".join(
+            f"<p>{line}</p>" for line in BAI_2.split("\n")[1:] if line) + "</article></body></html>"
+        page.set_input_files("#file-input", files=[
+            {"name": "bai-mot.txt", "mimeType": "text/plain", "buffer": BAI_1.encode()},
+            {"name": "bai-hai.html", "mimeType": "text/html", "buffer": html.encode()},
+        ])
+        assert page.locator("#files li").count() == 2
+        page.locator("#go").click()
+        page.wait_for_selector("#summary .sent", timeout=60_000)
+        ids = page.locator(".source .id").all_inner_texts()
+        assert ids == ["(bai-mot)", "(bai-hai)"]
+    finally:
+        page.close()
+
+
+def test_timeline_and_entities_panels_show_when_the_answer_has_them(browser, base_url):
+    """The lead wires the timeline/entities modules later; the page shows whatever the summary carries."""
+    page = browser.new_page()
+
+    def add_parts(route):
+        response = route.fetch()
+        body = response.json()
+        body["timeline"] = [{"date": "2024-06-05", "text": "Khai trương tuyến buýt số 12"}]
+        body["entities"] = {"people": [{"name": "Trần Minh"}], "places": [{"name": "Đà Nẵng"}]}
+        route.fulfill(response=response, json=body)
+
+    try:
+        page.route("**/summarize", add_parts)
+        page.goto(base_url + "/")
+        page.locator(".article-box textarea").nth(0).fill(BAI_1)
+        page.locator(".article-box textarea").nth(1).fill(BAI_2)
+        page.locator("#go").click()
+        page.wait_for_selector("#summary .sent", timeout=60_000)
+        assert page.locator("#timeline-panel").is_visible()
+        assert "2024-06-05" in page.locator("#timeline").inner_text()
+        assert "Trần Minh" in page.locator("#entities").inner_text()
+        assert "Đà Nẵng" in page.locator("#entities").inner_text()
+        assert "Người:" in page.locator("#entities").inner_text()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.locator("#result").screenshot(path=str(SCREENSHOTS / "panels.png"))
     finally:
         page.close()

@@ -52,12 +52,17 @@ class ServiceError(Exception):
     """An answer other than 200, with the field it is about."""
 
     def __init__(self, status: int, code: str, message: str, *, field: str | None = None,
-                 message_vi: str | None = None) -> None:
+                 message_vi: str | None = None, error: str = "InvalidRequest") -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.field, self.message_vi = status, code, message, field, message_vi
+        self.error = error
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "error": self.error, "message": self.message, "field": self.field,
+                "message_vi": self.message_vi}
 
     def response(self) -> JSONResponse:
-        return error_response(self.status, self.code, type(self).__name__, self.message, self.field, self.message_vi)
+        return error_response(self.status, self.code, self.error, self.message, self.field, self.message_vi)
 
 
 def error_response(status: int, code: str, error: str, message: str, field: str | None = None,
@@ -128,7 +133,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         except TimeoutError:
             raise ServiceError(503, "E503", f"the request took longer than {config.timeout_seconds:g} s "
                                "(timeout_seconds); send fewer or shorter articles", field="timeout_seconds",
-                               message_vi="Yêu cầu xử lý quá lâu; hãy gửi ít bài hoặc bài ngắn hơn.") from None
+                               message_vi="Yêu cầu xử lý quá lâu; hãy gửi ít bài hoặc bài ngắn hơn.", error="Timeout") from None
 
     def summarize_dict(articles: Sequence[ArticleIn], options: OptionsIn | None, prefix: str = "") -> dict[str, Any]:
         opts = build_options(options, prefix)
@@ -180,7 +185,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         if len(body.clusters) > config.max_clusters:
             raise ServiceError(422, "E422", f"{len(body.clusters)} clusters; the limit is {config.max_clusters} "
                                "(max_clusters)", field="clusters",
-                               message_vi=f"Quá nhiều cụm: tối đa {config.max_clusters}.")
+                               message_vi=f"Quá nhiều cụm: tối đa {config.max_clusters}.", error="LimitExceeded")
         build_options(body.options, "")  # a bad option fails the whole request
 
         def work() -> dict[str, Any]:
@@ -191,9 +196,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
                     results.append({"id": cid, "summary": summarize_dict(cluster.articles, body.options,
                                                                          f"clusters.{i}.")})
                 except ServiceError as exc:
-                    results.append({"id": cid, "error": {"code": exc.code, "error": "ServiceError",
-                                                         "message": exc.message, "field": exc.field,
-                                                         "message_vi": exc.message_vi}})
+                    results.append({"id": cid, "error": exc.to_dict()})
             return {"results": results}
 
         return JSONResponse(await run_bounded(work))
@@ -257,16 +260,17 @@ def parse_options_field(raw: str | None) -> OptionsIn | None:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ServiceError(400, "E400", f"not valid JSON: {exc.msg} (column {exc.colno})", field="options",
-                           message_vi="Tùy chọn không phải JSON hợp lệ.") from None
+                           message_vi="Tùy chọn không phải JSON hợp lệ.", error="InvalidJSON") from None
     if not isinstance(value, dict):
-        raise ServiceError(422, "E422", "must be a JSON object", field="options")
+        raise ServiceError(422, "E422", "must be a JSON object", field="options", error="InvalidOption",
+                           message_vi="Tùy chọn phải là một đối tượng JSON.")
     try:
         return OptionsIn.model_validate(value)
     except ValidationError as exc:
         response = validation_response([{**e, "loc": ("options", *e["loc"])} for e in exc.errors()])
         body = json.loads(bytes(response.body))
         raise ServiceError(response.status_code, body["code"], body["message"], field=body["field"],
-                           message_vi=body["message_vi"]) from None
+                           message_vi=body["message_vi"], error=body["error"]) from None
 
 
 def build_options(options: OptionsIn | None, prefix: str) -> Options:
@@ -274,16 +278,17 @@ def build_options(options: OptionsIn | None, prefix: str) -> Options:
         return Options.from_mapping(options.model_dump(exclude_none=True) if options else {})
     except OptionsError as exc:
         raise ServiceError(422, exc.code, exc.message, field=f"{prefix}options.{exc.field_name}",
-                           message_vi=f"Tùy chọn không hợp lệ: {exc.field_name}.") from None
+                           message_vi=f"Tùy chọn không hợp lệ: {exc.field_name}.", error="InvalidOption") from None
 
 
 def too_many_articles(count: int, config: ServiceConfig, field: str) -> ServiceError:
     return ServiceError(422, "E422", f"{count} articles; the limit is {config.max_articles} (max_articles)",
-                        field=field, message_vi=f"Quá nhiều bài: tối đa {config.max_articles} bài một lần.")
+                        field=field, message_vi=f"Quá nhiều bài: tối đa {config.max_articles} bài một lần.",
+                        error="LimitExceeded")
 
 
 def not_implemented(name: str) -> ServiceError:
-    return ServiceError(501, "E501", f"this build of tomtat has no {name} yet", field=None,
+    return ServiceError(501, "E501", f"this build of tomtat has no {name} yet", field=None, error="NotImplemented",
                         message_vi=("Phiên bản này chưa có dòng thời gian." if name == "timeline"
                                     else "Phiên bản này chưa có danh sách người và địa danh."))
 
@@ -291,7 +296,7 @@ def not_implemented(name: str) -> ServiceError:
 def articles_checked(articles: Sequence[ArticleIn], config: ServiceConfig, prefix: str) -> Sequence[ArticleIn]:
     if not articles:
         raise ServiceError(422, "E422", "no articles; give at least one", field=f"{prefix}articles",
-                           message_vi="Hãy dán ít nhất một bài báo.")
+                           message_vi="Hãy dán ít nhất một bài báo.", error="EmptyInput")
     if len(articles) > config.max_articles:
         raise too_many_articles(len(articles), config, f"{prefix}articles")
     return articles
@@ -301,13 +306,13 @@ def check_text(text: str, lead: str, config: ServiceConfig, field: str) -> None:
     if len(text) > config.max_article_chars:
         raise ServiceError(422, "E422", f"{len(text)} characters; the limit is {config.max_article_chars} "
                            "(max_article_chars)", field=field,
-                           message_vi=f"Bài quá dài: tối đa {config.max_article_chars} ký tự.")
+                           message_vi=f"Bài quá dài: tối đa {config.max_article_chars} ký tự.", error="LimitExceeded")
     if not (text.strip() or lead.strip()):
-        raise ServiceError(422, "E422", "article text is empty", field=field, message_vi="Bài báo trống.")
+        raise ServiceError(422, "E422", "article text is empty", field=field, message_vi="Bài báo trống.", error="EmptyText")
     if not looks_vietnamese(f"{lead}\n{text}", config.min_vietnamese_share):
         raise ServiceError(422, "E422", "the text does not look Vietnamese (too few words with Vietnamese "
                            "letters; min_vietnamese_share)", field=field,
-                           message_vi="Văn bản không giống tiếng Việt.")
+                           message_vi="Văn bản không giống tiếng Việt.", error="NotVietnamese")
 
 
 def raw_from_request(article: ArticleIn, index: int, config: ServiceConfig, prefix: str) -> RawArticle:
@@ -318,7 +323,8 @@ def raw_from_request(article: ArticleIn, index: int, config: ServiceConfig, pref
     try:
         return raw_from_mapping(values, source=where)
     except InputError as exc:
-        raise ServiceError(422, exc.code, exc.reason, field=f"{where}.{exc.field_name or 'text'}") from None
+        raise ServiceError(422, exc.code, exc.reason, field=f"{where}.{exc.field_name or 'text'}",
+                           error=type(exc).__name__) from None
 
 
 def upload_name(filename: str | None, index: int) -> str:
@@ -332,9 +338,10 @@ def raws_from_upload(name: str, data: bytes, index: int, config: ServiceConfig) 
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
         raise ServiceError(422, "E422", f"'{name}': not one of {', '.join(UPLOAD_SUFFIXES)}", field=field,
-                           message_vi=f"Tệp '{name}' không được hỗ trợ (chỉ .txt, .html, .json).")
+                           message_vi=f"Tệp '{name}' không được hỗ trợ (chỉ .txt, .html, .json).",
+                           error="UnsupportedFile")
     if not data.strip():
-        raise ServiceError(422, "E422", f"'{name}' is empty", field=field, message_vi=f"Tệp '{name}' trống.")
+        raise ServiceError(422, "E422", f"'{name}' is empty", field=field, message_vi=f"Tệp '{name}' trống.", error="EmptyText")
     try:
         text, _ = decode_bytes(data, source=name)
         if suffix == ".json":
@@ -348,7 +355,7 @@ def raws_from_upload(name: str, data: bytes, index: int, config: ServiceConfig) 
             raws = [_from_txt(text, name)]
     except InputError as exc:
         raise ServiceError(422, exc.code, str(exc.message), field=field,
-                           message_vi=f"Không đọc được tệp '{name}'.") from None
+                           message_vi=f"Không đọc được tệp '{name}'.", error=type(exc).__name__) from None
     stem = PurePosixPath(name).stem
     out = []
     for n, raw in enumerate(raws):
@@ -363,10 +370,12 @@ def summarize_raws(raws: Sequence[RawArticle], options: Options, prefix: str) ->
     articles = _build_all(list(raws), problems)
     if not articles:
         raise ServiceError(422, EmptyInputError.code, "no article text left after removing scraped junk",
-                           field=f"{prefix}articles", message_vi="Không còn nội dung sau khi làm sạch.")
+                           field=f"{prefix}articles", message_vi="Không còn nội dung sau khi làm sạch.",
+                           error="EmptyInput")
     try:
         summary = _summarizer(options).summarize_articles(articles, warnings=[str(w) for w in problems.warnings])
     except TomtatError as exc:
         field = getattr(exc, "field_name", None)
-        raise ServiceError(422, exc.code, exc.message, field=f"{prefix}{field}" if field else f"{prefix}articles") from None
+        raise ServiceError(422, exc.code, exc.message, field=f"{prefix}{field}" if field else f"{prefix}articles",
+                           error=type(exc).__name__) from None
     return summary.to_dict(include_text=True)

@@ -15,7 +15,7 @@ RankerName = Literal[tuple(RANKERS)]  # type: ignore[valid-type]
 class ArticleIn(BaseModel):
     """One article. ``text`` (or ``raw_text``) is required; the rest is optional."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     text: str | None = Field(None, description="the article body")
     raw_text: str | None = Field(None, description="the article body (AbMuSu name); used when `text` is absent")
@@ -30,7 +30,7 @@ class ArticleIn(BaseModel):
 class OptionsIn(BaseModel):
     """Summary options (the library's ``tomtat.Options``). Give at most one length option."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     syllables: int | None = Field(None, ge=1, le=100_000)
     sentences: int | None = Field(None, ge=1, le=10_000)
@@ -44,21 +44,21 @@ class OptionsIn(BaseModel):
 
 
 class ClusterIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     articles: list[ArticleIn] = Field(..., description="the articles of one cluster (one topic)")
     options: OptionsIn | None = None
 
 
 class BatchClusterIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     id: str | None = Field(None, max_length=200)
     articles: list[ArticleIn]
 
 
 class BatchIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     clusters: list[BatchClusterIn]
     options: OptionsIn | None = Field(None, description="options for every cluster")

@@ -12,7 +12,7 @@
       working: "Đang tóm tắt…", done: "Xong: {s} câu từ {a} bài.", empty: "Hãy dán ít nhất một bài báo hoặc thả một tệp.",
       duplicateOf: "trùng với {id}", duplicate: "bài trùng", sentencesUsed: "{n} câu được dùng", remove: "Xóa bài",
       network: "Không kết nối được máy chủ. Hãy thử lại.", badAnswer: "Máy chủ trả lời không hợp lệ (mã {s}).",
-      field: "trường", warnings: "Cảnh báo", article: "Bài", sourceOf: "Nguồn: {id}, câu {i}",
+      field: "trường", warnings: "Cảnh báo", people: "Người", places: "Địa danh", organizations: "Tổ chức", article: "Bài", sourceOf: "Nguồn: {id}, câu {i}",
     },
     en: {
       title: "Summarize a news cluster", inputHeading: "Articles",
@@ -24,7 +24,7 @@
       working: "Summarizing…", done: "Done: {s} sentences from {a} articles.", empty: "Paste at least one article or drop a file.",
       duplicateOf: "duplicate of {id}", duplicate: "duplicate", sentencesUsed: "{n} sentences used", remove: "Remove article",
       network: "Could not reach the server. Please try again.", badAnswer: "The server gave an invalid answer (status {s}).",
-      field: "field", warnings: "Warnings", article: "Article", sourceOf: "Source: {id}, sentence {i}",
+      field: "field", warnings: "Warnings", people: "People", places: "Places", organizations: "Organizations", article: "Article", sourceOf: "Source: {id}, sentence {i}",
     },
   };
   const LENGTHS = { short: { sentences: 3 }, auto: {}, long: { sentences: 8 } };
@@ -115,7 +115,12 @@
       try { response = await request; } catch (e) { showError({ key: "network" }); return; }
       let body;
       try { body = await response.json(); } catch (e) { showError({ key: "badAnswer", vars: { s: response.status } }); return; }
-      if (!response.ok) { showError(body && body.message ? body : { key: "badAnswer", vars: { s: response.status } }); return; }
+      if (!response.ok) {
+        lastResult = null;
+        $("result").hidden = true;
+        showError(body && body.message ? body : { key: "badAnswer", vars: { s: response.status } });
+        return;
+      }
       lastResult = body;
       render(body);
       $("status").classList.remove("busy");
@@ -208,7 +213,11 @@
     panel.hidden = false;
     const groups = Array.isArray(entities) ? { "": entities } : entities;
     for (const [kind, items] of Object.entries(groups)) {
-      const row = el("p", {}, kind ? el("strong", {}, `${kind}: `) : null);
+      const kinds = { person: "people", per: "people", persons: "people", location: "places", loc: "places",
+        locations: "places", place: "places", organization: "organizations", org: "organizations" };
+      const key = kinds[kind.toLowerCase()] || kind.toLowerCase();
+      const shown = T[lang][key] || kind;
+      const row = el("p", {}, kind ? el("strong", {}, `${shown}: `) : null);
       for (const item of Array.isArray(items) ? items : [items]) row.append(el("span", { class: "chip" }, label(item)));
       box.append(row);
     }
