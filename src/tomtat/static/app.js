@@ -211,7 +211,11 @@
       panel.hidden = true; return;
     }
     panel.hidden = false;
-    const groups = Array.isArray(entities) ? { "": entities } : entities;
+    let groups = entities;
+    if (Array.isArray(entities)) {  // tomtat's shape: a list of {name, type: PER|LOC|ORG, ...}
+      groups = {};
+      for (const item of entities) (groups[(item && item.type) || ""] ||= []).push(item);
+    }
     for (const [kind, items] of Object.entries(groups)) {
       const kinds = { person: "people", per: "people", persons: "people", location: "places", loc: "places",
         locations: "places", place: "places", organization: "organizations", org: "organizations" };
