@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from .options import Options
 
-# AbMuSu references: median ~200 syllables for a median cluster of ~2,000; length grows
-# roughly with the square root of the cluster's size (log-log slope ~0.5 on train).
-AUTO_REFERENCE_SYLLABLES = 200
+# AbMuSu references: median ~200 syllables for a median cluster of ~2,000. The budget is set
+# above that on purpose: an extractive summary of ~280 syllables maximizes ROUGE-2 F1 on
+# train (recall gains outweigh the precision loss); length grows with the square root of the
+# cluster's size.
+AUTO_REFERENCE_SYLLABLES = 280
 AUTO_REFERENCE_CLUSTER = 2000
 AUTO_EXPONENT = 0.5
 AUTO_MIN, AUTO_MAX = 60, 400

@@ -8,7 +8,7 @@ import numpy as np
 
 from .cluster import Cluster
 
-MIN_SYLLABLES = 8
+MIN_SYLLABLES = 12
 MAX_SYLLABLES = 90
 
 
@@ -33,14 +33,14 @@ class MMRSelector:
     when ``closest`` is set.
     """
 
-    redundancy: float = 0.5
-    duplicate_threshold: float = 0.6
+    redundancy: float = 0.35
+    duplicate_threshold: float = 0.8
     overshoot: float = 0.1
     min_syllables: int = MIN_SYLLABLES
     max_syllables: int = MAX_SYLLABLES
     long_penalty: float = 0.3
     pool: int = 300
-    closest: bool = False
+    closest: bool = True
 
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
         lengths = cluster.lengths
