@@ -15,6 +15,8 @@ COMMANDS = {
     "summarize": "tomtat.commands.summarize",
     "batch": "tomtat.commands.batch",
     "eval": "tomtat.commands.eval",
+    "group": "tomtat.commands.group",
+    "digest": "tomtat.commands.digest",
 }
 
 
