@@ -18,6 +18,8 @@ COMMANDS = {
     "timeline": "tomtat.commands.timeline",
     "entities": "tomtat.commands.entities",
     "serve": "tomtat.commands.serve",
+    "group": "tomtat.commands.group",
+    "digest": "tomtat.commands.digest",
 }
 
 

@@ -25,30 +25,12 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
 from .dates import parse_published
-from .errors import OptionsError
 from .model import Article
+from .options import GroupOptions
 from .text import ngram_features, syllables
 
 
-@dataclass(frozen=True, kw_only=True)
-class GroupOptions:
-    """How to group. ``threshold`` is the cosine every two articles of a story must reach."""
-
-    threshold: float = 0.10
-    link_threshold: float = 0.05
-    min_df: int = 2
-    max_df: float = 0.05
-    duplicate_threshold: float = 0.5  # MinHash Jaccard over 3-gram shingles
-    num_perm: int = 64
-    seed: int = 1
-
-    def __post_init__(self) -> None:
-        for name in ("threshold", "link_threshold", "max_df", "duplicate_threshold"):
-            value = getattr(self, name)
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
-                raise OptionsError(f"must be a number in [0, 1], got {value!r}", field_name=name)
-        if self.link_threshold > self.threshold:
-            raise OptionsError("must not exceed 'threshold'", field_name="link_threshold")
+MIN_MAX_DF = 10
 
 
 @dataclass(frozen=True)
@@ -102,7 +84,7 @@ class Grouper:
             return np.zeros(1, dtype=np.int64)
         matrix = self.vectors(articles)
         similarity = (matrix @ matrix.T).tocsr()
-        similarity.data[similarity.data < self.options.link_threshold] = 0
+        similarity.data[similarity.data < min(self.options.link_threshold, self.options.threshold)] = 0
         similarity.eliminate_zeros()
         _, block_of = connected_components(similarity, directed=False)
         labels = np.full(n, -1, dtype=np.int64)
@@ -128,7 +110,9 @@ class Grouper:
         docs = [ngram_features(syllables(f"{a.title}\n{a.lead}\n{a.text}")) for a in articles]
         n = len(docs)
         min_df = self.options.min_df if n > 2 else 1
-        max_df = max(self.options.max_df, min(1.0, (min_df + 1) / n))  # small piles: keep shared features
+        # a feature in more than max_df of the pile is common news vocabulary; small piles keep
+        # features shared by up to MIN_MAX_DF articles (a story's own names and numbers)
+        max_df = max(int(self.options.max_df * n), MIN_MAX_DF)
         try:
             vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=min_df, max_df=max_df)
             return vectorizer.fit_transform(docs).tocsr()

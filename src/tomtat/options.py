@@ -67,5 +67,43 @@ class Options:
         return dataclasses.asdict(self)
 
 
+@dataclass(frozen=True, kw_only=True)
+class GroupOptions:
+    """How ``tomtat group`` groups articles into stories (see :mod:`tomtat.group`).
+
+    ``threshold``: the TF-IDF cosine every two articles of a story must reach (chosen on
+    AbMuSu train); ``link_threshold``: pairs below it are never compared further (blocking,
+    capped at ``threshold``); ``min_df``/``max_df``: features kept; ``duplicate_threshold``:
+    MinHash Jaccard of 3-gram shingles for a near-identical copy.
+    """
+
+    threshold: float = 0.10
+    link_threshold: float = 0.05
+    min_df: int = 2
+    max_df: float = 0.05
+    duplicate_threshold: float = 0.5  # MinHash Jaccard over 3-gram shingles
+    num_perm: int = 64
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        for name in ("threshold", "link_threshold", "max_df", "duplicate_threshold"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
+                raise OptionsError(f"must be a number in [0, 1], got {value!r}", field_name=name)
+        for name in ("min_df", "num_perm"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise OptionsError(f"must be a whole number >= 1, got {value!r}", field_name=name)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> "GroupOptions":
+        values = dict(values or {})
+        known = {f.name for f in dataclasses.fields(cls)}
+        for name in values:
+            if name not in known:
+                raise OptionsError(f"unknown option; known: {', '.join(sorted(known))}", field_name=str(name))
+        return cls(**{k: v for k, v in values.items() if v is not None})
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
