@@ -145,7 +145,7 @@ def test_timeline_and_entities_panels_show_when_the_answer_has_them(browser, bas
         page.locator("#go").click()
         page.wait_for_selector("#summary .sent", timeout=60_000)
         assert page.locator("#timeline-panel").is_visible()
-        assert "2024-06-05" in page.locator("#timeline").inner_text()
+        assert "5/6/2024" in page.locator("#timeline").inner_text()
         assert "Trần Minh" in page.locator("#entities").inner_text()
         assert "Đà Nẵng" in page.locator("#entities").inner_text()
         assert "Người:" in page.locator("#entities").inner_text()

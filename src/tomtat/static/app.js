@@ -190,6 +190,18 @@
     return item.name || item.text || item.event || item.summary || item.sentence || item.label || JSON.stringify(item);
   }
 
+  // "2024-03-12" -> "12/3/2024"; "--03-12" (year unknown) -> "12/3 (chưa rõ năm)"; "2024-03" -> "3/2024".
+  function showDate(value) {
+    const unknown = lang === "vi" ? " (chưa rõ năm)" : " (year unknown)";
+    const monthWord = lang === "vi" ? "tháng " : "month ";
+    let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (m) return `${+m[3]}/${+m[2]}/${m[1]}`;
+    if ((m = /^--(\d{2})-(\d{2})$/.exec(value))) return `${+m[2]}/${+m[1]}${unknown}`;
+    if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${+m[2]}/${m[1]}`;
+    if ((m = /^--(\d{2})$/.exec(value))) return `${monthWord}${+m[1]}${unknown}`;
+    return value;
+  }
+
   function renderTimeline(timeline) {
     const panel = $("timeline-panel");
     const list = Array.isArray(timeline) ? timeline : (timeline && (timeline.events || timeline.items)) || null;
@@ -198,7 +210,7 @@
     ol.textContent = "";
     if (!list) return;
     for (const ev of list) {
-      const date = ev && typeof ev === "object" ? (ev.date || ev.when || "") : "";
+      const date = ev && typeof ev === "object" ? showDate(String(ev.date || ev.when || "")) : "";
       ol.append(el("li", {}, date ? el("strong", {}, `${date}: `) : null, label(ev)));
     }
   }
