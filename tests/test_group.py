@@ -123,3 +123,22 @@ def test_group_and_digest_cli(tmp_path):
     assert md.read_text().count("\n## ") == 3
     code, _, err = run_cli("group", str(tmp_path / "nothing-here"))
     assert code != 0 and "nothing-here" in err and "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_abmusu_validation_regrouped_bcubed_at_least_095():
+    """The bar: pool the validation articles, forget the stories, regroup (threshold from train)."""
+    from conftest import need_abmusu
+    from tomtat.errors import Problems
+    from tomtat.ingest.readers import _build_all, raw_from_mapping
+
+    data = need_abmusu()
+    raws, gold = [], []
+    for number, line in enumerate((data / "validation.jsonl").read_text(encoding="utf-8").splitlines()):
+        for k, doc in enumerate(json.loads(line)["single_documents"]):
+            raws.append(raw_from_mapping({**doc, "id": f"c{number}-{k}"}, source="validation"))
+            gold.append(number)
+    articles = _build_all(raws, Problems())
+    assert len(articles) == len(gold) == 304
+    labels = Grouper().labels(articles)
+    assert bcubed(list(labels), gold)[2] >= 0.95

@@ -158,10 +158,8 @@ class ResumableOutput:
         data = path.read_bytes()
         keep = data.rfind(b"\n") + 1  # drop a partial last line
         done: set[Any] = set()
-        good = 0
         for raw in data[:keep].split(b"\n"):
             if not raw.strip():
-                good += len(raw) + 1
                 continue
             try:
                 value = json.loads(raw)
@@ -170,7 +168,6 @@ class ResumableOutput:
                                  "remove the file to start over", source=str(path)) from None
             if isinstance(value, dict) and self.key_field in value:
                 done.add(_hashable(value[self.key_field]))
-            good += len(raw) + 1
         if keep < len(data):
             with path.open("r+b") as handle:
                 handle.truncate(keep)
