@@ -25,7 +25,7 @@ def test_batch_local_two_workers_one_line_per_input_line(tmp_path):
     assert code == 0, err
     lines = read_output(out)
     assert len(lines) == 9
-    assert sorted(l["line"] for l in lines) == list(range(1, 10))
+    assert [l["line"] for l in lines] == list(range(1, 10))  # input order, whatever finished first
     good = [l for l in lines if "error" not in l]
     assert sorted(l["id"] for l in good) == sorted(ids)
     assert all(l["summary"] for l in good)

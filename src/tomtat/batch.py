@@ -6,6 +6,7 @@ carries ``id`` and its input ``line`` number) and a rerun resumes where the last
 from __future__ import annotations
 
 import json
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, TextIO
@@ -187,9 +188,10 @@ def run_batch(input_path: Path, output: TextIO | Path, options: Options, *, prog
               chunk_size: int = 4, resume: bool = True) -> BatchReport:
     """Summarize every line of ``input_path`` on ``engine``; write one line per input line.
 
-    Lines are written as results arrive, so not in input order: each carries ``id`` and
-    ``line`` (the 1-based input line number). With a file ``output``, a rerun skips the
-    lines already written (keyed on ``line``).
+    Lines are written in input order, each as soon as every line before it is done (a small
+    reorder buffer holds results that arrive early); each carries ``id`` and ``line`` (the
+    1-based input line number). With a file ``output``, a rerun skips the lines already
+    written (keyed on ``line``).
     """
     from tqdm import tqdm
 
@@ -202,22 +204,31 @@ def run_batch(input_path: Path, output: TextIO | Path, options: Options, *, prog
     try:
         total = _count_lines(input_path)
         todo = (r for r in read_clusters(input_path) if r.line not in out.done)
-        chunks = ((chunk[0].line, chunk) for chunk in _chunked(todo, chunk_size))
+        submitted: deque[int] = deque()  # chunk keys in input order, as the engine pulls them
+
+        def chunks() -> Iterator[tuple[int, list[ClusterRecord]]]:
+            for chunk in _chunked(todo, chunk_size):
+                submitted.append(chunk[0].line)
+                yield chunk[0].line, chunk
+
         job = BatchJob(options, str(input_path))
         report.skipped = len(out.done)
+        early: dict[int, list[dict[str, Any]]] = {}
         with tqdm(total=total, initial=report.skipped, unit="cluster", disable=not progress,
                   dynamic_ncols=True, desc="summarizing", smoothing=0.1) as bar:
-            for _, lines, stats in runner.map(job, chunks):
+            for key, lines, stats in runner.map(job, chunks()):
                 report.peak_mb[stats.pid] = max(report.peak_mb.get(stats.pid, 0.0), stats.peak_mb)
-                for line in lines:
-                    if "error" in line:
-                        report.failed += 1
-                        report.warnings.append(line["error"])
-                        if options.strict:
-                            raise InputError(line["error"])
-                    out.write(line)
-                    report.written += 1
-                    bar.update(1)
+                early[key] = lines
+                while submitted and submitted[0] in early:
+                    for line in early.pop(submitted.popleft()):
+                        if "error" in line:
+                            report.failed += 1
+                            report.warnings.append(line["error"])
+                            if options.strict:
+                                raise InputError(line["error"])
+                        out.write(line)
+                        report.written += 1
+                        bar.update(1)
     finally:
         out.close()
     return report

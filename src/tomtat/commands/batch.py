@@ -13,8 +13,8 @@ HELP = "summarize many clusters: AbMuSu-format JSONL in (one cluster a line), JS
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", type=Path, metavar="IN.jsonl")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT.jsonl", required=True,
-                        help="one result line per input line, written as results arrive (so not in input "
-                             "order: each line has 'id' and 'line'); rerunning resumes ('-' for stdout)")
+                        help="one result line per input line, in input order, each written as soon as the lines "
+                             "before it are done; rerunning resumes ('-' for stdout)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument("--restart", action="store_true", help="overwrite OUT.jsonl instead of resuming it")
     add_engine_options(parser)
