@@ -87,6 +87,12 @@ class EngineError(TomtatError):
     code = "E400"
 
 
+class ModelError(TomtatError):
+    """A scorer model file is missing, unreadable or not a tomtat model."""
+
+    code = "E500"
+
+
 @dataclass(frozen=True)
 class Warning_:
     """A problem that did not stop the run (a skipped file, a dropped line)."""

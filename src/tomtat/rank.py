@@ -121,8 +121,16 @@ class LeadRanker:
         return -positions(cluster)
 
 
+def _learned() -> Ranker:
+    from .scorer import LearnedRanker  # imported late: scorer builds on this module's features
+
+    return LearnedRanker.default()
+
+
 RANKERS: dict[str, Callable[[], Ranker]] = {
-    "default": CentroidPositionRanker,
+    "default": _learned,
+    "learned": _learned,
+    "unsupervised": CentroidPositionRanker,
     "centroid": lambda: CentroidPositionRanker(position_weight=0.0, support_weight=0.0, title_weight=0.0,
                                                lead_weight=0.0),
     "lead": LeadRanker,

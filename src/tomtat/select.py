@@ -33,7 +33,7 @@ class MMRSelector:
     when ``closest`` is set.
     """
 
-    redundancy: float = 0.35
+    redundancy: float = 0.5
     duplicate_threshold: float = 0.8
     overshoot: float = 0.1
     min_syllables: int = MIN_SYLLABLES

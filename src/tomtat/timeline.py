@@ -101,6 +101,9 @@ class _Candidate:
     context: list[str]  # the previous sentence of the paragraph and this one: "Các quan chức Nga ..." needs it
 
 
+_BLOCK_ROWS = 256  # rows of one similarity block: bounds memory whatever the number of dated sentences
+
+
 @dataclass
 class TimelineBuilder:
     """Builds a :class:`Timeline` from articles and their sentences. No state between calls."""
@@ -133,15 +136,52 @@ class TimelineBuilder:
             out.append(_Candidate(s, best, tokens, (syllables(before.text) if before else []) + tokens))
         return out, shown
 
+    def _similar_pairs(self, candidates: list[_Candidate], twins: set[frozenset[str]]
+                       ) -> list[tuple[float, int, int]]:
+        """(similarity, i, j) for candidates of different articles that may tell one event.
+
+        Only sentences of different articles are compared, article by article against the
+        articles after it, a block of rows at a time: a single 5 MB article full of dates costs
+        nothing here, and memory stays bounded by the block, not by the square of the count.
+        """
+        n = len(candidates)
+        rows_of: dict[str, list[int]] = {}
+        for i, c in enumerate(candidates):
+            rows_of.setdefault(c.sentence.article_id, []).append(i)
+        if len(rows_of) < 2:
+            return []
+        matrix = Vectors([c.tokens for c in candidates] + [c.context for c in candidates]).matrix
+        tokens, context = matrix[:n], matrix[n:]
+        lowest = min(self.similarity_threshold, self.duplicate_similarity_threshold)
+        pairs: list[tuple[float, int, int]] = []
+        articles = list(rows_of)
+        for k, article in enumerate(articles):
+            columns = np.array([j for other in articles[k + 1:] for j in rows_of[other]], dtype=np.int64)
+            if not len(columns):
+                continue
+            right_tokens, right_context = tokens[columns].T.tocsc(), context[columns].T.tocsc()
+            rows = np.array(rows_of[article], dtype=np.int64)
+            for start in range(0, len(rows), _BLOCK_ROWS):
+                block = rows[start:start + _BLOCK_ROWS]
+                sim = (tokens[block] @ right_tokens).maximum(context[block] @ right_context).tocoo()
+                for r, c, value in zip(sim.row, sim.col, sim.data):
+                    if value < lowest:
+                        continue
+                    i, j = int(block[r]), int(columns[c])
+                    a, b = candidates[i], candidates[j]
+                    twin = frozenset((a.sentence.article_id, b.sentence.article_id)) in twins
+                    threshold = self.duplicate_similarity_threshold if twin else self.similarity_threshold
+                    if value >= threshold and a.mention.compatible(b.mention):
+                        pairs.append((float(value), i, j))
+        return pairs
+
     def build(self, articles: Sequence[Article], sentences: Sequence[Sentence],
               duplicate_of: dict[str, tuple[str, float]] | None = None) -> Timeline:
         candidates, anchors = self._candidates(articles, sentences)
         if not candidates:
             return Timeline((), (), anchors)
         twins = {frozenset((a, b)) for a, (b, _) in (duplicate_of or {}).items()}
-        n = len(candidates)
-        both = Vectors([c.tokens for c in candidates] + [c.context for c in candidates]).similarity()
-        sim = np.maximum(both[:n, :n], both[n:, n:])
+        pairs = self._similar_pairs(candidates, twins)
         # Greedy grouping, most similar pairs first; a group holds at most one sentence per article.
         parent = list(range(len(candidates)))
 
@@ -152,16 +192,6 @@ class TimelineBuilder:
             return i
 
         members: dict[int, list[int]] = {i: [i] for i in range(len(candidates))}
-        pairs = []
-        for i in range(len(candidates)):
-            for j in range(i + 1, len(candidates)):
-                a, b = candidates[i], candidates[j]
-                if a.sentence.article_id == b.sentence.article_id:
-                    continue
-                twin = frozenset((a.sentence.article_id, b.sentence.article_id)) in twins
-                threshold = self.duplicate_similarity_threshold if twin else self.similarity_threshold
-                if sim[i, j] >= threshold and a.mention.compatible(b.mention):
-                    pairs.append((float(sim[i, j]), i, j))
         for _, i, j in sorted(pairs, reverse=True):
             ri, rj = root(i), root(j)
             if ri == rj:

@@ -1,0 +1,98 @@
+"""The learned scorer: its model file, its features, and the ranker built on them."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, need_abmusu
+
+from tomtat.errors import ModelError
+from tomtat.features import FEATURE_NAMES, compute_features, feature_matrix
+from tomtat.pipeline import Summarizer
+from tomtat.rank import get_ranker
+from tomtat.scorer import LearnedRanker, ScorerModel, Tree
+
+ARTICLES = [
+    {"id": "a", "title": "Hà Nội mở tuyến buýt điện mới",
+     "text": "Hà Nội vừa mở tuyến buýt điện nối trung tâm với sân bay Nội Bài. "
+             "Tuyến dài 35 km, mỗi ngày có 120 chuyến. Tuy nhiên, giá vé chưa được công bố. "
+             "Ông Trần Văn Nam, giám đốc công ty vận tải, nói: \"Chúng tôi sẽ tăng chuyến vào giờ cao điểm.\""},
+    {"id": "b", "title": "Buýt điện ra sân bay Nội Bài",
+     "text": "Sáng 3/6, tuyến buýt điện đầu tiên ra sân bay Nội Bài bắt đầu chạy. "
+             "Mỗi ngày tuyến có 120 chuyến, xe chạy từ 5 giờ sáng. Hành khách khen xe sạch và êm."},
+]
+
+
+def _cluster():
+    summarizer = Summarizer(story=False)
+    return summarizer.build_cluster(summarizer.read(ARTICLES, __import__("tomtat.errors").errors.Problems()))
+
+
+def test_every_feature_is_finite_and_one_per_sentence():
+    cluster = _cluster()
+    values = compute_features(cluster)
+    assert set(values) == set(FEATURE_NAMES)
+    for name, column in values.items():
+        assert column.shape == (len(cluster.sentences),), name
+        assert np.isfinite(column).all(), name
+    x = feature_matrix(cluster)
+    assert x.shape == (len(cluster.sentences), len(FEATURE_NAMES))
+    opener = x[:, FEATURE_NAMES.index("opener")]
+    starts = [s.text.startswith("Tuy nhiên") for s in cluster.sentences]
+    assert list(opener.astype(bool)) == starts
+    quote = x[:, FEATURE_NAMES.index("quote")]
+    assert quote.any()
+
+
+def test_a_hand_made_tree_predicts_by_its_splits():
+    # One split on feature 1 at 0.5: left leaf 1.0, right leaf 3.0; init 0.5, learning rate 0.1.
+    tree = Tree(np.array([1, -1, -1]), np.array([0.5, 0, 0]), np.array([1, -1, -1]), np.array([2, -1, -1]),
+                np.array([0.0, 1.0, 3.0]), depth=1)
+    model = ScorerModel(("a", "b"), 0.5, 0.1, (tree,), {})
+    assert model.predict(np.array([[9.0, 0.2], [9.0, 0.7]])).tolist() == pytest.approx([0.6, 0.8])
+    again = ScorerModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again.predict(np.array([[0.0, 0.2], [0.0, 0.9]])).tolist() == pytest.approx([0.6, 0.8])
+
+
+def test_packaged_model_loads_and_is_the_default_ranker():
+    model = ScorerModel.load()
+    assert set(model.features) <= set(FEATURE_NAMES)
+    assert model.trees and model.meta.get("seed") is not None
+    ranker = get_ranker("default")
+    assert isinstance(ranker, LearnedRanker)
+    scores = ranker(_cluster())
+    assert np.isfinite(scores).all() and scores.std() > 0
+
+
+def test_a_bad_model_file_is_named(tmp_path):
+    path = tmp_path / "scorer.json"
+    path.write_text('{"features": ["centroid"]}', encoding="utf-8")
+    with pytest.raises(ModelError, match="scorer.json"):
+        ScorerModel.load(path)
+    with pytest.raises(ModelError, match="cannot read"):
+        ScorerModel.load(tmp_path / "missing.json")
+
+
+def test_training_script_reproduces_the_committed_model(tmp_path):
+    need_abmusu()
+    import sklearn
+
+    committed = json.loads((ROOT / "src" / "tomtat" / "resources" / "scorer.json").read_text(encoding="utf-8"))
+    if committed["meta"]["scikit_learn"] != sklearn.__version__:
+        pytest.skip(f"model trained with scikit-learn {committed['meta']['scikit_learn']}, here {sklearn.__version__}")
+    out = tmp_path / "scorer.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "training" / "train_scorer.py"), "--shared", str(ROOT.parent / "shared"),
+                           "--out", str(out)], capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(out.read_text(encoding="utf-8")) == committed
+
+
+def test_training_script_without_data_says_where_it_looked(tmp_path):
+    proc = subprocess.run([sys.executable, str(ROOT / "training" / "train_scorer.py"), "--shared", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "train.jsonl not found" in proc.stderr
