@@ -41,6 +41,7 @@ class OptionsIn(BaseModel):
     duplicate_article_threshold: float | None = Field(None, ge=0, le=1)
     duplicate_sentence_threshold: float | None = Field(None, ge=0, le=1)
     strict: bool | None = None
+    trim: bool | None = Field(None, description="remove photo notes, credits and dangling openers (default true)")
 
 
 class ClusterIn(BaseModel):
@@ -83,7 +84,8 @@ class SentenceOut(BaseModel):
     start: int = Field(..., description="character offset into the article's cleaned `text`")
     end: int
     score: float
-    source_text: str
+    source_text: str = Field(..., description="the whole source sentence; `text` may leave parts of it out")
+    removed: list[str] = Field(default_factory=list, description="the parts of `source_text` left out of `text`")
 
 
 class RemovedOut(BaseModel):
