@@ -75,13 +75,16 @@ def word_count(text: str) -> int:
 
 
 def is_cut(text: str) -> bool:
-    """A sentence cut mid-way: it starts with a lower-case letter or ends with ``:``, ``;``,
-    ``,`` or a dash (a list announced but not given, a clause without its end)."""
+    """A sentence cut mid-way: it starts with a lower-case letter, ends with ``:``, ``;``,
+    ``,`` or a dash (a list announced but not given, a clause without its end), or holds
+    part of a quotation that begins or ends in another sentence (unbalanced quote marks)."""
     stripped = text.strip()
     if not stripped:
         return True
     first = next((ch for ch in stripped if ch.isalnum()), "")
-    return (first.isalpha() and first.islower()) or bool(_CUT_END.search(stripped))
+    if (first.isalpha() and first.islower()) or _CUT_END.search(stripped):
+        return True
+    return stripped.count("“") != stripped.count("”") or stripped.count('"') % 2 == 1
 
 
 def capitalize_first(text: str) -> str:
