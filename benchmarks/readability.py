@@ -12,7 +12,9 @@ For every summary sentence it checks the text as given to the reader:
 
 Rows: *before* is the summarizer with trimming and opener handling off (what it did before
 issue 3's readability work); *trim only* and *openers only* turn on one part each; *after*
-is the default. ROUGE-2 F1 is the official protocol (``tomtat.evaluate.compute``). The data
+is the default. ROUGE-2 F1 is the official protocol (``tomtat.evaluate.compute``); ms/cl is
+the summarizer's wall-clock time per cluster after reading (rows run in the same process,
+so compare them to each other, not across machines). The data
 is read from ../shared by path; without it the script says so and exits 0.
 """
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -68,9 +71,12 @@ def measure(summarizer, clusters, references, openers, examples: int = 0) -> dic
     from tomtat.trim import is_cut
 
     texts, total, hanging, cut, trimmed, syllables = [], 0, 0, 0, 0, 0
-    shown = 0
+    shown, seconds = 0, 0.0
     for docs in clusters:
-        summary = summarizer.summarize_articles(_articles(docs))
+        articles = _articles(docs)
+        start = time.perf_counter()
+        summary = summarizer.summarize_articles(articles)
+        seconds += time.perf_counter() - start
         texts.append(summary.text)
         flags = dangling(summary, openers)
         for s, flag in zip(summary.sentences, flags):
@@ -84,7 +90,7 @@ def measure(summarizer, clusters, references, openers, examples: int = 0) -> dic
                 shown += 1
     scores = compute(predictions=texts, references=references)
     return {"sentences": total, "dangling": hanging, "cut": cut, "trimmed": trimmed,
-            "syllables": syllables / len(clusters), "r2": scores["rouge-2"]["f"], "r1": scores["rouge-1"]["f"]}
+            "syllables": syllables / len(clusters), "ms": 1000 * seconds / len(clusters), "r2": scores["rouge-2"]["f"], "r1": scores["rouge-1"]["f"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,12 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     clusters, references = load(args.split)
     print(f"{args.split}: {len(clusters)} clusters")
     print(f"{'system':<14}{'sentences':>10}{'dangling':>10}{'share':>8}{'cut':>6}{'trimmed':>9}"
-          f"{'syl/sum':>9}{'R1 F1':>8}{'R2 F1':>8}")
+          f"{'syl/sum':>9}{'R1 F1':>8}{'R2 F1':>8}{'ms/cl':>8}")
     for name, summarizer in systems().items():
         row = measure(summarizer, clusters, references, openers, args.examples)
         n = max(row["sentences"], 1)
         print(f"{name:<14}{row['sentences']:>10}{row['dangling']:>10}{row['dangling'] / n:>8.1%}{row['cut']:>6}"
-              f"{row['trimmed']:>9}{row['syllables']:>9.1f}{row['r1']:>8.4f}{row['r2']:>8.4f}", flush=True)
+              f"{row['trimmed']:>9}{row['syllables']:>9.1f}{row['r1']:>8.4f}{row['r2']:>8.4f}{row['ms']:>8.1f}", flush=True)
     return 0
 
 
