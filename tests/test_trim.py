@@ -125,6 +125,10 @@ def test_an_opener_is_kept_after_its_predecessor():
     ("Ông Nguyễn Văn Năm cho biết giá sẽ tăng.", None, False),
     ("Tuần này, Quốc hội họp phiên bế mạc tại Hà Nội.", None, False),
     ("Mới đây, công ty đã công bố kết quả kinh doanh.", None, False),
+    ("Kể cả sau này, khi đã nghỉ hưu, ông Hòa vẫn về thăm trường.", None, False),
+    ("Trong khi đó giá cà phê trên sàn London giảm 2%.", "removable", False),
+    ("Song đây cũng là lúc giá vật liệu tăng cao.", "removable", True),
+    ("Tôi sẽ tiếp tục thi đấu cho đội bóng đến năm 2026.", "referential", True),
 ])
 def test_openers_are_sorted_into_removable_and_referential(text, kind, needs):
     opener = OPENERS.match(text)
