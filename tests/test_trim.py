@@ -103,6 +103,11 @@ def test_check_removal_only_catches_an_added_or_changed_word():
     assert not check_removal_only(source, "Giá vé một lượt chỉ là 10.000 đồng.")
 
 
+def test_a_name_with_inner_capitals_is_not_recapitalized():
+    result = TRIMMER("Tuy nhiên, iPhone 15 vẫn bán chạy nhất tại 3 thị trường lớn trong quý.")
+    assert result.text == "iPhone 15 vẫn bán chạy nhất tại 3 thị trường lớn trong quý."
+
+
 def test_an_opener_is_kept_after_its_predecessor():
     source = "Tuy nhiên, giá vàng miếng hôm nay đã tăng thêm 200.000 đồng mỗi lượng."
     assert TRIMMER(source, after_predecessor=True).text == source

@@ -88,12 +88,13 @@ def is_cut(text: str) -> bool:
 
 
 def capitalize_first(text: str) -> str:
-    for k, ch in enumerate(text):
-        if ch.isalpha():
-            return text[:k] + ch.upper() + text[k + 1:] if ch.islower() else text
-        if ch.isdigit():
-            return text
-    return text
+    """Upper-case the first letter when it opens an all-lower-case word ("giá" -> "Giá");
+    a name written with inner capitals ("iPhone", "eBay") is left as it is."""
+    m = _WORD.search(text)
+    if not m or not m.group(0)[:1].isalpha() or not m.group(0).islower():
+        return text
+    k = m.start()
+    return text[:k] + text[k].upper() + text[k + 1:]
 
 
 @dataclass(frozen=True)
