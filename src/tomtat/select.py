@@ -14,6 +14,27 @@ MIN_SYLLABLES = 12
 MAX_SYLLABLES = 90
 
 
+def readability_constraints(cluster: Cluster, candidates: np.ndarray,
+                            openers: Openers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each candidate sentence: ``allowed`` (not cut mid-way, and not leaning on a
+    sentence that does not exist), ``waiting`` (it leans on its predecessor, so it may be
+    taken only once ``before`` -- the predecessor's cluster index, else -1 -- is chosen).
+    Falls back to allowing more when nothing would be left."""
+    texts = [cluster.sentences[int(c)].text for c in candidates]
+    allowed = ~np.array([is_cut(t) for t in texts], dtype=bool)
+    if not allowed.any():
+        allowed[:] = True
+    needs = np.array([openers.needs_predecessor(t) for t in texts], dtype=bool)
+    before = np.array([predecessor(cluster, int(c)) if n else -1 for c, n in zip(candidates, needs)], dtype=np.int64)
+    orphan = needs & (before < 0)  # nothing before it in its article: never
+    if (allowed & ~orphan).any():
+        allowed &= ~orphan
+    waiting = needs & (before >= 0)
+    if not (allowed & ~waiting).any():
+        waiting[:] = False  # only such sentences left: better them than nothing
+    return allowed, waiting, before
+
+
 class Selector(Protocol):
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]: ...
 
@@ -72,18 +93,8 @@ class MMRSelector:
         waiting = np.zeros(len(candidates), dtype=bool)  # until its predecessor is chosen
         before = np.full(len(candidates), -1, dtype=np.int64)
         if self.openers is not None:
-            texts = [cluster.sentences[int(c)].text for c in candidates]
-            cut = np.array([is_cut(t) for t in texts], dtype=bool)
-            if not cut.all():
-                open_ &= ~cut
-            needs = np.array([self.openers.needs_predecessor(t) for t in texts], dtype=bool)
-            before = np.array([predecessor(cluster, int(c)) if n else -1 for c, n in zip(candidates, needs)],
-                              dtype=np.int64)
-            if (open_ & ~(needs & (before < 0))).any():
-                open_ &= ~(needs & (before < 0))  # nothing before it in its article: never
-            waiting = needs & (before >= 0)
-            if not (open_ & ~waiting).any():
-                waiting[:] = False  # only such sentences left: better them than nothing
+            allowed, waiting, before = readability_constraints(cluster, candidates, self.openers)
+            open_ &= allowed
         max_similarity = np.zeros(len(candidates))
         chosen: list[int] = []
         used = 0
