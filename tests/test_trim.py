@@ -284,3 +284,21 @@ def test_service_takes_the_trim_option():
         assert all((s["text"] != s["source_text"]) is trim and bool(s["removed"]) is trim for s in sentences)
     response = client.post("/summarize", json={"articles": articles, "options": {"trim": "yes"}})
     assert response.status_code == 422 and response.json()["field"] == "options.trim"
+
+
+def test_cli_batch_no_trim(tmp_path):
+    src = tmp_path / "in.jsonl"
+    docs = [{"title": text.split("\n")[0], "raw_text": text.split("\n\n", 1)[1]} for _, text in CREDITED]
+    src.write_text(json.dumps({"id": "quy-nhon", "single_documents": docs}, ensure_ascii=False) + "\n", encoding="utf-8")
+    outputs = {}
+    for flag in ((), ("--no-trim",)):
+        out = tmp_path / f"out{len(flag)}.jsonl"
+        code, _, err = run_cli("batch", str(src), "-o", str(out), "--engine", "local", "--workers", "1",
+                               "--sentences", "3", "--no-progress", *flag)
+        assert code == 0, err
+        outputs[flag] = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    trimmed, whole = outputs[()], outputs[("--no-trim",)]
+    assert any(s["removed"] for s in trimmed["sentences"])
+    assert all(s["text"] == s["source_text"] and not s["removed"] for s in whole["sentences"])
+    assert [s["source_text"] for s in whole["sentences"]] == [s["source_text"] for s in trimmed["sentences"]]
+    assert len(trimmed["summary"]) < len(whole["summary"])
