@@ -90,7 +90,8 @@ def measure(summarizer, clusters, references, openers, examples: int = 0) -> dic
                 shown += 1
     scores = compute(predictions=texts, references=references)
     return {"sentences": total, "dangling": hanging, "cut": cut, "trimmed": trimmed,
-            "syllables": syllables / len(clusters), "ms": 1000 * seconds / len(clusters), "r2": scores["rouge-2"]["f"], "r1": scores["rouge-1"]["f"]}
+            "syllables": syllables / len(clusters), "ms": 1000 * seconds / len(clusters),
+            "r2": scores["rouge-2"]["f"], "r1": scores["rouge-1"]["f"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         row = measure(summarizer, clusters, references, openers, args.examples)
         n = max(row["sentences"], 1)
         print(f"{name:<14}{row['sentences']:>10}{row['dangling']:>10}{row['dangling'] / n:>8.1%}{row['cut']:>6}"
-              f"{row['trimmed']:>9}{row['syllables']:>9.1f}{row['r1']:>8.4f}{row['r2']:>8.4f}{row['ms']:>8.1f}", flush=True)
+              f"{row['trimmed']:>9}{row['syllables']:>9.1f}{row['r1']:>8.4f}{row['r2']:>8.4f}{row['ms']:>8.1f}",
+              flush=True)
     return 0
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import run_cli
 from tomtat.errors import OptionsError
-from tomtat.model import Article
+from tomtat.model import Article, Removed
 from tomtat.options import Options
 from tomtat.order import predecessor
 from tomtat.pipeline import Summarizer
@@ -22,34 +22,35 @@ from tomtat.trim import NoTrimmer, Openers, PatternTrimmer, check_removal_only, 
 OPENERS = Openers.default()
 TRIMMER = PatternTrimmer.default(OPENERS)
 
-# (source sentence, expected text, expected removed parts)
+# (source sentence, expected text, expected removed parts with their reasons)
 CASES = [
     ("Cầu Rồng được thắp sáng bằng 2.500 bóng đèn vào tối thứ bảy (ảnh minh họa).",
-     "Cầu Rồng được thắp sáng bằng 2.500 bóng đèn vào tối thứ bảy.", ("(ảnh minh họa)",)),
+     "Cầu Rồng được thắp sáng bằng 2.500 bóng đèn vào tối thứ bảy.", (("(ảnh minh họa)", "photo"),)),
     ("Chợ nổi Cái Răng đón 1.200 lượt khách (Ảnh: Lê Hoa) trong sáng mùng một Tết.",
-     "Chợ nổi Cái Răng đón 1.200 lượt khách trong sáng mùng một Tết.", ("(Ảnh: Lê Hoa)",)),
+     "Chợ nổi Cái Răng đón 1.200 lượt khách trong sáng mùng một Tết.", (("(Ảnh: Lê Hoa)", "photo"),)),
     ("Đường hầm dài 3,2 km dưới sông Sài Gòn đã thông xe sau 18 tháng thi công. Ảnh: Quang Vinh",
-     "Đường hầm dài 3,2 km dưới sông Sài Gòn đã thông xe sau 18 tháng thi công.", ("Ảnh: Quang Vinh",)),
+     "Đường hầm dài 3,2 km dưới sông Sài Gòn đã thông xe sau 18 tháng thi công.", (("Ảnh: Quang Vinh", "photo"),)),
     ("(Tin Nhanh) - Nhà máy điện gió ở Ninh Thuận đã phát điện từ sáng 5/3.",
-     "Nhà máy điện gió ở Ninh Thuận đã phát điện từ sáng 5/3.", ("(Tin Nhanh) -",)),
+     "Nhà máy điện gió ở Ninh Thuận đã phát điện từ sáng 5/3.", (("(Tin Nhanh) -", "credit"),)),
     ("Đoàn kiểm tra đã làm việc với 12 cơ sở sản xuất bánh kẹo trong tỉnh (PV).",
-     "Đoàn kiểm tra đã làm việc với 12 cơ sở sản xuất bánh kẹo trong tỉnh.", ("(PV)",)),
+     "Đoàn kiểm tra đã làm việc với 12 cơ sở sản xuất bánh kẹo trong tỉnh.", (("(PV)", "credit"),)),
     ("Doanh thu quý III của hợp tác xã tăng 15% so với cùng kỳ (Theo Báo Làng Nghề).",
-     "Doanh thu quý III của hợp tác xã tăng 15% so với cùng kỳ.", ("(Theo Báo Làng Nghề)",)),
+     "Doanh thu quý III của hợp tác xã tăng 15% so với cùng kỳ.", (("(Theo Báo Làng Nghề)", "credit"),)),
     ("Giá dầu thô Brent đã giảm 3% trong phiên giao dịch hôm thứ Hai, theo Reuters.",
-     "Giá dầu thô Brent đã giảm 3% trong phiên giao dịch hôm thứ Hai.", (", theo Reuters",)),
+     "Giá dầu thô Brent đã giảm 3% trong phiên giao dịch hôm thứ Hai.", ((", theo Reuters", "attribution"),)),
     ("Giá dầu thô Brent đã giảm 3% trong phiên giao dịch hôm thứ Hai, hãng tin AFP cho biết.",
-     "Giá dầu thô Brent đã giảm 3% trong phiên giao dịch hôm thứ Hai.", (", hãng tin AFP cho biết",)),
+     "Giá dầu thô Brent đã giảm 3% trong phiên giao dịch hôm thứ Hai.", ((", hãng tin AFP cho biết", "attribution"),)),
     ("Cảng Cái Mép đón tàu container lớn nhất từ trước đến nay, báo Biển Xanh đưa tin.",
-     "Cảng Cái Mép đón tàu container lớn nhất từ trước đến nay.", (", báo Biển Xanh đưa tin",)),
+     "Cảng Cái Mép đón tàu container lớn nhất từ trước đến nay.", ((", báo Biển Xanh đưa tin", "attribution"),)),
     ("Tuy nhiên, giá vàng miếng hôm nay đã tăng thêm 200.000 đồng mỗi lượng.",
-     "Giá vàng miếng hôm nay đã tăng thêm 200.000 đồng mỗi lượng.", ("Tuy nhiên,",)),
+     "Giá vàng miếng hôm nay đã tăng thêm 200.000 đồng mỗi lượng.", (("Tuy nhiên,", "opener"),)),
     ("Trong khi đó, ông Lê Văn Tám vẫn giữ chức chủ tịch xã Phú Mỹ đến năm 2026.",
-     "Ông Lê Văn Tám vẫn giữ chức chủ tịch xã Phú Mỹ đến năm 2026.", ("Trong khi đó,",)),
+     "Ông Lê Văn Tám vẫn giữ chức chủ tịch xã Phú Mỹ đến năm 2026.", (("Trong khi đó,", "opener"),)),
     ("Cũng theo bà Phạm Thị Lan, xã sẽ trồng thêm 4.000 cây xanh trong năm tới.",
-     "Theo bà Phạm Thị Lan, xã sẽ trồng thêm 4.000 cây xanh trong năm tới.", ("Cũng",)),
+     "Theo bà Phạm Thị Lan, xã sẽ trồng thêm 4.000 cây xanh trong năm tới.", (("Cũng", "opener"),)),
     ("Ngoài ra, thành phố sẽ mở thêm 3 tuyến buýt điện (ảnh minh họa), theo Reuters.",
-     "Thành phố sẽ mở thêm 3 tuyến buýt điện.", ("(ảnh minh họa)", ", theo Reuters", "Ngoài ra,")),
+     "Thành phố sẽ mở thêm 3 tuyến buýt điện.",
+     (("(ảnh minh họa)", "photo"), (", theo Reuters", "attribution"), ("Ngoài ra,", "opener"))),
 ]
 
 # Sentences that must come out exactly as they went in.
@@ -73,7 +74,7 @@ NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]\w+")
 def test_each_pattern_removes_its_part(source, expected, removed):
     result = TRIMMER(source)
     assert result.text == expected
-    assert result.removed == removed
+    assert tuple((r.text, r.reason) for r in result.removed) == removed
 
 
 @pytest.mark.parametrize("source", KEPT)
@@ -90,8 +91,8 @@ def test_trimming_only_removes_and_keeps_numbers_and_names(source, _expected, _r
     # Numbers and names outside the removed parts are all still there, unchanged.
     rest = source
     for part in result.removed:
-        assert part in rest
-        rest = rest.replace(part, " ", 1)
+        assert part.text in rest
+        rest = rest.replace(part.text, " ", 1)
     assert sorted(NUMBER.findall(result.text)) == sorted(NUMBER.findall(rest))
     assert set(NAME.findall(rest)) <= set(re.findall(r"\w+", result.text))
 
@@ -221,7 +222,7 @@ def test_a_connective_is_removed_when_its_predecessor_is_not_there():
     hit = [s for s in result.sentences if s.source_text.startswith("Tuy nhiên")]
     assert hit, "the top-scored sentence is chosen"
     assert hit[0].text == "Giá thuê xe du lịch đã tăng khoảng 20% so với tháng trước đó."
-    assert hit[0].removed == ("Tuy nhiên,",)
+    assert hit[0].removed == (Removed("Tuy nhiên,", "opener"),)
     untrimmed = Summarizer(Options(sentences=2, trim=False), ranker=lambda c: scores, story=False)
     again = untrimmed.summarize_articles([ARTICLE_A, ARTICLE_B])
     assert [s.source_text for s in again.sentences] == [s.source_text for s in result.sentences]
@@ -259,6 +260,7 @@ def test_cli_json_has_text_and_source_text_and_no_trim_keeps_sentences_whole(tmp
     for s in trimmed["sentences"]:
         assert texts[s["article_id"]][s["start"]:s["end"]] == s["source_text"]
         assert s["text"] != s["source_text"] and s["removed"]
+        assert all(r["reason"] in ("credit", "attribution") and r["text"] in s["source_text"] for r in s["removed"])
         assert "(" not in s["text"] and check_removal_only(s["source_text"], s["text"])
     assert trimmed["summary"] == " ".join(s["text"] for s in trimmed["sentences"])
     code, out, err = run_cli("summarize", str(tmp_path), "--json", "--sentences", "3", "--no-trim")
@@ -289,7 +291,8 @@ def test_service_takes_the_trim_option():
 def test_cli_batch_no_trim(tmp_path):
     src = tmp_path / "in.jsonl"
     docs = [{"title": text.split("\n")[0], "raw_text": text.split("\n\n", 1)[1]} for _, text in CREDITED]
-    src.write_text(json.dumps({"id": "quy-nhon", "single_documents": docs}, ensure_ascii=False) + "\n", encoding="utf-8")
+    line = json.dumps({"id": "quy-nhon", "single_documents": docs}, ensure_ascii=False)
+    src.write_text(line + "\n", encoding="utf-8")
     outputs = {}
     for flag in ((), ("--no-trim",)):
         out = tmp_path / f"out{len(flag)}.jsonl"

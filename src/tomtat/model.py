@@ -54,11 +54,11 @@ class SummarySentence:
     end: int
     score: float
     source_text: str  # the whole source sentence; ``text`` may be a trimmed form of it
-    removed: tuple[str, ...] = ()  # the parts of ``source_text`` that ``text`` leaves out
+    removed: tuple[Removed, ...] = ()  # the parts of ``source_text`` that ``text`` leaves out
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
-        out["removed"] = list(self.removed)
+        out["removed"] = [asdict(r) for r in self.removed]
         return out
 
 

@@ -82,7 +82,8 @@ class Summarizer:
                                               timeline.sentence_dates() if timeline is not None else {})
         if self.openers is not None:
             openers = self.openers
-            ordered = keep_after_predecessor(cluster, ordered, lambda i: openers.match(cluster.sentences[i].text) is not None)
+            ordered = keep_after_predecessor(cluster, ordered,
+                                             lambda i: openers.match(cluster.sentences[i].text) is not None)
         summary_sentences = tuple(self._render(cluster, ordered, scores))
         counts: dict[str, int] = {}
         for s in cluster.sentences:

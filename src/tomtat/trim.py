@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Protocol
 
+from .model import Removed
 from .resources import lines as resource_lines
 
 OPENERS_FILE = "dangling_openers.txt"
@@ -168,7 +169,7 @@ class Openers:
 @dataclass(frozen=True)
 class Trimmed:
     text: str
-    removed: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()  # each removed part, with its reason (a section name, or "opener")
 
 
 class Trimmer(Protocol):
@@ -205,9 +206,9 @@ class PatternTrimmer:
         return cls(patterns, openers)
 
     def __call__(self, text: str, *, after_predecessor: bool = False) -> Trimmed:
-        removed: list[str] = []
+        removed: list[Removed] = []
         current = text
-        for _reason, pattern in self.patterns:
+        for reason, pattern in self.patterns:
             start = 0
             while True:
                 m = pattern.search(current, start)
@@ -215,7 +216,7 @@ class PatternTrimmer:
                     break
                 candidate = _cut(current, m.start(), m.end())
                 if word_count(candidate) >= self.min_words and not self._new_referential(current, candidate):
-                    removed.append(m.group(0).strip())
+                    removed.append(Removed(m.group(0).strip(), reason))
                     current = candidate
                     start = m.start()
                 else:
@@ -225,7 +226,7 @@ class PatternTrimmer:
         if self.openers is not None and not after_predecessor:
             prefix = self.openers.removable_prefix(current)
             if prefix and not self.openers.needs_predecessor(current):
-                removed.append(current[:prefix].strip())
+                removed.append(Removed(current[:prefix].strip(), "opener"))
                 current = capitalize_first(current[prefix:])
         return Trimmed(current, tuple(removed))
 

@@ -77,6 +77,11 @@ class ErrorOut(BaseModel):
     message_vi: str | None = None
 
 
+class RemovedOut(BaseModel):
+    text: str
+    reason: str
+
+
 class SentenceOut(BaseModel):
     text: str
     article_id: str
@@ -85,12 +90,8 @@ class SentenceOut(BaseModel):
     end: int
     score: float
     source_text: str = Field(..., description="the whole source sentence; `text` may leave parts of it out")
-    removed: list[str] = Field(default_factory=list, description="the parts of `source_text` left out of `text`")
-
-
-class RemovedOut(BaseModel):
-    text: str
-    reason: str
+    removed: list[RemovedOut] = Field(default_factory=list,
+                                      description="the parts of `source_text` left out of `text`, with why")
 
 
 class ArticleOut(BaseModel):
