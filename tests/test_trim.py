@@ -137,6 +137,7 @@ def test_an_opener_is_kept_after_its_predecessor():
     ("Mặc dù thời điểm đó, công ty vẫn còn nợ thuế 3 tỷ đồng.", "referential", True),
     ("Anh là người đầu tiên của làng đỗ đại học.", "referential", True),
     ("Trước thực trạng đó, tỉnh đã lập 5 đoàn kiểm tra liên ngành.", "referential", True),
+    ("Cũng theo báo cáo nói trên, xuất khẩu gạo tăng 8%.", "removable", True),
     ("Vợ đã bán chiếc xe máy duy nhất để trả nợ.", "referential", True),
     ("Mẹ Việt Nam anh hùng Lê Thị Tám được tặng quà.", None, False),
     ("Nhờ vậy mà năng suất lúa của xã tăng 12% so với vụ trước.", "removable", False),
