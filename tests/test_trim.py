@@ -138,6 +138,14 @@ def test_an_opener_is_kept_after_its_predecessor():
     ("Anh là người đầu tiên của làng đỗ đại học.", "referential", True),
     ("Trước thực trạng đó, tỉnh đã lập 5 đoàn kiểm tra liên ngành.", "referential", True),
     ("Cũng theo báo cáo nói trên, xuất khẩu gạo tăng 8%.", "removable", True),
+    ("Hy vọng tôi sẽ ghi thêm nhiều bàn thắng ở mùa giải tới.", "referential", True),
+    ("Ông Lâm nói: “Hy vọng tôi sẽ ghi thêm nhiều bàn thắng ở mùa giải tới”.", None, False),
+    ("Tất nhiên, đây là phiên bản thử nghiệm nên còn nhiều lỗi nhỏ.", "referential", True),
+    ("Không phải vì thế mà giá vé máy bay giảm ngay trong tháng 9.", "referential", True),
+    ("Phát biểu tại hội nghị, ông cho biết giá điện sẽ giữ nguyên.", "referential", True),
+    ("Phát biểu tại hội nghị, ông Đỗ Văn Lực cho biết giá điện sẽ giữ nguyên.", None, False),
+    ("Hiện nay, công cụ này chỉ dùng được trên máy tính bảng.", "referential", True),
+    ("Ngoài ra còn có 12 gian hàng bán đồ thủ công mỹ nghệ.", "referential", True),
     ("Vợ đã bán chiếc xe máy duy nhất để trả nợ.", "referential", True),
     ("Mẹ Việt Nam anh hùng Lê Thị Tám được tặng quà.", None, False),
     ("Nhờ vậy mà năng suất lúa của xã tăng 12% so với vụ trước.", "removable", False),
@@ -161,6 +169,8 @@ def test_resource_sections_are_checked():
 def test_cut_sentences():
     assert is_cut("Các bước cần làm gồm:")
     assert is_cut("và thành phố sẽ mở thêm hai tuyến.")
+    assert is_cut("1. Những lợi ích của việc đi bộ mỗi ngày.")
+    assert is_cut("Ông Tâm nói: “Chúng tôi sẽ làm tiếp.")
     assert not is_cut("Thành phố sẽ mở thêm hai tuyến.")
 
 

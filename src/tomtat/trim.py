@@ -37,8 +37,10 @@ MIN_WORDS = 6
 REMOVABLE = "removable"
 REFERENTIAL = "referential"
 
-# A sentence cut mid-way: it starts in lower case or ends on a mark that announces more.
+# A sentence cut mid-way: it starts in lower case, ends on a mark that announces more, or is
+# an item of a list ("1. ...", "a) ...", "- ...") without the list.
 _CUT_END = re.compile(r"[:;,\-–—]\s*$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-–—•+*])\s")
 _WORD = re.compile(r"\w+")
 
 
@@ -49,7 +51,12 @@ def _letters(upper: bool) -> str:
     return "".join(ch for ch in chars if ch.isalpha() and (ch.isupper() if upper else ch.islower()))
 
 
+# An optional short opening phrase and its comma: "Tại hội nghị, ", "Hiện nay, ".
+_LEAD = r"(?:[^,.;:!?“”\"]{1,60}, )?"
+
+
 def _expand(pattern: str, outlets: Iterable[str] = ()) -> str:
+    pattern = pattern.replace("{lead}", _LEAD)
     pattern = pattern.replace("{upper}", f"[{_letters(True)}]").replace("{lower}", f"[{_letters(False)}]")
     if "{outlet}" in pattern:
         names = sorted(set(outlets), key=len, reverse=True)
@@ -77,13 +84,14 @@ def word_count(text: str) -> int:
 
 def is_cut(text: str) -> bool:
     """A sentence cut mid-way: it starts with a lower-case letter, ends with ``:``, ``;``,
-    ``,`` or a dash (a list announced but not given, a clause without its end), or holds
-    part of a quotation that begins or ends in another sentence (unbalanced quote marks)."""
+    ``,`` or a dash (a list announced but not given, a clause without its end), is one item
+    of a list ("1. ...", "a) ..."), or holds part of a quotation that begins or ends in
+    another sentence (unbalanced quote marks)."""
     stripped = text.strip()
     if not stripped:
         return True
     first = next((ch for ch in stripped if ch.isalnum()), "")
-    if (first.isalpha() and first.islower()) or _CUT_END.search(stripped):
+    if (first.isalpha() and first.islower()) or _CUT_END.search(stripped) or _LIST_ITEM.match(stripped):
         return True
     return stripped.count("“") != stripped.count("”") or stripped.count('"') % 2 == 1
 
