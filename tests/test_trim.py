@@ -150,6 +150,7 @@ def test_an_opener_is_kept_after_its_predecessor():
     ("Từ nghiên cứu trên, các bác sĩ khuyên nên ngủ đủ 7 tiếng mỗi đêm.", "referential", True),
     ("Thứ nhất, giá nguyên liệu đầu vào tăng mạnh trong quý II.", "referential", True),
     ("Vấn đề mà anh gặp phải là thiếu vốn để mở rộng xưởng.", "referential", True),
+    ("Nguyên nhân chính của hiện tượng trên là mưa lớn kéo dài.", "referential", True),
     ("Trên 2.000 hộ dân đã được hỗ trợ trong đợt mưa lũ vừa qua.", None, False),
     ("Bộ trưởng nhấn mạnh: Cần sớm hoàn thành tuyến cao tốc trong năm 2025.", None, False),
     ("Bước 2: Người dân nộp hồ sơ tại bộ phận một cửa của phường.", "referential", True),
