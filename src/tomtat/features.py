@@ -7,6 +7,7 @@ sentence x sentence matrix). The names are the contract with the model file
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -14,7 +15,7 @@ from scipy import sparse
 
 from .cluster import Cluster
 from .rank import article_support, is_lead, positions, title_similarity
-from .resources import lines
+from .trim import Openers
 
 _NUMBER = re.compile(r"\d")
 _QUOTE = re.compile(r"[\"“”«»]")
@@ -46,9 +47,10 @@ def _lead_similarity(cluster: Cluster, numbers: np.ndarray) -> np.ndarray:
     return np.asarray(sims[np.arange(n), numbers.clip(0)]).ravel()
 
 
-def _opener_pattern() -> re.Pattern[str]:
-    words = sorted(lines("discourse_openers.txt"), key=len, reverse=True)
-    return re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _openers() -> Openers:
+    """The summarizer's own opener list (``resources/dangling_openers.txt``), read once per process."""
+    return Openers.default()
 
 
 def compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
@@ -69,7 +71,7 @@ def compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
         if a.article_id == b.article_id and a.paragraph == b.paragraph:
             first_in_paragraph[i] = 0.0
     texts = [s.text for s in cluster.sentences]
-    openers = _opener_pattern()
+    openers = _openers()
     duplicate = {a for a in cluster.duplicate_of}
     idf = cluster.vectors.idf
     vocabulary = cluster.vectors.vocabulary

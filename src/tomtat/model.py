@@ -54,9 +54,12 @@ class SummarySentence:
     end: int
     score: float
     source_text: str  # the whole source sentence; ``text`` may be a trimmed form of it
+    removed: tuple[Removed, ...] = ()  # the parts of ``source_text`` that ``text`` leaves out
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        out["removed"] = [asdict(r) for r in self.removed]
+        return out
 
 
 @dataclass(frozen=True)

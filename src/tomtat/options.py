@@ -16,6 +16,10 @@ class Options:
 
     Length: give at most one of ``syllables``, ``sentences`` or ``ratio``; with none the
     length is predicted from the cluster (AbMuSu references are about 10% of the cluster).
+
+    ``trim``: remove photo notes, credits, trailing outlet attributions and dangling
+    connective openers from the chosen sentences (see :mod:`tomtat.trim`); the whole source
+    sentence stays in each sentence's ``source_text``.
     """
 
     syllables: int | None = None
@@ -27,6 +31,7 @@ class Options:
     duplicate_article_threshold: float = 0.08  # shingle containment, see dedup.py
     duplicate_sentence_threshold: float = 0.8
     strict: bool = False
+    trim: bool = True
 
     def __post_init__(self) -> None:
         given = [n for n in ("syllables", "sentences", "ratio") if getattr(self, n) is not None]
@@ -44,7 +49,7 @@ class Options:
             value = getattr(self, name)
             if not _is_number(value) or not 0 <= value <= 1:
                 raise OptionsError(f"must be a number in [0, 1], got {value!r}", field_name=name)
-        for name in ("strict",):
+        for name in ("strict", "trim"):
             if not isinstance(getattr(self, name), bool):
                 raise OptionsError(f"must be true or false, got {getattr(self, name)!r}", field_name=name)
         if not isinstance(self.ranker, str):

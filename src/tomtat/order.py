@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Mapping
+from typing import Callable, Mapping
 
 from .cluster import Cluster
 from .dates import DateMention, parse_published
@@ -23,6 +23,28 @@ def order_sentences(cluster: Cluster, chosen: list[int], scores: list[float], ho
                          article_rank[cluster.sentences[i].article_id], cluster.sentences[i].index)
         return sorted(chosen, key=key), "date"
     return sorted(chosen, key=lambda i: (article_rank[cluster.sentences[i].article_id], cluster.sentences[i].index)), "source"
+
+
+def predecessor(cluster: Cluster, i: int) -> int:
+    """The cluster index of the sentence just before sentence ``i`` in its article, or -1."""
+    if i <= 0:
+        return -1
+    s, p = cluster.sentences[i], cluster.sentences[i - 1]
+    return i - 1 if p.article_id == s.article_id and p.index == s.index - 1 else -1
+
+
+def keep_after_predecessor(cluster: Cluster, ordered: list[int], leans: Callable[[int], bool]) -> list[int]:
+    """Move each sentence that ``leans`` on the one before it (an opener such as "Tuy nhiên,"
+    or "Ông này") to right after that predecessor when it is in the summary too. Source and
+    date orders already keep them together; score and chronological orders may not."""
+    out = list(ordered)
+    present = set(ordered)
+    for i in sorted(ordered):  # by position in the cluster, so chains a, b, c stay in order
+        p = predecessor(cluster, i)
+        if p in present and leans(i):
+            out.remove(i)
+            out.insert(out.index(p) + 1, i)
+    return out
 
 
 _LAST = (10**6, 0, 0)

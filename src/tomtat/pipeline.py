@@ -1,4 +1,4 @@
-"""ingest → normalize → clean → split → dedup → rank → select → order → render.
+"""ingest → normalize → clean → split → dedup → rank → select → order → trim → render.
 
 :class:`Summarizer` holds the parts (each a small interface, replaceable) and is safe to
 share across threads: it keeps no state between calls.
@@ -18,11 +18,12 @@ from .errors import Problems
 from .ingest import ArticleInput, read_inputs
 from .model import Article, ArticleInfo, Summary, SummarySentence
 from .options import Options
-from .order import order_sentences
+from .order import keep_after_predecessor, order_sentences, predecessor
 from .rank import Ranker, get_ranker
 from .select import MMRSelector, Selector
 from .split import SentenceSplitter
 from .timeline import TimelineBuilder
+from .trim import NoTrimmer, Openers, PatternTrimmer, Trimmer
 
 
 @dataclass
@@ -36,11 +37,19 @@ class Summarizer:
     # Timeline and entities cost ~30% of a summary; batch jobs that only want the summary
     # text turn them off (the date order then still uses dates when asked for).
     story: bool = True
+    # Openers that lean on the sentence before ("Tuy nhiên,", "Ông này"): the default selector
+    # takes such a sentence only after its predecessor, and the order keeps the two together.
+    # None turns this off. ``trimmer`` removes what a reader does not need (Options.trim).
+    openers: Openers | None = field(default_factory=Openers.default)
+    trimmer: Trimmer | None = None
 
     def __post_init__(self) -> None:
         self.ranker = self.ranker or get_ranker(self.options.ranker)
         self.selector = self.selector or MMRSelector(redundancy=self.options.redundancy,
-                                                     duplicate_threshold=self.options.duplicate_sentence_threshold)
+                                                     duplicate_threshold=self.options.duplicate_sentence_threshold,
+                                                     openers=self.openers)
+        if self.trimmer is None:
+            self.trimmer = PatternTrimmer.default(self.openers) if self.options.trim else NoTrimmer()
         self.splitter = self.splitter or SentenceSplitter.default()
         self.timeline_builder = self.timeline_builder or TimelineBuilder()
         self.entity_extractor = self.entity_extractor or EntityExtractor()
@@ -71,13 +80,11 @@ class Summarizer:
             if needs_dates else None
         ordered, order_used = order_sentences(cluster, chosen, [float(scores[i]) for i in chosen], self.options.order,
                                               timeline.sentence_dates() if timeline is not None else {})
-        summary_sentences = tuple(
-            SummarySentence(text=cluster.sentences[i].text, article_id=cluster.sentences[i].article_id,
-                            sentence_index=cluster.sentences[i].index, start=cluster.sentences[i].start,
-                            end=cluster.sentences[i].end, score=round(float(scores[i]), 6),
-                            source_text=cluster.sentences[i].text)
-            for i in ordered
-        )
+        if self.openers is not None:
+            openers = self.openers
+            ordered = keep_after_predecessor(cluster, ordered,
+                                             lambda i: openers.match(cluster.sentences[i].text) is not None)
+        summary_sentences = tuple(self._render(cluster, ordered, scores))
         counts: dict[str, int] = {}
         for s in cluster.sentences:
             counts[s.article_id] = counts.get(s.article_id, 0) + 1
@@ -94,6 +101,16 @@ class Summarizer:
                        extras={"timeline": timeline.to_dict(),
                                "entities": [e.to_dict() for e in self.entity_extractor.extract(cluster.sentences)]}
                        if self.story and timeline is not None else {})
+
+    def _render(self, cluster: Cluster, ordered: list[int], scores: np.ndarray) -> Iterable[SummarySentence]:
+        assert self.trimmer is not None
+        for k, i in enumerate(ordered):
+            s = cluster.sentences[i]
+            # An opener is kept when the sentence it leans on comes right before it.
+            trimmed = self.trimmer(s.text, after_predecessor=k > 0 and ordered[k - 1] == predecessor(cluster, i))
+            yield SummarySentence(text=trimmed.text, article_id=s.article_id, sentence_index=s.index, start=s.start,
+                                  end=s.end, score=round(float(scores[i]), 6), source_text=s.text,
+                                  removed=trimmed.removed)
 
 
 def summarize(inputs: Iterable[ArticleInput] | ArticleInput, options: Options | None = None, *,

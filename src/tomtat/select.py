@@ -7,9 +7,32 @@ from typing import Protocol
 import numpy as np
 
 from .cluster import Cluster
+from .order import predecessor
+from .trim import Openers, is_cut
 
 MIN_SYLLABLES = 12
 MAX_SYLLABLES = 90
+
+
+def readability_constraints(cluster: Cluster, candidates: np.ndarray,
+                            openers: Openers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each candidate sentence: ``allowed`` (not cut mid-way, and not leaning on a
+    sentence that does not exist), ``waiting`` (it leans on its predecessor, so it may be
+    taken only once ``before`` -- the predecessor's cluster index, else -1 -- is chosen).
+    Falls back to allowing more when nothing would be left."""
+    texts = [cluster.sentences[int(c)].text for c in candidates]
+    allowed = ~np.array([is_cut(t) for t in texts], dtype=bool)
+    if not allowed.any():
+        allowed[:] = True
+    needs = np.array([openers.needs_predecessor(t) for t in texts], dtype=bool)
+    before = np.array([predecessor(cluster, int(c)) if n else -1 for c, n in zip(candidates, needs)], dtype=np.int64)
+    orphan = needs & (before < 0)  # nothing before it in its article: never
+    if (allowed & ~orphan).any():
+        allowed &= ~orphan
+    waiting = needs & (before >= 0)
+    if not (allowed & ~waiting).any():
+        waiting[:] = False  # only such sentences left: better them than nothing
+    return allowed, waiting, before
 
 
 class Selector(Protocol):
@@ -31,6 +54,12 @@ class MMRSelector:
     fits, the summary stops. ROUGE F1 rewards matching the reference's length, so a last
     sentence that brings the total closer to the budget than stopping short is still taken
     when ``closest`` is set.
+
+    Readability (with ``openers``): a sentence that leans on the one before it in its article
+    ("Ông này", "Điều này", "Theo đó,"; see :class:`~tomtat.trim.Openers`) is eligible only
+    once that predecessor is chosen (the pipeline then puts it right behind it); a sentence
+    cut mid-way (``is_cut``: a list announced with ":", a lower-case start) is not taken
+    while others are left.
     """
 
     redundancy: float = 0.5
@@ -41,6 +70,7 @@ class MMRSelector:
     long_penalty: float = 0.3
     pool: int = 300
     closest: bool = True
+    openers: Openers | None = None
 
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
         lengths = cluster.lengths
@@ -60,6 +90,11 @@ class MMRSelector:
         normalized = normalized - self.long_penalty * (lengths[candidates] > self.max_syllables)
         cand_lengths = lengths[candidates]
         open_ = np.ones(len(candidates), dtype=bool)
+        waiting = np.zeros(len(candidates), dtype=bool)  # until its predecessor is chosen
+        before = np.full(len(candidates), -1, dtype=np.int64)
+        if self.openers is not None:
+            allowed, waiting, before = readability_constraints(cluster, candidates, self.openers)
+            open_ &= allowed
         max_similarity = np.zeros(len(candidates))
         chosen: list[int] = []
         used = 0
@@ -76,13 +111,14 @@ class MMRSelector:
                     fits = open_  # nothing fits: take the best single sentence rather than nothing
             else:
                 fits = open_
-            value = np.where(open_ & fits, value, -np.inf)
+            value = np.where(open_ & fits & ~waiting, value, -np.inf)
             best = int(np.argmax(value))
             if not np.isfinite(value[best]):
                 break
             chosen.append(int(candidates[best]))
             used += int(cand_lengths[best])
             open_[best] = False
+            waiting &= before != candidates[best]
             max_similarity = np.maximum(max_similarity, cluster.similarity_rows([candidates[best]], candidates)[0])
             open_ &= max_similarity < self.duplicate_threshold
             if max_sentences is None and used >= budget:

@@ -19,12 +19,15 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--redundancy", type=float, default=Options.redundancy, metavar="W",
                        help="weight of novelty against score in selection, 0-1 (default %(default)s)")
     group.add_argument("--strict", action="store_true", help="any bad input file or line is fatal")
+    group.add_argument("--no-trim", action="store_true",
+                       help="give each chosen sentence whole, without removing photo notes, credits or dangling openers")
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
     return Options.from_mapping({
         "syllables": args.syllables, "sentences": args.sentences, "ratio": args.ratio,
         "order": args.order, "ranker": args.ranker, "redundancy": args.redundancy, "strict": args.strict,
+        "trim": not args.no_trim,
     })
 
 

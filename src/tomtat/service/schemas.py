@@ -41,6 +41,7 @@ class OptionsIn(BaseModel):
     duplicate_article_threshold: float | None = Field(None, ge=0, le=1)
     duplicate_sentence_threshold: float | None = Field(None, ge=0, le=1)
     strict: bool | None = None
+    trim: bool | None = Field(None, description="remove photo notes, credits and dangling openers (default true)")
 
 
 class ClusterIn(BaseModel):
@@ -76,6 +77,11 @@ class ErrorOut(BaseModel):
     message_vi: str | None = None
 
 
+class RemovedOut(BaseModel):
+    text: str
+    reason: str
+
+
 class SentenceOut(BaseModel):
     text: str
     article_id: str
@@ -83,12 +89,9 @@ class SentenceOut(BaseModel):
     start: int = Field(..., description="character offset into the article's cleaned `text`")
     end: int
     score: float
-    source_text: str
-
-
-class RemovedOut(BaseModel):
-    text: str
-    reason: str
+    source_text: str = Field(..., description="the whole source sentence; `text` may leave parts of it out")
+    removed: list[RemovedOut] = Field(default_factory=list,
+                                      description="the parts of `source_text` left out of `text`, with why")
 
 
 class ArticleOut(BaseModel):

@@ -1,0 +1,123 @@
+"""Readable summaries on AbMuSu: dangling openers and cut sentences, before and after, with ROUGE.
+
+    PYTHONPATH=src python benchmarks/readability.py                    # validation
+    PYTHONPATH=src python benchmarks/readability.py --split train --examples 5
+
+For every summary sentence it checks the text as given to the reader:
+
+* dangling: the sentence opens with an opener from ``resources/dangling_openers.txt``
+  (a connective such as "Tuy nhiên," or a reference such as "Ông này", "Theo đó,") and the
+  sentence before it in the summary is not its predecessor in the source article;
+* cut: it starts in lower case or ends on ":", ";", "," or a dash (``tomtat.trim.is_cut``).
+
+Rows: *before* is the summarizer with trimming and opener handling off (what it did before
+issue 3's readability work); *trim only* and *openers only* turn on one part each; *after*
+is the default. ROUGE-2 F1 is the official protocol (``tomtat.evaluate.compute``); ms/cl is
+the summarizer's wall-clock time per cluster after reading (rows run in the same process,
+so compare them to each other, not across machines). The data
+is read from ../shared by path; without it the script says so and exits 0.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "abmusu"
+
+
+def _articles(documents: list[dict[str, Any]]):
+    from tomtat.errors import Problems
+    from tomtat.ingest.readers import _build_all, raw_from_mapping
+
+    raws = [raw_from_mapping(d, source=f"single_documents[{i}]") for i, d in enumerate(documents)]
+    return _build_all(raws, Problems(strict=False))
+
+
+def load(split: str) -> tuple[list[list[dict[str, Any]]], list[str]]:
+    lines = [json.loads(line) for line in (DATA / f"{split}.jsonl").open(encoding="utf-8") if line.strip()]
+    return [line["single_documents"] for line in lines], [line["summary"] for line in lines]
+
+
+def systems() -> dict[str, Any]:
+    from tomtat.options import Options
+    from tomtat.pipeline import Summarizer
+
+    return {
+        "before": Summarizer(Options(trim=False), openers=None, story=False),
+        "trim only": Summarizer(Options(), openers=None, story=False),
+        "openers only": Summarizer(Options(trim=False), story=False),
+        "after": Summarizer(Options(), story=False),
+    }
+
+
+def dangling(summary, openers) -> list[bool]:
+    """For each sentence: does it open with an opener without its predecessor right before it?"""
+    out = []
+    previous = None
+    for s in summary.sentences:
+        follows = previous is not None and previous == (s.article_id, s.sentence_index - 1)
+        out.append(openers.match(s.text) is not None and not follows)
+        previous = (s.article_id, s.sentence_index)
+    return out
+
+
+def measure(summarizer, clusters, references, openers, examples: int = 0) -> dict[str, float]:
+    from tomtat.evaluate import compute
+    from tomtat.trim import is_cut
+
+    texts, total, hanging, cut, trimmed, syllables = [], 0, 0, 0, 0, 0
+    shown, seconds = 0, 0.0
+    for docs in clusters:
+        articles = _articles(docs)
+        start = time.perf_counter()
+        summary = summarizer.summarize_articles(articles)
+        seconds += time.perf_counter() - start
+        texts.append(summary.text)
+        flags = dangling(summary, openers)
+        for s, flag in zip(summary.sentences, flags):
+            total += 1
+            hanging += flag
+            cut += is_cut(s.text)
+            trimmed += s.text != s.source_text
+            syllables += len(s.text.split())
+            if flag and shown < examples:
+                print(f"    dangling: {s.text[:110]}")
+                shown += 1
+    scores = compute(predictions=texts, references=references)
+    return {"sentences": total, "dangling": hanging, "cut": cut, "trimmed": trimmed,
+            "syllables": syllables / len(clusters), "ms": 1000 * seconds / len(clusters),
+            "r2": scores["rouge-2"]["f"], "r1": scores["rouge-1"]["f"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("validation", "train"), default="validation")
+    parser.add_argument("--examples", type=int, default=0, metavar="N",
+                        help="print up to N dangling sentences per row")
+    args = parser.parse_args(argv)
+    if not (DATA / f"{args.split}.jsonl").exists():
+        print(f"skipped: AbMuSu data not found at {DATA} (../shared is absent)")
+        return 0
+    from tomtat.trim import Openers
+
+    openers = Openers.default()
+    clusters, references = load(args.split)
+    print(f"{args.split}: {len(clusters)} clusters")
+    print(f"{'system':<14}{'sentences':>10}{'dangling':>10}{'share':>8}{'cut':>6}{'trimmed':>9}"
+          f"{'syl/sum':>9}{'R1 F1':>8}{'R2 F1':>8}{'ms/cl':>8}")
+    for name, summarizer in systems().items():
+        row = measure(summarizer, clusters, references, openers, args.examples)
+        n = max(row["sentences"], 1)
+        print(f"{name:<14}{row['sentences']:>10}{row['dangling']:>10}{row['dangling'] / n:>8.1%}{row['cut']:>6}"
+              f"{row['trimmed']:>9}{row['syllables']:>9.1f}{row['r1']:>8.4f}{row['r2']:>8.4f}{row['ms']:>8.1f}",
+              flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
