@@ -35,11 +35,11 @@ def _articles(documents: list[dict[str, Any]]):
     return _build_all(raws, Problems(strict=False))
 
 
-def tomtat_system(options=None) -> Callable[[list[dict[str, Any]]], str]:
+def tomtat_system(options=None, **parts: Any) -> Callable[[list[dict[str, Any]]], str]:
     from tomtat.options import Options
     from tomtat.pipeline import Summarizer
 
-    summarizer = Summarizer(options or Options(), story=False)  # the summary only, as `tomtat batch`
+    summarizer = Summarizer(options or Options(), story=False, **parts)  # the summary only, as `tomtat batch`
     return lambda docs: summarizer.summarize_articles(_articles(docs)).text
 
 
@@ -183,13 +183,25 @@ def ablation(clusters, references) -> list[str]:
         row = measure(tomtat_with_ranker(LearnedRanker(model)), clusters, references, memory=False)
         out.append(f"  {'- ' + name:<44} R2 F1 {row['r2']:.4f} ({row['r2'] - default:+.4f})")
         print(out[-1], flush=True)
+    import tomtat.budget
+
     steps = {
-        "unsupervised ranker instead of learned": Options(ranker="unsupervised"),
-        "redundancy 0.35 instead of 0.5": Options(redundancy=0.35),
-        "no redundancy (top score first)": Options(redundancy=0.0),
+        "unsupervised ranker instead of learned": (Options(ranker="unsupervised"), {}),
+        "redundancy 0.35 instead of 0.5": (Options(redundancy=0.35), {}),
+        "no redundancy (top score first)": (Options(redundancy=0.0), {}),
+        "no trimming (--no-trim)": (Options(trim=False), {}),
+        "no dangling-opener handling": (Options(), {"openers": None}),
+        "budget 280 instead of 310 syllables": (Options(), {"auto_reference": 280}),
     }
-    for name, options in steps.items():
-        row = measure(tomtat_system(options), clusters, references, memory=False)
+    for name, (options, parts) in steps.items():
+        reference = parts.pop("auto_reference", None)
+        saved = tomtat.budget.AUTO_REFERENCE_SYLLABLES
+        if reference is not None:
+            tomtat.budget.AUTO_REFERENCE_SYLLABLES = reference
+        try:
+            row = measure(tomtat_system(options, **parts), clusters, references, memory=False)
+        finally:
+            tomtat.budget.AUTO_REFERENCE_SYLLABLES = saved
         out.append(f"  {'- ' + name:<44} R2 F1 {row['r2']:.4f} ({row['r2'] - default:+.4f})")
         print(out[-1], flush=True)
     return out

@@ -16,6 +16,16 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _STRAY_LEAD = re.compile(r"^[.,;:·]+\s+(?=\w)")
 
 
+_VIETNAMESE_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ")
+# Text made only of these needs nothing from ftfy (the slowest step of reading): printable
+# ASCII without "&" (HTML entities), Vietnamese letters, combining tone marks (NFC below),
+# common typographic marks. Mojibake of Vietnamese always brings a character outside it
+# ("Viá»‡t", "Ä‘", "Æ°", "â€œ"), and so do ligatures, full-width forms and control codes.
+_NEEDS_FTFY = re.compile(
+    "[^\n\t !-%'-~" + _VIETNAMESE_LETTERS + _VIETNAMESE_LETTERS.upper()
+    + "\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b“”‘’–—…\u00a0]")
+
+
 def fix_tone_placement(text: str) -> str:
     """``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``; ``quý``, ``hoàng`` stay. Input and output are NFC."""
     if not text.isascii():
@@ -52,7 +62,8 @@ def normalize_text(text: str) -> str:
 
     Quotes are left curly (``uncurl_quotes=False``): the summary must quote the source as written.
     """
-    text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
+    if _NEEDS_FTFY.search(text):
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = fix_tone_placement(text)

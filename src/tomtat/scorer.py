@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,43 @@ class Tree:
 
 
 @dataclass(frozen=True)
+class _Forest:
+    """All trees padded into (trees x nodes) arrays: one numpy step per tree level for the
+    whole forest, instead of one per tree (150 trees: ~5 ms -> well under 1 ms a cluster)."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    @classmethod
+    def stack(cls, trees: tuple[Tree, ...]) -> "_Forest":
+        width = max(len(t.feature) for t in trees)
+
+        def pad(arrays: list[np.ndarray], fill: float) -> np.ndarray:
+            return np.stack([np.concatenate([a, np.full(width - len(a), fill, dtype=a.dtype)]) for a in arrays])
+
+        return cls(pad([t.feature for t in trees], -1), pad([t.threshold for t in trees], 0.0),
+                   pad([t.left for t in trees], -1), pad([t.right for t in trees], -1),
+                   pad([t.value for t in trees], 0.0), max(t.depth for t in trees))
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Sum over trees of each row's leaf value."""
+        count = len(self.feature)
+        trees = np.arange(count)[:, None]
+        rows = np.arange(len(x))[None, :]
+        node = np.zeros((count, len(x)), dtype=np.int64)
+        for _ in range(self.depth):
+            feature = self.feature[trees, node]
+            inner = feature >= 0
+            go_left = x[rows, np.where(inner, feature, 0)] <= self.threshold[trees, node]
+            node = np.where(inner, np.where(go_left, self.left[trees, node], self.right[trees, node]), node)
+        return self.value[trees, node].sum(axis=0)
+
+
+@dataclass(frozen=True)
 class ScorerModel:
     features: tuple[str, ...]
     init: float
@@ -52,10 +90,13 @@ class ScorerModel:
     def predict(self, x: np.ndarray) -> np.ndarray:
         # Split thresholds were learned on float32 features (scikit-learn's trees); compare alike.
         x = np.asarray(x, dtype=np.float32).astype(np.float64)
-        out = np.full(len(x), self.init)
-        for tree in self.trees:
-            out += self.learning_rate * tree.predict(x)
-        return out
+        if not len(x) or not self.trees:
+            return np.full(len(x), self.init)
+        return self.init + self.learning_rate * self._forest.predict(x)
+
+    @cached_property
+    def _forest(self) -> _Forest:
+        return _Forest.stack(self.trees)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, source: str = "model") -> "ScorerModel":

@@ -106,6 +106,14 @@ def capitalize_first(text: str) -> str:
     return text[:k] + text[k].upper() + text[k + 1:]
 
 
+@lru_cache(maxsize=64)
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """Matches where at least one of ``patterns`` matches (each is anchored with ``^``)."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
 @dataclass(frozen=True)
 class Opener:
     kind: str  # "removable" or "referential"
@@ -136,6 +144,10 @@ class Openers:
 
     @staticmethod
     def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+        # Most sentences open with no listed opener: one combined regex (in C) says so before
+        # the per-pattern loop below, which keeps each pattern's own first match.
+        if not _any_of(patterns).match(text):
+            return None
         for pattern in patterns:
             m = pattern.match(text)
             # An opener ends a word: "Họ" does not match "Họa".
