@@ -46,9 +46,9 @@ class MMRSelector:
     ``redundancy`` trades score for novelty; a candidate at or above ``duplicate_threshold``
     cosine to a chosen sentence is never taken (the same fact told twice).
 
-    Only the ``pool`` best-scored eligible sentences are considered, and similarities are
-    computed one chosen sentence at a time against that pool, so selection costs
-    O(pool x chosen) whatever the cluster's size.
+    Only the ``pool`` best-scored eligible sentences are considered, and their similarities
+    are one sparse product of the pool with itself (at most pool x pool), so selection costs
+    the same whatever the cluster's size.
 
     Length: sentences are added while they fit in ``budget * (1 + overshoot)``; once nothing
     fits, the summary stops. ROUGE F1 rewards matching the reference's length, so a last
@@ -96,6 +96,8 @@ class MMRSelector:
             allowed, waiting, before = readability_constraints(cluster, candidates, self.openers)
             open_ &= allowed
         max_similarity = np.zeros(len(candidates))
+        pool_rows = cluster.vectors.matrix[candidates]
+        similarity = (pool_rows @ pool_rows.T).toarray()  # one product, not one per chosen sentence
         chosen: list[int] = []
         used = 0
         limit = budget * (1 + self.overshoot)
@@ -119,7 +121,7 @@ class MMRSelector:
             used += int(cand_lengths[best])
             open_[best] = False
             waiting &= before != candidates[best]
-            max_similarity = np.maximum(max_similarity, cluster.similarity_rows([candidates[best]], candidates)[0])
+            max_similarity = np.maximum(max_similarity, similarity[best])
             open_ &= max_similarity < self.duplicate_threshold
             if max_sentences is None and used >= budget:
                 break

@@ -15,7 +15,8 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--order", choices=ORDERS, default="auto",
                        help="sentence order: auto (by date when all articles have one, else source), source, date, score, "
                             "chronological (by the date of the event each sentence reports, where known)")
-    group.add_argument("--ranker", default="default", help="sentence ranker (default, centroid, lead)")
+    group.add_argument("--ranker", default="default",
+                       help="sentence ranker: default (= learned), unsupervised, centroid, lead")
     group.add_argument("--redundancy", type=float, default=Options.redundancy, metavar="W",
                        help="weight of novelty against score in selection, 0-1 (default %(default)s)")
     group.add_argument("--strict", action="store_true", help="any bad input file or line is fatal")
