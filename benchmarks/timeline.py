@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -22,6 +23,7 @@ from tomtat.dates import DateFinder, article_anchor
 from tomtat.entities import EntityExtractor, fold
 from tomtat.ingest.readers import article_from_mapping
 from tomtat.pipeline import Summarizer
+from tomtat.resources import vietnamese_words
 from tomtat.timeline import TimelineBuilder
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +54,9 @@ def main() -> int:
     t_base = t_timeline = t_entities = 0.0
     n_articles = n_events = n_multi = n_undated = n_entities = 0
     ner_sentences = []
+    words = vietnamese_words()
+    shown: Counter[str] = Counter()
+    cut: Counter[str] = Counter()
     for c_index, cluster_json in enumerate(clusters):
         articles = []
         for a_index, doc in enumerate(cluster_json["single_documents"]):
@@ -73,6 +78,11 @@ def main() -> int:
         n_multi += sum(1 for e in timeline.events if len({s.article_id for s in e.sources}) > 1)
         n_undated += len(timeline.undated)
         n_entities += len(entities)
+        text = "\n".join(a.text for a in cluster.articles)
+        for e in entities:
+            for kind, name in [("names", e.name)] + [("roles", r) for r in e.roles]:
+                shown[kind] += 1
+                cut[kind] += _ends_inside_a_word(name, text, words)
         for a in cluster.articles:
             anchor, _ = article_anchor(a.published, a.text)
             for m in finder.find(a.text, anchor):
@@ -103,9 +113,19 @@ def main() -> int:
     print(f"time per cluster: timeline {1000 * t_timeline / n:.1f} ms, entities {1000 * t_entities / n:.1f} ms "
           f"(cluster build {1000 * t_base / n:.1f} ms; whole summarize incl. both {1000 * t_full / n:.1f} ms, "
           f"so they are {100 * (t_timeline + t_entities) / t_full:.0f}% of it)")
+    print(f"entity names ending inside a word somewhere in the text (upper bound, e.g. 'Sở Giao' of "
+          f"'Sở Giao thông'): {cut['names']} of {shown['names']}; roles: {cut['roles']} of {shown['roles']}")
     if args.ner_sample and ner_sentences:
         _check_underthesea(ner_sentences[:args.ner_sample], extractor)
     return 0
+
+
+def _ends_inside_a_word(name: str, text: str, words: frozenset[str]) -> bool:
+    """Is the name followed somewhere by a lowercase syllable that makes one word with its last
+    syllable? An upper bound: "Bộ Ngoại giao phối hợp" counts although "giao phối" is not meant."""
+    last = name.split()[-1]
+    return any(m.group(1)[:1].islower() and f"{last} {m.group(1)}".lower() in words
+               for m in re.finditer(re.escape(name) + r" (\w+)", text))
 
 
 def _check_underthesea(sentences, extractor: EntityExtractor) -> None:

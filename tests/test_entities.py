@@ -92,3 +92,31 @@ def test_family_name_first_full_name_without_title():
     people = _people(_entities("Theo anh Trần Quốc Hưng, mô hình này đã giúp nông dân tăng thu nhập.",
                                "Sau đó Trần Quốc Hưng trở về quê nhà ở Vĩnh Long."))
     assert people["Trần Quốc Hưng"].mentions == 2
+
+
+def test_names_end_at_word_boundaries():
+    ents = _entities(
+        "Ông Nguyễn Văn Bình, Phó giám đốc Trung tâm Chỉ huy quốc phòng, đã tới Hà Nội.",
+        "Diễn đàn Kinh tế phương Đông khai mạc hôm nay.",
+        "Nghiên cứu được đăng trên tạp chí Y tế Dự phòng Mỹ năm ngoái.",
+        "Hội đồng Bảo an Liên hợp quốc họp khẩn.",
+        "Công ty Tân Thành cho Tổng công ty Sông Đà thuê máy.",
+    )
+    orgs = {e.name for e in ents if e.type == "ORG"}
+    assert {"Trung tâm Chỉ huy", "Diễn đàn Kinh tế", "Y tế Dự phòng Mỹ",
+            "Hội đồng Bảo an Liên hợp quốc"} <= orgs, orgs
+    assert not any(o.endswith((" Chỉ", " Kinh", " cho Tổng")) for o in orgs), orgs
+    person = _find(ents, "Nguyễn Văn Bình")
+    assert person.role and person.role.endswith("Chỉ huy"), person.role
+
+
+def test_a_capitalized_word_is_not_a_name_or_a_country():
+    ents = _entities(
+        "Bộ trưởng Tài chính cho biết ngân sách đã cân đối.",
+        "Một lãnh đạo Công an quận cho hay vụ việc đang được điều tra.",
+        "Pháp lý của dự án chưa hoàn thiện.",
+        "Ông Thành công bố kết quả kiểm tra vào chiều qua.",
+    )
+    names = {(e.type, e.name) for e in ents}
+    assert not {("PER", "Tài"), ("PER", "Công"), ("LOC", "Pháp")} & names, names
+    assert ("PER", "Thành") in names, names  # "công bố" is the word here, not "Thành công"

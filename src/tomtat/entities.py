@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .model import Sentence
-from .resources import lines as resource_lines
+from .resources import lines as resource_lines, vietnamese_words
 
 PERSON, ORGANIZATION, LOCATION = "PER", "ORG", "LOC"
 
@@ -36,8 +36,10 @@ def _compound_next(text: str, end: int) -> bool:
     """Is the name followed by a lowercase syllable and then a capitalized word ("Ngoại giao Nga")?"""
     m = _NEXT_TWO.match(text, end)
     return bool(m) and m.group(1)[:1].islower() and m.group(2)[:1].isupper()
+# never inside a name: "Công ty Tân Thành cho Tổng công ty", "Cục Miền Nam và Bộ Tư lệnh"
+_FUNCTION_WORDS = frozenset("và cho của với tại ở là có thì mà từ đến về theo do bởi trong ngoài sau trước "
+                            "khi đã sẽ đang được bị cùng hay hoặc như nhưng".split())
 _ORG_TRIGGERS = ("hãng tin", "hãng thông tấn", "hãng", "báo", "tờ", "kênh", "đài", "truyền hình", "tạp chí")
-_COMPOUND_HEADS = frozenset({"bộ"})  # "Bộ Quốc phòng": a lowercase syllable may end the name
 
 
 def _is_cap(token: str) -> bool:
@@ -89,6 +91,17 @@ class EntityResources:
     place_triggers: tuple[str, ...]
     surname_first: frozenset[str]  # folded
     variants: dict[str, str]  # folded variant -> folded canonical
+    words: frozenset[str] = frozenset()  # lowercased multi-syllable Vietnamese words
+
+    def word_tail(self, tokens: Sequence[str], k: int) -> int:
+        """How many lowercase syllables after ``tokens[k]`` complete one word with it
+        ("Chỉ" + "huy", "Kinh" + "tế"): a name never ends in the middle of a word."""
+        for n in (3, 2, 1):
+            tail = tokens[k + 1:k + 1 + n]
+            if len(tail) == n and all(t[:1].islower() for t in tail) \
+                    and " ".join(tokens[k:k + 1 + n]).lower() in self.words:
+                return n
+        return 0
 
     @classmethod
     def default(cls) -> "EntityResources":
@@ -106,6 +119,7 @@ class EntityResources:
             place_triggers=tuple(resource_lines("place_triggers.txt")),
             surname_first=frozenset(fold(s) for s in resource_lines("surname_first.txt")),
             variants=variants,
+            words=vietnamese_words(),
         )
 
     def key(self, name: str) -> str:
@@ -225,6 +239,24 @@ class EntityExtractor:
                 return n
         return 0
 
+    def _ends_mid_word(self, text: str, end: int, last_token: str) -> bool:
+        """Does the name's last syllable start a word that runs on in lowercase ("Bộ trưởng Tài
+        chính", "lãnh đạo Công an", "Pháp lý")? Not when the lowercase part starts a word of its
+        own with what follows ("ông Thành công bố": "công bố")."""
+        if not (text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
+            return False  # the common case, decided without tokenizing
+        following = []
+        for m in _TOKEN.finditer(text, end, min(len(text), end + 40)):
+            if text[(following[-1].end() if following else end):m.start()] != " ":
+                break
+            following.append(m)
+        tokens = [last_token] + [m.group(0) for m in following]
+        tail = self.res.word_tail(tokens, 0)
+        if not tail:
+            return False
+        rest = tokens[1:]
+        return not (rest[1:] and rest[1][:1].islower() and " ".join(rest[:2]).lower() in self.res.words)
+
     # -- pass 1: evidence ---------------------------------------------------------------------
     def _title_before(self, sentence: str, start: int) -> tuple[str, int, int] | None:
         """A title in the same clause before ``start``, only a qualifier between: (title, start, end)."""
@@ -270,6 +302,8 @@ class EntityExtractor:
                 segment = segment[:cut.start()] if cut else segment
                 words = segment.split()[:_MAX_ROLE_WORDS]
                 last_cap = max((k for k, w in enumerate(words) if _is_cap(w)), default=-1)
+                if last_cap >= 0:
+                    last_cap += self.res.word_tail(words, last_cap)  # "Trung tâm Quản lý", not "Quản"
                 keep = max(last_cap + 1, len(m.group(0).split()))
                 return " ".join(words[:keep])
         before = sentence[:name_start]
@@ -299,6 +333,8 @@ class EntityExtractor:
             k = 0
             while k < len(words):
                 n = self._place_len(words, k)
+                if n == 1 and k == len(words) - 1 and self._ends_mid_word(text, toks[k][2], words[k]):
+                    n = 0  # "Pháp lý", "Anh hùng", "Đức tin": a word, not the country
                 if n:
                     yield LOCATION, text[toks[k][1]:toks[k + n - 1][2]], toks[k][1], toks[k + n - 1][2], "", ""
                     k += n
@@ -320,7 +356,8 @@ class EntityExtractor:
                         yield ORGANIZATION, text[toks[k][1]:toks[k + n - 1][2]], toks[k][1], toks[k + n - 1][2], "", ""
                         break
             if self._org_trigger_tail.search(text[:toks[0][1]]):
-                yield ORGANIZATION, text[toks[0][1]:toks[-1][2]], toks[0][1], toks[-1][2], "", ""
+                end_tok = self._org_extent(text, toks, head=0) or toks[-1][2]  # "tạp chí Y tế Dự phòng Mỹ"
+                yield ORGANIZATION, text[toks[0][1]:end_tok], toks[0][1], end_tok, "", ""
                 continue
             if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
                 yield ORGANIZATION, words[0], toks[0][1], toks[0][2], "", ""
@@ -346,7 +383,7 @@ class EntityExtractor:
             found = self._title_before(text, toks[0][1])
             if found and len(name_toks) == 1 and text[found[2]:toks[0][1]].strip():
                 found = None  # a lone name needs its title right before it ("Tổng thống Putin")
-            if len(name_toks) == 1 and _compound_next(text, end):
+            if len(name_toks) == 1 and _compound_next(text, end) or self._ends_mid_word(text, end, name_toks[-1][0]):
                 continue  # "Thứ trưởng Ngoại giao Nga ...": a capitalized word of a qualifier, not a name
             if found and (not title or title in self.res.honorifics):
                 title = found[0] if not title else title
@@ -364,35 +401,44 @@ class EntityExtractor:
                 role = ""
             yield PERSON, name, start, end, title, role
 
-    def _org_extent(self, text: str, toks: list[tuple[str, int, int]]) -> int | None:
+    def _org_extent(self, text: str, toks: list[tuple[str, int, int]], head: int | None = None) -> int | None:
         """End offset of an organization name starting at the run: capitalized words, a lowercase
         syllable only inside the name ("Bộ Quốc phòng Nga", "Hội đồng Bảo an Liên Hợp Quốc"); a place
         ends it ("Bộ Quốc phòng Nga tới ...")."""
         start = toks[0][1]
         words = list(_TOKEN.finditer(text, start))[:16]
-        head = self._org_head_at([w.group(0) for w in words[:4]], 0)
-        if not head:
-            return None
-        end = words[head - 1].end()
+        if head is None:
+            head = self._org_head_at([w.group(0) for w in words[:4]], 0)
+            if not head:
+                return None
+        end = words[head - 1].end() if head else start
         last_good = end
         k = head
         prev_cap = False
         tokens = [w.group(0) for w in words]
         while k < len(words):
-            if text[words[k - 1].end():words[k].start()] != " ":
+            if k and text[words[k - 1].end():words[k].start()] != " ":
                 break
             token = tokens[k]
             if _is_cap(token):
+                known = next((m for m in (3, 2) if self.res.key(" ".join(tokens[k:k + m])) in self.res.known_orgs), 0)
+                if known:  # "Hội đồng Bảo an Liên hợp quốc"
+                    last_good = words[min(k + known, len(words)) - 1].end()
+                    break
                 n = self._place_len(tokens, k)
-                if n:
+                tail = self.res.word_tail(tokens, k)
+                if n and not (n == 1 and tail):  # "Ủy ban Pháp luật": a word, not France
                     last_good = words[k + n - 1].end()
                     break
+                if tail and all(text[words[j - 1].end():words[j].start()] == " " for j in range(k + 1, k + 1 + tail)):
+                    last_good = words[k + tail].end()  # "Trung tâm Chỉ huy", "Diễn đàn Kinh tế"
+                    k += tail + 1
+                    prev_cap = False
+                    continue
                 prev_cap = True
                 last_good = words[k].end()
-            elif prev_cap:
-                prev_cap = False
-                if k == head + 1 and " ".join(tokens[:head]).lower() in _COMPOUND_HEADS:
-                    last_good = words[k].end()
+            elif prev_cap and token not in _FUNCTION_WORDS:
+                prev_cap = False  # a lowercase syllable inside the name only if a capitalized word follows
             else:
                 break
             k += 1

@@ -22,3 +22,21 @@ def lines(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def full_line_patterns(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in lines(name))
+
+
+@lru_cache(maxsize=None)
+def vietnamese_words() -> frozenset[str]:
+    """Lowercased multi-syllable words of pyvi's word list (pyvi is already a dependency, for
+    the official scorer): used to tell where a capitalized word ends ("Chỉ huy", "Kinh tế")."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pyvi")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    from pathlib import Path
+
+    path = Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w for w in (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+                     if " " in w)
