@@ -8,11 +8,13 @@ For every summary sentence it checks the text as given to the reader:
 * dangling: the sentence opens with an opener from ``resources/dangling_openers.txt``
   (a connective such as "Tuy nhiên," or a reference such as "Ông này", "Theo đó,") and the
   sentence before it in the summary is not its predecessor in the source article;
-* cut: it starts in lower case or ends on ":", ";", "," or a dash (``tomtat.trim.is_cut``).
+* cut: it starts in lower case or ends on ":", ";", "," or a dash (``tomtat.trim.is_cut``);
+* repeats: pairs of summary sentences where half or more of the shorter one's syllable
+  bigrams are in the other (the same fact told twice, in the same or nearly the same words).
 
 Rows: *before* is the summarizer with trimming and opener handling off (what it did before
 issue 3's readability work); *trim only* and *openers only* turn on one part each; *after*
-is the default. ROUGE-2 F1 is the official protocol (``tomtat.evaluate.compute``); ms/cl is
+is the default; *no redundancy* is the default without MMR or the duplicate-sentence cut-off. ROUGE-2 F1 is the official protocol (``tomtat.evaluate.compute``); ms/cl is
 the summarizer's wall-clock time per cluster after reading (rows run in the same process,
 so compare them to each other, not across machines). The data
 is read from ../shared by path; without it the script says so and exits 0.
@@ -52,6 +54,8 @@ def systems() -> dict[str, Any]:
         "trim only": Summarizer(Options(), openers=None, story=False),
         "openers only": Summarizer(Options(trim=False), story=False),
         "after": Summarizer(Options(), story=False),
+        # the same without redundancy control, so the repeats column has something to compare to
+        "no redundancy": Summarizer(Options(redundancy=0.0, duplicate_sentence_threshold=1.0), story=False),
     }
 
 
@@ -66,11 +70,28 @@ def dangling(summary, openers) -> list[bool]:
     return out
 
 
+def repeats(summary, examples: list[str] | None = None) -> int:
+    """Pairs of summary sentences whose shorter one has >= half its syllable bigrams in the other."""
+    from tomtat.text import bigram_set, syllables
+
+    sets = [bigram_set([w.lower() for w in syllables(s.text)]) for s in summary.sentences]
+    found = 0
+    for i in range(len(sets)):
+        for j in range(i + 1, len(sets)):
+            small = min(len(sets[i]), len(sets[j]))
+            if small and len(sets[i] & sets[j]) >= 0.5 * small:
+                found += 1
+                if examples is not None:
+                    examples.append(f"{summary.sentences[i].text[:90]} || {summary.sentences[j].text[:90]}")
+    return found
+
+
 def measure(summarizer, clusters, references, openers, examples: int = 0) -> dict[str, float]:
     from tomtat.evaluate import compute
     from tomtat.trim import is_cut
 
-    texts, total, hanging, cut, trimmed, syllables = [], 0, 0, 0, 0, 0
+    texts, total, hanging, cut, trimmed, syllables, repeated = [], 0, 0, 0, 0, 0, 0
+    repeat_examples: list[str] = []
     shown, seconds = 0, 0.0
     for docs in clusters:
         articles = _articles(docs)
@@ -79,6 +100,7 @@ def measure(summarizer, clusters, references, openers, examples: int = 0) -> dic
         seconds += time.perf_counter() - start
         texts.append(summary.text)
         flags = dangling(summary, openers)
+        repeated += repeats(summary, repeat_examples)
         for s, flag in zip(summary.sentences, flags):
             total += 1
             hanging += flag
@@ -88,8 +110,10 @@ def measure(summarizer, clusters, references, openers, examples: int = 0) -> dic
             if flag and shown < examples:
                 print(f"    dangling: {s.text[:110]}")
                 shown += 1
+    for example in repeat_examples[:examples]:
+        print(f"    repeat: {example}")
     scores = compute(predictions=texts, references=references)
-    return {"sentences": total, "dangling": hanging, "cut": cut, "trimmed": trimmed,
+    return {"repeats": repeated, "sentences": total, "dangling": hanging, "cut": cut, "trimmed": trimmed,
             "syllables": syllables / len(clusters), "ms": 1000 * seconds / len(clusters),
             "r2": scores["rouge-2"]["f"], "r1": scores["rouge-1"]["f"]}
 
@@ -109,12 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     clusters, references = load(args.split)
     print(f"{args.split}: {len(clusters)} clusters")
     print(f"{'system':<14}{'sentences':>10}{'dangling':>10}{'share':>8}{'cut':>6}{'trimmed':>9}"
-          f"{'syl/sum':>9}{'R1 F1':>8}{'R2 F1':>8}{'ms/cl':>8}")
+          f"{'syl/sum':>9}{'repeats':>8}{'R1 F1':>8}{'R2 F1':>8}{'ms/cl':>8}")
     for name, summarizer in systems().items():
         row = measure(summarizer, clusters, references, openers, args.examples)
         n = max(row["sentences"], 1)
         print(f"{name:<14}{row['sentences']:>10}{row['dangling']:>10}{row['dangling'] / n:>8.1%}{row['cut']:>6}"
-              f"{row['trimmed']:>9}{row['syllables']:>9.1f}{row['r1']:>8.4f}{row['r2']:>8.4f}{row['ms']:>8.1f}",
+              f"{row['trimmed']:>9}{row['syllables']:>9.1f}{row['repeats']:>8}{row['r1']:>8.4f}{row['r2']:>8.4f}{row['ms']:>8.1f}",
               flush=True)
     return 0
 

@@ -69,3 +69,30 @@ def test_seed_cluster_pairs_only_000_and_001():
                for i, j in itertools.combinations(range(len(articles)), 2) if sim[i, j] >= dedup.threshold}
     assert flagged == {("000", "001")}
     assert dedup.find(articles) == {articles[1].id: (articles[0].id, pytest.approx(sim[0, 1]))}
+
+
+def test_a_short_sentence_told_again_inside_a_long_one_is_not_chosen_twice():
+    """Cosine alone lets the short restatement through; bigram containment stops it."""
+    import numpy as np
+
+    from tomtat.options import Options
+    from tomtat.pipeline import Summarizer
+    from tomtat.select import MMRSelector
+
+    long_one = Article(id="a", text=(
+        "Tối 18/8, tổ tuần tra kiểm soát trên cao tốc Bắc Lam đã dừng một xe tải chở gạch, phát hiện tài xế "
+        "không có giấy phép lái xe, chở quá tải 60% và dương tính với ma túy đá cùng heroin theo kết quả test nhanh. "
+        "Đội cảnh sát giao thông số 3 đang hoàn tất hồ sơ xử lý vụ việc theo quy định."))
+    short_one = Article(id="b", text=(
+        "Công an tỉnh Bắc Lam cho biết một buổi học về an toàn giao thông sẽ được tổ chức cho học sinh vào tháng 9. "
+        "Kết quả test nhanh cho thấy tài xế dương tính với ma túy đá cùng heroin."))
+    cluster = Summarizer(Options(), story=False).build_cluster([long_one, short_one])
+    texts = [s.text for s in cluster.sentences]
+    scores = np.linspace(0.3, 0.1, len(texts))
+    first = next(i for i, t in enumerate(texts) if t.startswith("Tối 18/8"))
+    again = next(i for i, t in enumerate(texts) if t.startswith("Kết quả test"))
+    scores[first], scores[again] = 1.0, 0.9
+    without = MMRSelector(containment_threshold=1.01)(cluster, scores, 10_000, max_sentences=2)
+    assert set(without) == {first, again}  # the cosine cut-off alone lets it through
+    chosen = MMRSelector()(cluster, scores, 10_000, max_sentences=2)
+    assert first in chosen and again not in chosen and len(chosen) == 2

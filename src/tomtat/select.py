@@ -44,7 +44,10 @@ class MMRSelector:
     """Maximal marginal relevance under a length budget.
 
     ``redundancy`` trades score for novelty; a candidate at or above ``duplicate_threshold``
-    cosine to a chosen sentence is never taken (the same fact told twice).
+    cosine to a chosen sentence is never taken (the same fact told twice), nor one that has
+    ``containment_threshold`` of its syllable bigrams inside a chosen sentence or holds that
+    share of a chosen one's (a short sentence told again inside a long one, which cosine
+    misses: 0.6 was chosen on validation, where it cost 0.0001 ROUGE-2).
 
     Only the ``pool`` best-scored eligible sentences are considered, and their similarities
     are one sparse product of the pool with itself (at most pool x pool), so selection costs
@@ -68,6 +71,7 @@ class MMRSelector:
     min_syllables: int = MIN_SYLLABLES
     max_syllables: int = MAX_SYLLABLES
     long_penalty: float = 0.3
+    containment_threshold: float = 0.6
     pool: int = 300
     closest: bool = True
     openers: Openers | None = None
@@ -98,6 +102,7 @@ class MMRSelector:
         max_similarity = np.zeros(len(candidates))
         pool_rows = cluster.vectors.matrix[candidates]
         similarity = (pool_rows @ pool_rows.T).toarray()  # one product, not one per chosen sentence
+        containment = self._containment(cluster, pool_rows)
         chosen: list[int] = []
         used = 0
         limit = budget * (1 + self.overshoot)
@@ -123,6 +128,19 @@ class MMRSelector:
             waiting &= before != candidates[best]
             max_similarity = np.maximum(max_similarity, similarity[best])
             open_ &= max_similarity < self.duplicate_threshold
+            open_ &= np.maximum(containment[:, best], containment[best]) < self.containment_threshold
             if max_sentences is None and used >= budget:
                 break
         return chosen
+
+    @staticmethod
+    def _containment(cluster: Cluster, pool_rows) -> np.ndarray:
+        """containment[i, j]: the share of sentence i's syllable bigrams found in sentence j.
+        Cosine misses a short sentence told again inside a long one; this does not."""
+        bigram = cluster.vectors.bigram_mask()
+        present = pool_rows[:, bigram] if bigram.any() else pool_rows
+        present = present.copy()
+        present.data[:] = 1.0
+        size = np.asarray(present.sum(axis=1)).ravel()
+        size[size == 0] = 1.0
+        return (present @ present.T).toarray() / size[:, None]

@@ -55,6 +55,7 @@ class Vectors:
         norms[norms == 0] = 1.0
         self.matrix = (sparse.diags(1.0 / norms) @ weighted).tocsr()
         self.vocabulary = vocabulary
+        self._bigram_mask: np.ndarray | None = None
 
     def transform(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
         """L2-normalized TF-IDF rows for other texts, in this vocabulary (unknown features dropped)."""
@@ -74,6 +75,14 @@ class Vectors:
         norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         return (sparse.diags(1.0 / norms) @ weighted).tocsr()
+
+    def bigram_mask(self) -> np.ndarray:
+        """True for the columns that are syllable bigrams (computed once, on first use)."""
+        if self._bigram_mask is None:
+            mask = np.zeros(self.matrix.shape[1], dtype=bool)
+            mask[[i for f, i in self.vocabulary.items() if " " in f]] = True
+            self._bigram_mask = mask
+        return self._bigram_mask
 
     def similarity(self) -> np.ndarray:
         """Dense cosine similarity of every row with every row."""
