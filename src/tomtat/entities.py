@@ -252,10 +252,10 @@ class EntityExtractor:
             following.append(m)
         tokens = [last_token] + [m.group(0) for m in following]
         tail = self.res.word_tail(tokens, 0)
-        if not tail:
-            return False
-        rest = tokens[1:]
-        return not (rest[1:] and rest[1][:1].islower() and " ".join(rest[:2]).lower() in self.res.words)
+        after = tokens[1:3]
+        overlapping = tail == 1 and len(after) == 2 and after[1][:1].islower() \
+            and " ".join(after).lower() in self.res.words
+        return bool(tail) and not overlapping
 
     # -- pass 1: evidence ---------------------------------------------------------------------
     def _title_before(self, sentence: str, start: int) -> tuple[str, int, int] | None:
