@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Protocol
 
 from .model import Removed
@@ -106,12 +106,14 @@ def capitalize_first(text: str) -> str:
     return text[:k] + text[k].upper() + text[k + 1:]
 
 
-@lru_cache(maxsize=64)
-def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """Matches where at least one of ``patterns`` matches (each is anchored with ``^``)."""
+def _first_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One regex for "the first of ``patterns`` (each anchored with ``^``) whose own match ends
+    a word": each is an atomic group, so it keeps the match ``pattern.match`` would give, then
+    a non-empty match must end at a word's end ("Họ" does not match "Họa"). One C-level match
+    instead of a Python loop over the patterns."""
     if not patterns:
         return re.compile(r"(?!)")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return re.compile("|".join(f"(?>{p.pattern})(?<=[\\s\\S])(?:(?<![^\\W_])|(?![^\\W_]))" for p in patterns))
 
 
 @dataclass(frozen=True)
@@ -142,25 +144,19 @@ class Openers:
         return cls(tuple(compile_(p) for p in sections.get(REMOVABLE, ())),
                    tuple(compile_(p) for p in sections.get(REFERENTIAL, ())))
 
-    @staticmethod
-    def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-        # Most sentences open with no listed opener: one combined regex (in C) says so before
-        # the per-pattern loop below, which keeps each pattern's own first match.
-        if not _any_of(patterns).match(text):
-            return None
-        for pattern in patterns:
-            m = pattern.match(text)
-            # An opener ends a word: "Họ" does not match "Họa".
-            if m and m.end() > 0 and (not text[m.end() - 1].isalnum() or m.end() == len(text)
-                                      or not text[m.end()].isalnum()):
-                return m
-        return None
+    @cached_property  # the frozen instance's own cache: computed once, never changes
+    def _removable(self) -> re.Pattern[str]:
+        return _first_of(self.removable)
+
+    @cached_property
+    def _referential(self) -> re.Pattern[str]:
+        return _first_of(self.referential)
 
     def match(self, text: str) -> Opener | None:
         """The opener ``text`` starts with, if any (removable ones are looked for first)."""
         text = text.lstrip()
-        for kind, patterns in ((REMOVABLE, self.removable), (REFERENTIAL, self.referential)):
-            m = self._first(patterns, text)
+        for kind, pattern in ((REMOVABLE, self._removable), (REFERENTIAL, self._referential)):
+            m = pattern.match(text)
             if m:
                 return Opener(kind, m.group(0).strip())
         return None
@@ -170,7 +166,7 @@ class Openers:
         end = len(text) - len(text.lstrip())
         while True:
             rest = capitalize_first(text[end:])
-            m = self._first(self.removable, rest)
+            m = self._removable.match(rest)
             if not m:
                 return end if end > len(text) - len(text.lstrip()) else 0
             end += m.end()
@@ -183,7 +179,7 @@ class Openers:
         rest = capitalize_first(text[prefix:]) if prefix else text.lstrip()
         if prefix and word_count(rest) < self.min_words:
             return True
-        return self._first(self.referential, rest) is not None
+        return self._referential.match(rest) is not None
 
 
 @dataclass(frozen=True)
