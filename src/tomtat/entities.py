@@ -383,7 +383,7 @@ class EntityExtractor:
             found = self._title_before(text, toks[0][1])
             if found and len(name_toks) == 1 and text[found[2]:toks[0][1]].strip():
                 found = None  # a lone name needs its title right before it ("Tổng thống Putin")
-            if len(name_toks) == 1 and _compound_next(text, end) or self._ends_mid_word(text, end, name_toks[-1][0]):
+            if len(name_toks) == 1 and _compound_next(text, end):
                 continue  # "Thứ trưởng Ngoại giao Nga ...": a capitalized word of a qualifier, not a name
             if found and (not title or title in self.res.honorifics):
                 title = found[0] if not title else title
@@ -394,6 +394,8 @@ class EntityExtractor:
             if not title and not (skip == 0 and len(fold(name).split()) in (3, 4) and vietnamese_name
                                   and not any(_is_acronym(t[0]) for t in name_toks)):
                 continue  # no title, no "ông"/"bà": only a family-name-first full name is taken
+            if self._ends_mid_word(text, end, name_toks[-1][0]):
+                continue  # "Bộ trưởng Tài chính", "lãnh đạo Công an": a word of a qualifier, not a name
             appositive = self._appositive_role(text, start, end)
             if appositive and len(appositive) > len(role):
                 role = appositive
