@@ -1,0 +1,63 @@
+"""How much of the scorer's validation ROUGE-2 is the training seed's luck.
+
+    PYTHONPATH=src .venv/bin/python training/seed_spread.py [--shared ../shared] [--seeds 5]
+
+Trains the scorer on AbMuSu train with each seed (the committed settings otherwise), scores
+validation with the default pipeline under the official protocol, and also scores the
+average of all the seeds' forests (one model: the trees of every seed, learning rate / k).
+Nothing is written. Without the data it says so and exits 0.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "training"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--seeds", type=int, default=5)
+    args = parser.parse_args(argv)
+    data = args.shared / "data" / "abmusu"
+    if not (data / "train.jsonl").exists():
+        print(f"skipped: AbMuSu data not found at {data}")
+        return 0
+    from abmusu import _articles, load
+    from train_scorer import DEFAULTS, fit, training_rows
+
+    from tomtat.evaluate import compute
+    from tomtat.options import Options
+    from tomtat.pipeline import Summarizer
+    from tomtat.scorer import LearnedRanker, ScorerModel
+
+    x, y, _ = training_rows(args.shared, "train")
+    clusters, references = load("validation")
+    articles = [_articles(documents) for documents in clusters]
+
+    def validation_r2(model: ScorerModel) -> float:
+        summarizer = Summarizer(Options(), ranker=LearnedRanker(model), story=False)
+        texts = [summarizer.summarize_articles(a).text for a in articles]
+        return compute(predictions=texts, references=references)["rouge-2"]["f"]
+
+    models, scores = [], []
+    for seed in range(args.seeds):
+        model, _ = fit(x, y, seed=seed, **DEFAULTS)
+        models.append(model)
+        scores.append(validation_r2(model))
+        print(f"seed {seed}: validation R2 F1 {scores[-1]:.4f}", flush=True)
+    average = ScorerModel(models[0].features, float(np.mean([m.init for m in models])),
+                          models[0].learning_rate / len(models), tuple(t for m in models for t in m.trees), {})
+    print(f"{args.seeds} seeds: mean {np.mean(scores):.4f}, min {min(scores):.4f}, max {max(scores):.4f}; "
+          f"their averaged forest {validation_r2(average):.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
