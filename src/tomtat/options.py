@@ -27,7 +27,7 @@ class Options:
     ratio: float | None = None
     order: str = "auto"
     ranker: str = "default"
-    redundancy: float = 0.5
+    redundancy: float = 0.4
     duplicate_article_threshold: float = 0.08  # shingle containment, see dedup.py
     duplicate_sentence_threshold: float = 0.8
     strict: bool = False
