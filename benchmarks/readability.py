@@ -48,6 +48,8 @@ def load(split: str) -> tuple[list[list[dict[str, Any]]], list[str]]:
 def systems() -> dict[str, Any]:
     from tomtat.options import Options
     from tomtat.pipeline import Summarizer
+    from tomtat.select import MMRSelector
+    from tomtat.trim import Openers
 
     return {
         "before": Summarizer(Options(trim=False), openers=None, story=False),
@@ -55,7 +57,9 @@ def systems() -> dict[str, Any]:
         "openers only": Summarizer(Options(trim=False), story=False),
         "after": Summarizer(Options(), story=False),
         # the same without redundancy control, so the repeats column has something to compare to
-        "no redundancy": Summarizer(Options(redundancy=0.0, duplicate_sentence_threshold=1.0), story=False),
+        "no redundancy": Summarizer(Options(redundancy=0.0, duplicate_sentence_threshold=1.0), story=False,
+                                    selector=MMRSelector(redundancy=0.0, duplicate_threshold=1.0,
+                                                         containment_threshold=1.01, openers=Openers.default())),
     }
 
 
