@@ -187,13 +187,19 @@ def ablation(clusters, references) -> list[str]:
         print(out[-1], flush=True)
     import tomtat.budget
 
+    from tomtat.select import MMRSelector
+    from tomtat.trim import Openers
+
+    default_budget = tomtat.budget.AUTO_REFERENCE_SYLLABLES
     steps = {
         "unsupervised ranker instead of learned": (Options(ranker="unsupervised"), {}),
-        "redundancy 0.35 instead of 0.5": (Options(redundancy=0.35), {}),
-        "no redundancy (top score first)": (Options(redundancy=0.0), {}),
+        "redundancy 0.5 instead of 0.4": (Options(redundancy=0.5), {}),
+        "no MMR (top score first; cut-offs kept)": (Options(redundancy=0.0), {}),
+        "no bigram-containment rule": (Options(), {"selector": MMRSelector(
+            redundancy=Options().redundancy, containment_threshold=1.01, openers=Openers.default())}),
         "no trimming (--no-trim)": (Options(trim=False), {}),
         "no dangling-opener handling": (Options(), {"openers": None}),
-        "budget 280 instead of 310 syllables": (Options(), {"auto_reference": 280}),
+        f"budget 310 instead of {default_budget} syllables": (Options(), {"auto_reference": 310}),
     }
     for name, (options, parts) in steps.items():
         reference = parts.pop("auto_reference", None)
