@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 
 def read_lines(name: str) -> tuple[str, ...]:
@@ -28,13 +30,9 @@ def full_line_patterns(name: str) -> tuple[re.Pattern[str], ...]:
 def vietnamese_words() -> frozenset[str]:
     """Lowercased multi-syllable words of pyvi's word list (pyvi is already a dependency, for
     the official scorer): used to tell where a capitalized word ends ("Chỉ huy", "Kinh tế")."""
-    from importlib.util import find_spec
-
     spec = find_spec("pyvi")
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
-    from pathlib import Path
-
     path = Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
     if not path.is_file():
         return frozenset()

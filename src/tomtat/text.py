@@ -41,20 +41,36 @@ class Vectors:
     """
 
     def __init__(self, token_lists: Sequence[Sequence[str]]) -> None:
-        vocabulary: dict[str, int] = {}
-        ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for tokens in token_lists for t in tokens),
-                          dtype=np.int64)
+        self.vocabulary: dict[str, int] = {}
+        self._bigrams: np.ndarray | None = None  # sorted bigram codes, fixed by the first count
+        tf = self._counts(token_lists)
+        df = np.bincount(tf.indices, minlength=tf.shape[1]).astype(np.float64)
+        self.idf = np.log((1 + tf.shape[0]) / (1 + df)) + 1.0
+        self.matrix = self._weighted(tf)
+
+    def transform(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        """L2-normalized TF-IDF rows for other texts, in this vocabulary (unknown features dropped)."""
+        return self._weighted(self._counts(token_lists))
+
+    def _counts(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        """Term counts, one row per token list. The first call (from ``__init__``) builds the
+        vocabulary and the bigram codes; later calls only look features up."""
+        vocabulary = self.vocabulary
+        building = self._bigrams is None
+        if building:
+            ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for tokens in token_lists for t in tokens),
+                              dtype=np.int64)
+        else:
+            ids = np.fromiter((vocabulary.get(t, -1) for tokens in token_lists for t in tokens), dtype=np.int64)
         lengths = np.fromiter((len(tokens) for tokens in token_lists), dtype=np.int64, count=len(token_lists))
         rows = np.repeat(np.arange(len(token_lists)), lengths)
-        self.vocabulary = vocabulary
-        self._bigrams, bigram_columns, bigram_rows = self._bigram_columns(ids, rows)
-        shape = (len(token_lists), max(len(vocabulary) + len(self._bigrams), 1))
-        cols = np.concatenate([ids, bigram_columns])
-        tf = sparse.csr_matrix((np.ones(len(cols)), (np.concatenate([rows, bigram_rows]), cols)), shape=shape)
+        self._bigrams, bigram_columns, bigram_rows = self._bigram_columns(ids, rows, known=self._bigrams)
+        known = ids >= 0
+        cols = np.concatenate([ids[known], bigram_columns])
+        tf = sparse.csr_matrix((np.ones(len(cols)), (np.concatenate([rows[known], bigram_rows]), cols)),
+                               shape=(len(token_lists), max(len(vocabulary) + len(self._bigrams), 1)))
         tf.sum_duplicates()
-        df = np.bincount(tf.indices, minlength=shape[1]).astype(np.float64)
-        self.idf = np.log((1 + shape[0]) / (1 + df)) + 1.0
-        self.matrix = self._weighted(tf)
+        return tf
 
     def _bigram_columns(self, ids: np.ndarray, rows: np.ndarray,
                         known: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -77,19 +93,6 @@ class Vectors:
         norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         return (sparse.diags(1.0 / norms) @ weighted).tocsr()
-
-    def transform(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """L2-normalized TF-IDF rows for other texts, in this vocabulary (unknown features dropped)."""
-        ids = np.fromiter((self.vocabulary.get(t, -1) for tokens in token_lists for t in tokens), dtype=np.int64)
-        lengths = np.fromiter((len(tokens) for tokens in token_lists), dtype=np.int64, count=len(token_lists))
-        rows = np.repeat(np.arange(len(token_lists)), lengths)
-        _, bigram_columns, bigram_rows = self._bigram_columns(ids, rows, known=self._bigrams)
-        known = ids >= 0
-        cols = np.concatenate([ids[known], bigram_columns])
-        tf = sparse.csr_matrix((np.ones(len(cols)), (np.concatenate([rows[known], bigram_rows]), cols)),
-                               shape=(len(token_lists), self.matrix.shape[1]))
-        tf.sum_duplicates()
-        return self._weighted(tf)
 
     def bigram_mask(self) -> np.ndarray:
         """True for the columns that are syllable bigrams."""
