@@ -30,24 +30,24 @@ DATA = ROOT.parent / "shared" / "data" / "abmusu"
 
 
 def _articles(documents: list[dict[str, Any]]):
-    from tomtat.errors import Problems
-    from tomtat.ingest.readers import _build_all, raw_from_mapping
+    from tomtat.core.errors import Problems
+    from tomtat.ingest import build_articles, raw_from_mapping
 
     raws = [raw_from_mapping(d, source=f"single_documents[{i}]") for i, d in enumerate(documents)]
-    return _build_all(raws, Problems(strict=False))
+    return build_articles(raws, Problems(strict=False))
 
 
 def tomtat_system(options=None, **parts: Any) -> Callable[[list[dict[str, Any]]], str]:
-    from tomtat.options import Options
-    from tomtat.pipeline import Summarizer
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
 
     summarizer = Summarizer(options or Options(), story=False, **parts)  # the summary only, as `tomtat batch`
     return lambda docs: summarizer.summarize_articles(_articles(docs)).text
 
 
 def tomtat_with_ranker(ranker) -> Callable[[list[dict[str, Any]]], str]:
-    from tomtat.options import Options
-    from tomtat.pipeline import Summarizer
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
 
     summarizer = Summarizer(Options(), ranker=ranker, story=False)
     return lambda docs: summarizer.summarize_articles(_articles(docs)).text
@@ -59,9 +59,9 @@ def sumy_lexrank_system() -> Callable[[list[dict[str, Any]]], str]:
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    from tomtat.budget import syllable_budget
-    from tomtat.options import Options
-    from tomtat.pipeline import Summarizer
+    from tomtat.summarize.budget import syllable_budget
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
 
     class PyviWords:
         def to_words(self, text: str) -> list[str]:
@@ -104,7 +104,7 @@ def load(split: str) -> tuple[list[list[dict[str, Any]]], list[str]]:
 
 
 def measure(system: Callable, clusters, references, *, memory: bool = True) -> dict[str, float]:
-    from tomtat.evaluate import compute
+    from tomtat.evaluation.rouge import compute
 
     system(clusters[0])  # warm-up: imports, pyvi's model
     start = time.perf_counter()
@@ -137,7 +137,7 @@ def large_article_seconds(megabytes: float = 5.0) -> tuple[float, float, int]:
     sys.path.insert(0, str(ROOT / "tests"))
     from hard_inputs import long_article
 
-    from tomtat.pipeline import Summarizer
+    from tomtat.story.summarizer import Summarizer
 
     article = long_article(megabytes)
     start = time.perf_counter()
@@ -158,9 +158,9 @@ def ablation(clusters, references) -> list[str]:
     import numpy as np
     from train_scorer import DEFAULTS, fit, training_rows
 
-    from tomtat.features import FEATURE_NAMES
-    from tomtat.options import Options
-    from tomtat.scorer import LearnedRanker
+    from tomtat.summarize.features import FEATURE_NAMES
+    from tomtat.core.options import Options
+    from tomtat.summarize.scorer import LearnedRanker
 
     groups = {
         "position": ("position_inverse_sqrt", "position_relative", "position_from_end", "first_in_paragraph",
@@ -185,10 +185,10 @@ def ablation(clusters, references) -> list[str]:
         row = measure(tomtat_with_ranker(LearnedRanker(model)), clusters, references, memory=False)
         out.append(f"  {'- ' + name:<44} R2 F1 {row['r2']:.4f} ({row['r2'] - default:+.4f})")
         print(out[-1], flush=True)
-    import tomtat.budget
+    import tomtat.summarize.budget
 
-    from tomtat.select import MMRSelector
-    from tomtat.trim import Openers
+    from tomtat.summarize.select import MMRSelector
+    from tomtat.vi.openers import Openers
 
     default_budget = tomtat.budget.AUTO_REFERENCE_SYLLABLES
     steps = {
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: AbMuSu data not found at {DATA} (../shared is absent)")
         return 0
     splits = ["validation", "train"] if args.split == "both" else [args.split]
-    from tomtat.options import Options
+    from tomtat.core.options import Options
 
     print(HEADER)
     for split in splits:

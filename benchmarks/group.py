@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from tomtat.errors import Problems
-from tomtat.group import GroupOptions, Grouper, bcubed
-from tomtat.ingest.readers import _build_all, raw_from_mapping
+from tomtat.core.errors import Problems
+from tomtat.story.group import GroupOptions, Grouper, bcubed
+from tomtat.ingest import build_articles, raw_from_mapping
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def load(path: Path):
         for k, doc in enumerate(cluster["single_documents"]):
             raws.append(raw_from_mapping({**doc, "id": f"c{number}-{k}"}, source=str(path)))
             gold.append(number)
-    articles = _build_all(raws, Problems())
+    articles = build_articles(raws, Problems())
     keep = {a.id for a in articles}
     gold = [g for r, g in zip(raws, gold) if r.id in keep]
     return articles, np.array(gold)
@@ -83,7 +83,7 @@ def main() -> int:
     # peer: plain TF-IDF (all features) + average-linkage agglomerative, threshold on train
     from scipy.cluster.hierarchy import fcluster, linkage
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from tomtat.text import ngram_features, syllables
+    from tomtat.vi.text import ngram_features, syllables
 
     def peer(arts, t):
         X = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True).fit_transform(

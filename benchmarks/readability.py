@@ -33,11 +33,11 @@ DATA = ROOT.parent / "shared" / "data" / "abmusu"
 
 
 def _articles(documents: list[dict[str, Any]]):
-    from tomtat.errors import Problems
-    from tomtat.ingest.readers import _build_all, raw_from_mapping
+    from tomtat.core.errors import Problems
+    from tomtat.ingest import build_articles, raw_from_mapping
 
     raws = [raw_from_mapping(d, source=f"single_documents[{i}]") for i, d in enumerate(documents)]
-    return _build_all(raws, Problems(strict=False))
+    return build_articles(raws, Problems(strict=False))
 
 
 def load(split: str) -> tuple[list[list[dict[str, Any]]], list[str]]:
@@ -46,10 +46,10 @@ def load(split: str) -> tuple[list[list[dict[str, Any]]], list[str]]:
 
 
 def systems() -> dict[str, Any]:
-    from tomtat.options import Options
-    from tomtat.pipeline import Summarizer
-    from tomtat.select import MMRSelector
-    from tomtat.trim import Openers
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
+    from tomtat.summarize.select import MMRSelector
+    from tomtat.vi.openers import Openers
 
     return {
         "before": Summarizer(Options(trim=False), openers=None, story=False),
@@ -76,7 +76,7 @@ def dangling(summary, openers) -> list[bool]:
 
 def repeats(summary, examples: list[str] | None = None) -> int:
     """Pairs of summary sentences whose shorter one has >= half its syllable bigrams in the other."""
-    from tomtat.text import bigram_set, syllables
+    from tomtat.vi.text import bigram_set, syllables
 
     sets = [bigram_set([w.lower() for w in syllables(s.text)]) for s in summary.sentences]
     found = 0
@@ -91,8 +91,8 @@ def repeats(summary, examples: list[str] | None = None) -> int:
 
 
 def measure(summarizer, clusters, references, openers, examples: int = 0) -> dict[str, float]:
-    from tomtat.evaluate import compute
-    from tomtat.trim import is_cut
+    from tomtat.evaluation.rouge import compute
+    from tomtat.vi.openers import is_cut
 
     texts, total, hanging, cut, trimmed, syllables, repeated = [], 0, 0, 0, 0, 0, 0
     repeat_examples: list[str] = []
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (DATA / f"{args.split}.jsonl").exists():
         print(f"skipped: AbMuSu data not found at {DATA} (../shared is absent)")
         return 0
-    from tomtat.trim import Openers
+    from tomtat.vi.openers import Openers
 
     openers = Openers.default()
     clusters, references = load(args.split)

@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tomtat.batch import run_batch
-from tomtat.options import Options
+from tomtat.apps.batch import run_batch
+from tomtat.core.options import Options
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -19,12 +19,12 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from tomtat.dates import DateFinder, article_anchor
-from tomtat.entities import EntityExtractor, fold
+from tomtat.vi.dates import DateFinder, article_anchor
+from tomtat.story.entities import EntityExtractor, fold
 from tomtat.ingest.readers import article_from_mapping
-from tomtat.pipeline import Summarizer
-from tomtat.resources import vietnamese_words
-from tomtat.timeline import TimelineBuilder
+from tomtat.story.summarizer import Summarizer
+from tomtat.vi.resources import vietnamese_words
+from tomtat.story.timeline import TimelineBuilder
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "abmusu" / "validation.jsonl"

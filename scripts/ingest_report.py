@@ -14,8 +14,8 @@ import random
 import sys
 from pathlib import Path
 
-from tomtat.dedup import ArticleDeduplicator
-from tomtat.errors import Problems
+from tomtat.summarize.dedup import ArticleDeduplicator
+from tomtat.core.errors import Problems
 from tomtat.ingest import read_inputs
 from tomtat.ingest.readers import build_article, raw_from_mapping
 

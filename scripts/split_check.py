@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from tomtat.ingest.readers import build_article, raw_from_mapping
-from tomtat.split import SentenceSplitter
+from tomtat.summarize.split import SentenceSplitter
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -27,5 +27,5 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     """Run ``python -m tomtat.cli`` in a subprocess; return (exit code, stdout, stderr)."""
     import subprocess
 
-    proc = subprocess.run([sys.executable, "-m", "tomtat.cli", *args], capture_output=True, text=True, timeout=600)
+    proc = subprocess.run([sys.executable, "-m", "tomtat.apps.cli", *args], capture_output=True, text=True, timeout=600)
     return proc.returncode, proc.stdout, proc.stderr

@@ -11,10 +11,10 @@ import pytest
 
 from conftest import ROOT, run_cli
 from scale_fixtures import read_output, write_clusters
-from tomtat.batch import BatchJob, read_clusters, run_batch
-from tomtat.engine import LocalEngine, RayEngine, make_engine
-from tomtat.errors import EngineError
-from tomtat.options import Options
+from tomtat.apps.batch import BatchJob, read_clusters, run_batch
+from tomtat.apps.engine import LocalEngine, RayEngine, make_engine
+from tomtat.core.errors import EngineError
+from tomtat.core.options import Options
 
 
 def test_batch_local_two_workers_one_line_per_input_line(tmp_path):
@@ -95,7 +95,7 @@ def test_cli_batch_survives_sigkill_of_a_worker(tmp_path):
     ids = write_clusters(src, 50, sentences=40)
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "tomtat.cli", "batch", str(src), "-o", str(out), "--workers", "2",
+    proc = subprocess.Popen([sys.executable, "-m", "tomtat.apps.cli", "batch", str(src), "-o", str(out), "--workers", "2",
                              "--chunk-size", "1", "--no-progress"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     killed = None

@@ -27,7 +27,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def base_url():
-    from tomtat.service import create_app
+    from tomtat.apps.service import create_app
 
     with running_server(create_app()) as url:
         yield url

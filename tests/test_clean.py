@@ -1,7 +1,7 @@
 """Scraped junk is removed, with a reason; article text that looks like junk is kept."""
 import pytest
 
-from tomtat.clean import clean_article
+from tomtat.ingest.clean import clean_article
 
 BODY = [
     "Sáng 14/3, UBND tỉnh Hà Lam đã khánh thành cầu Sông Lam Mới với tổng vốn đầu tư 1.250 tỷ đồng.",

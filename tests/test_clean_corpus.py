@@ -5,7 +5,7 @@ import pytest
 
 import tomtat
 from conftest import SHARED, need_abmusu
-from tomtat.errors import Problems
+from tomtat.core.errors import Problems
 from tomtat.ingest import read_inputs
 from tomtat.ingest.readers import build_article, raw_from_mapping
 

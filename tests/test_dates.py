@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from tomtat.dates import DateFinder, article_anchor, parse_published
+from tomtat.vi.dates import DateFinder, article_anchor, parse_published
 
 ANCHOR = date(2024, 9, 10)  # a Tuesday
 
@@ -82,7 +82,7 @@ def test_anchor_from_published_or_a_date_line():
 
 
 def test_a_sentence_starting_with_a_date_is_not_a_date_line():
-    from tomtat.dates import is_date_line
+    from tomtat.vi.dates import is_date_line
 
     assert is_date_line("Thứ bảy, 7/9/2024 08:00 (GMT+7)")
     assert is_date_line("12/03/2024 15:30")

@@ -4,10 +4,10 @@ import itertools
 import pytest
 
 from conftest import SHARED
-from tomtat.dedup import ArticleDeduplicator, containment, shingles
-from tomtat.errors import Problems
+from tomtat.summarize.dedup import ArticleDeduplicator, containment, shingles
+from tomtat.core.errors import Problems
 from tomtat.ingest import read_inputs
-from tomtat.model import Article
+from tomtat.core.model import Article
 
 # Invented story: a bridge in an invented province; two outlets retell it in their own words
 # but share the quotes, names and figures.
@@ -75,9 +75,9 @@ def test_a_short_sentence_told_again_inside_a_long_one_is_not_chosen_twice():
     """Cosine alone lets the short restatement through; bigram containment stops it."""
     import numpy as np
 
-    from tomtat.options import Options
-    from tomtat.pipeline import Summarizer
-    from tomtat.select import MMRSelector
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
+    from tomtat.summarize.select import MMRSelector
 
     long_one = Article(id="a", text=(
         "Tối 18/8, tổ tuần tra kiểm soát trên cao tốc Bắc Lam đã dừng một xe tải chở gạch, phát hiện tài xế "

@@ -1,7 +1,7 @@
 """People, organizations and places, with variant spellings merged (sentences invented for the tests)."""
-from tomtat.entities import EntityExtractor, fold
-from tomtat.model import Article
-from tomtat.split import SentenceSplitter
+from tomtat.story.entities import EntityExtractor, fold
+from tomtat.core.model import Article
+from tomtat.summarize.split import SentenceSplitter
 
 
 def _entities(*texts: str):

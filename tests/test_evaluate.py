@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from tomtat.errors import EvaluationError
-from tomtat.evaluate import compute, evaluate_files, prepare
+from tomtat.core.errors import EvaluationError
+from tomtat.evaluation.rouge import compute, evaluate_files, prepare
 
 
 def test_official_preprocessing():

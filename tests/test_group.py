@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 from conftest import run_cli
-from tomtat.errors import OptionsError
-from tomtat.group import Grouper, bcubed, group_articles, rank_stories, Story
+from tomtat.core.errors import OptionsError
+from tomtat.story.group import Grouper, bcubed, group_articles, rank_stories, Story
 from tomtat.ingest.readers import article_from_mapping
-from tomtat.options import GroupOptions
+from tomtat.core.options import GroupOptions
 
 # Three invented events, three articles each (our own sentences), plus a near-copy of one.
 EVENTS = {
@@ -129,8 +129,8 @@ def test_group_and_digest_cli(tmp_path):
 def test_abmusu_validation_regrouped_bcubed_at_least_095():
     """The bar: pool the validation articles, forget the stories, regroup (threshold from train)."""
     from conftest import need_abmusu
-    from tomtat.errors import Problems
-    from tomtat.ingest.readers import _build_all, raw_from_mapping
+    from tomtat.core.errors import Problems
+    from tomtat.ingest import build_articles, raw_from_mapping
 
     data = need_abmusu()
     raws, gold = [], []
@@ -138,7 +138,7 @@ def test_abmusu_validation_regrouped_bcubed_at_least_095():
         for k, doc in enumerate(json.loads(line)["single_documents"]):
             raws.append(raw_from_mapping({**doc, "id": f"c{number}-{k}"}, source="validation"))
             gold.append(number)
-    articles = _build_all(raws, Problems())
+    articles = build_articles(raws, Problems())
     assert len(articles) == len(gold) == 304
     labels = Grouper().labels(articles)
     assert bcubed(list(labels), gold)[2] >= 0.95

@@ -10,8 +10,8 @@ from conftest import run_cli
 from hard_inputs import STORIES, long_article, many_articles
 
 import tomtat
-from tomtat.pipeline import Summarizer
-from tomtat.text import count_syllables
+from tomtat.story.summarizer import Summarizer
+from tomtat.vi.text import count_syllables
 
 
 def test_five_megabyte_article_is_summarized_within_its_budget():

@@ -6,7 +6,7 @@ import pytest
 
 import tomtat
 from conftest import run_cli
-from tomtat.errors import DecodeError, EmptyInputError, InputError, Problems
+from tomtat.core.errors import DecodeError, EmptyInputError, InputError, Problems
 from tomtat.ingest import read_inputs
 from tomtat.ingest.decode import decode_bytes
 

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from tomtat.normalize import fix_tone_placement, normalize_text
+from tomtat.vi.normalize import fix_tone_placement, normalize_text
 
 
 @pytest.mark.parametrize("old,new", [

@@ -18,10 +18,10 @@ FLOOR = Path(__file__).resolve().parent / "quality_floor.json"
 
 
 def test_validation_rouge2_stays_above_floor() -> None:
-    from tomtat.batch import read_clusters, summarize_record
-    from tomtat.evaluate import compute
-    from tomtat.options import Options
-    from tomtat.pipeline import Summarizer
+    from tomtat.apps.batch import read_clusters, summarize_record
+    from tomtat.evaluation.rouge import compute
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
 
     data = need_abmusu() / "validation.jsonl"
     floor = json.loads(FLOOR.read_text(encoding="utf-8"))

@@ -10,11 +10,11 @@ import pytest
 
 from conftest import ROOT, need_abmusu
 
-from tomtat.errors import ModelError
-from tomtat.features import FEATURE_NAMES, compute_features, feature_matrix
-from tomtat.pipeline import Summarizer
-from tomtat.rank import get_ranker
-from tomtat.scorer import LearnedRanker, ScorerModel, Tree
+from tomtat.core.errors import ModelError
+from tomtat.summarize.features import FEATURE_NAMES, compute_features, feature_matrix
+from tomtat.story.summarizer import Summarizer
+from tomtat.summarize.rankers import get_ranker
+from tomtat.summarize.scorer import LearnedRanker, ScorerModel, Tree
 
 ARTICLES = [
     {"id": "a", "title": "Hà Nội mở tuyến buýt điện mới",
@@ -29,7 +29,7 @@ ARTICLES = [
 
 def _cluster():
     summarizer = Summarizer(story=False)
-    return summarizer.build_cluster(summarizer.read(ARTICLES, __import__("tomtat.errors").errors.Problems()))
+    return summarizer.build_cluster(summarizer.read(ARTICLES, __import__("tomtat.core.errors").core.errors.Problems()))
 
 
 def test_every_feature_is_finite_and_one_per_sentence():

@@ -3,11 +3,11 @@ import pytest
 
 from conftest import SHARED
 
-from tomtat.dates import DateFinder
-from tomtat.entities import EntityExtractor, fold
-from tomtat.errors import Problems
-from tomtat.pipeline import Summarizer
-from tomtat.timeline import TimelineBuilder
+from tomtat.vi.dates import DateFinder
+from tomtat.story.entities import EntityExtractor, fold
+from tomtat.core.errors import Problems
+from tomtat.story.summarizer import Summarizer
+from tomtat.story.timeline import TimelineBuilder
 
 SEED = SHARED / "examples" / "seed-cluster"
 

@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 
 from service_helpers import BAI_1, BAI_2
 from tomtat import __version__
-from tomtat.service import ServiceConfig, create_app
-from tomtat.service.app import feature_available
+from tomtat.apps.service import ServiceConfig, create_app
+from tomtat.apps.service.app import feature_available
 
 TWO = [{"id": "bai-1", "text": BAI_1}, {"id": "bai-2", "text": BAI_2}]
 
@@ -125,7 +125,7 @@ def test_timeline_and_entities_answer_or_say_501(client, name):
 def test_slow_requests_are_bounded_by_the_timeout(monkeypatch):
     import time
 
-    import tomtat.service.app as app_module
+    import tomtat.apps.service.app as app_module
 
     def slow(*args, **kwargs):
         time.sleep(2)
@@ -149,7 +149,7 @@ def test_health_version_page_and_openapi(client):
 
 
 def test_config_from_environment_and_bad_values():
-    from tomtat.errors import OptionsError
+    from tomtat.core.errors import OptionsError
 
     config = ServiceConfig.from_env({"TOMTAT_MAX_ARTICLES": "7"}, timeout_seconds=3.0)
     assert config.max_articles == 7 and config.timeout_seconds == 3.0

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 
 from schemathesis import checks  # noqa: E402
 
-from tomtat.service import ServiceConfig, create_app  # noqa: E402
-from tomtat.service.app import feature_available  # noqa: E402
+from tomtat.apps.service import ServiceConfig, create_app  # noqa: E402
+from tomtat.apps.service.app import feature_available  # noqa: E402
 
 # Small limits so generated bodies reach them quickly; the short timeout is never hit by these inputs.
 APP = create_app(ServiceConfig(max_body_bytes=200_000, max_articles=5, max_article_chars=5_000, max_clusters=3))

@@ -1,5 +1,5 @@
-from tomtat.model import Article
-from tomtat.split import SentenceSplitter
+from tomtat.core.model import Article
+from tomtat.summarize.split import SentenceSplitter
 
 
 def split(text):

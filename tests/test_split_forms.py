@@ -1,8 +1,8 @@
 """Sentence splitting for every form Vietnamese news throws at it; offsets always point into the text."""
 import pytest
 
-from tomtat.model import Article
-from tomtat.split import SentenceSplitter
+from tomtat.core.model import Article
+from tomtat.summarize.split import SentenceSplitter
 
 
 @pytest.fixture(scope="module")

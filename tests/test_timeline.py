@@ -4,9 +4,9 @@ import json
 from conftest import FIXTURES, run_cli
 
 from tomtat import Options
-from tomtat.errors import Problems
-from tomtat.pipeline import Summarizer
-from tomtat.timeline import TimelineBuilder
+from tomtat.core.errors import Problems
+from tomtat.story.summarizer import Summarizer
+from tomtat.story.timeline import TimelineBuilder
 
 CLUSTER = FIXTURES / "timeline"
 

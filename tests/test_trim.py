@@ -11,13 +11,14 @@ import numpy as np
 import pytest
 
 from conftest import run_cli
-from tomtat.errors import OptionsError
-from tomtat.model import Article, Removed
-from tomtat.options import Options
-from tomtat.order import predecessor
-from tomtat.pipeline import Summarizer
-from tomtat.select import MMRSelector
-from tomtat.trim import NoTrimmer, Openers, PatternTrimmer, check_removal_only, is_cut
+from tomtat.core.errors import OptionsError
+from tomtat.core.model import Article, Removed
+from tomtat.core.options import Options
+from tomtat.summarize.order import predecessor
+from tomtat.story.summarizer import Summarizer
+from tomtat.summarize.select import MMRSelector
+from tomtat.summarize.trim import NoTrimmer, PatternTrimmer, check_removal_only
+from tomtat.vi.openers import Openers, is_cut
 
 OPENERS = Openers.default()
 TRIMMER = PatternTrimmer.default(OPENERS)
@@ -295,7 +296,7 @@ def test_cli_json_has_text_and_source_text_and_no_trim_keeps_sentences_whole(tmp
 def test_service_takes_the_trim_option():
     from fastapi.testclient import TestClient
 
-    from tomtat.service import ServiceConfig, create_app
+    from tomtat.apps.service import ServiceConfig, create_app
 
     client = TestClient(create_app(ServiceConfig()))
     articles = [{"id": name, "text": text} for name, text in CREDITED]

@@ -32,10 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     from abmusu import _articles, load
     from train_scorer import DEFAULTS, fit, training_rows
 
-    from tomtat.evaluate import compute
-    from tomtat.options import Options
-    from tomtat.pipeline import Summarizer
-    from tomtat.scorer import LearnedRanker, ScorerModel
+    from tomtat.evaluation.rouge import compute
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
+    from tomtat.summarize.scorer import LearnedRanker, ScorerModel
 
     x, y, _ = training_rows(args.shared, "train")
     clusters, references = load("validation")

@@ -29,9 +29,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tomtat.features import FEATURE_NAMES, feature_matrix  # noqa: E402
-from tomtat.scorer import ScorerModel, Tree  # noqa: E402
-from tomtat.text import syllables  # noqa: E402
+from tomtat.summarize.features import FEATURE_NAMES, feature_matrix  # noqa: E402
+from tomtat.summarize.scorer import ScorerModel, Tree  # noqa: E402
+from tomtat.vi.text import syllables  # noqa: E402
 
 # Chosen on validation (benchmarks/abmusu.py): deeper or bigger forests and smaller leaves overfit
 # 200 clusters (leaf 20: val R2 0.355, leaf 100: 0.359, 300 trees of depth 4: 0.333).
@@ -46,13 +46,13 @@ def load_split(shared: Path, split: str) -> tuple[list[list[dict[str, Any]]], li
 
 def build_cluster(documents: list[dict[str, Any]], summarizer=None):
     """The cluster exactly as the summarizer sees it (reading, cleaning, splitting, dedup)."""
-    from tomtat.errors import Problems
-    from tomtat.ingest.readers import _build_all, raw_from_mapping
-    from tomtat.pipeline import Summarizer
+    from tomtat.core.errors import Problems
+    from tomtat.ingest import build_articles, raw_from_mapping
+    from tomtat.story.summarizer import Summarizer
 
     summarizer = summarizer or Summarizer(story=False)
     raws = [raw_from_mapping(d, source=f"single_documents[{i}]") for i, d in enumerate(documents)]
-    return summarizer.build_cluster(_build_all(raws, Problems(strict=False)))
+    return summarizer.build_cluster(build_articles(raws, Problems(strict=False)))
 
 
 def oracle_labels(cluster, reference: str) -> np.ndarray:
@@ -90,7 +90,7 @@ def oracle_labels(cluster, reference: str) -> np.ndarray:
 
 def training_rows(shared: Path, split: str = "train") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, labels and cluster number of every selectable sentence of a split."""
-    from tomtat.pipeline import Summarizer
+    from tomtat.story.summarizer import Summarizer
 
     summarizer = Summarizer(story=False)
     xs, ys, groups = [], [], []

@@ -6,10 +6,10 @@
 
 Importing the package loads nothing heavy; models and resources load when first used.
 """
-from .errors import InputError, OptionsError, TomtatError
-from .model import Article, Summary, SummarySentence
-from .options import Options
-from .pipeline import Summarizer, summarize
+from tomtat.core.errors import InputError, OptionsError, TomtatError
+from tomtat.core.model import Article, Summary, SummarySentence
+from tomtat.core.options import Options
+from tomtat.story.summarizer import Summarizer, summarize
 
 __version__ = "0.1.0"
 __all__ = ["summarize", "Summarizer", "Options", "Summary", "SummarySentence", "Article",

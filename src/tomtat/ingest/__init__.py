@@ -1,4 +1,6 @@
-"""Ingest: read articles from files, folders, JSON and mappings into :class:`~tomtat.model.Article`."""
-from .readers import ArticleInput, read_inputs, read_paths, article_from_mapping, SUPPORTED_SUFFIXES
+"""Ingest: read articles from files, folders, JSON and mappings into :class:`~tomtat.core.model.Article`."""
+from tomtat.ingest.readers import (SUPPORTED_SUFFIXES, ArticleInput, RawArticle, article_from_mapping, build_articles,
+                                   parse_text, raw_from_mapping, read_inputs, read_paths)
 
-__all__ = ["ArticleInput", "read_inputs", "read_paths", "article_from_mapping", "SUPPORTED_SUFFIXES"]
+__all__ = ["ArticleInput", "RawArticle", "read_inputs", "read_paths", "article_from_mapping", "raw_from_mapping",
+           "build_articles", "parse_text", "SUPPORTED_SUFFIXES"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from ..errors import DecodeError
+from tomtat.core.errors import DecodeError
 
 # Letters only Vietnamese uses (after NFC): their share tells a right decoding from a wrong one.
 # Letters shared with Western European languages (é, à, â, ô...) are left out: Latin-1 French

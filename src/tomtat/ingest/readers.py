@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence, Union
 
-from ..clean import clean_article
-from ..errors import EmptyInputError, InputError, Problems
-from ..model import Article
-from ..normalize import normalize_text
-from .decode import decode_bytes
+from tomtat.ingest.clean import clean_article
+from tomtat.core.errors import EmptyInputError, InputError, Problems
+from tomtat.core.model import Article
+from tomtat.vi.normalize import normalize_text
+from tomtat.ingest.decode import decode_bytes
 
 SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 TEXT_FIELDS = ("text", "raw_text")
@@ -60,7 +60,7 @@ def read_inputs(inputs: Iterable[ArticleInput], problems: Problems) -> list[Arti
         else:
             problems.report(InputError(f"expected a path, a mapping or an Article, got {type(item).__name__}",
                                        source=f"article[{position}]"))
-    articles = _build_all(raws, problems)
+    articles = build_articles(raws, problems)
     if not articles:
         raise EmptyInputError("no usable article in the input" + _summarize_warnings(problems))
     return articles
@@ -145,17 +145,22 @@ def _read_file(path: Path, problems: Problems) -> list[RawArticle]:
         text, encoding = decode_bytes(data, source=shown)
         if encoding == "cp1258":
             problems.note("decoded as Windows-1258", source=shown, code="W104")
-        suffix = path.suffix.lower()
-        if suffix == ".json":
-            return _from_json(text, shown)
-        if suffix == ".jsonl":
-            return _from_jsonl(text, shown, problems)
-        if suffix in (".html", ".htm"):
-            return [_from_html(text, shown)]
-        return [_from_txt(text, shown)]
+        return parse_text(text, shown, path.suffix.lower(), problems)
     except InputError as error:
         problems.report(error)
         return []
+
+
+def parse_text(text: str, shown: str, suffix: str, problems: Problems) -> list[RawArticle]:
+    """The articles in decoded ``text`` of a file of kind ``suffix`` (".json", ".jsonl",
+    ".html"/".htm", else plain text); ``shown`` names it in messages."""
+    if suffix == ".json":
+        return _from_json(text, shown)
+    if suffix == ".jsonl":
+        return _from_jsonl(text, shown, problems)
+    if suffix in (".html", ".htm"):
+        return [_from_html(text, shown)]
+    return [_from_txt(text, shown)]
 
 
 def _from_txt(text: str, shown: str) -> RawArticle:
@@ -244,7 +249,7 @@ def build_article(raw: RawArticle | Article, *, article_id: str) -> Article:
                    source=raw.source, url=raw.url, path=raw.path, removed=tuple(lead_removed) + tuple(removed))
 
 
-def _build_all(raws: Sequence[RawArticle | Article], problems: Problems) -> list[Article]:
+def build_articles(raws: Sequence[RawArticle | Article], problems: Problems) -> list[Article]:
     articles: list[Article] = []
     used: set[str] = set()
     for position, raw in enumerate(raws):

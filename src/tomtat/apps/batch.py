@@ -1,0 +1,257 @@
+"""Batch summarizing of AbMuSu-format JSONL: one cluster a line in, one result line per input line out.
+
+Work runs on an engine (:mod:`tomtat.engine`); results are written as they arrive (each line
+carries ``id`` and its input ``line`` number) and a rerun resumes where the last one stopped.
+"""
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, TextIO
+
+from tomtat.core.errors import InputError, Problems, TomtatError
+from tomtat.ingest import build_articles, raw_from_mapping
+from tomtat.core.options import Options
+from tomtat.story.summarizer import Summarizer
+
+
+@dataclass(frozen=True)
+class ClusterRecord:
+    """One input line: its number, its id, and its articles (or why it cannot be used)."""
+
+    line: int
+    id: Any
+    documents: list[dict[str, Any]] | None
+    error: str | None = None
+
+
+@dataclass
+class BatchReport:
+    written: int = 0
+    failed: int = 0
+    skipped: int = 0
+    peak_mb: dict[int, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_clusters(path: Path) -> Iterator[ClusterRecord]:
+    """Yield every non-empty line of ``path`` as a :class:`ClusterRecord`; a bad line carries its error."""
+    try:
+        handle = path.open("r", encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("no such file", source=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a folder; give a .jsonl file with one cluster per line", source=str(path)) from None
+    with handle:
+        position = 0
+        for number, line in enumerate(_lines(handle, path), start=1):
+            if not line.strip():
+                continue
+            cluster_id: Any = position
+            position += 1
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield ClusterRecord(number, cluster_id, None, f"invalid JSON: {exc.msg} (column {exc.colno})")
+                continue
+            if not isinstance(value, dict):
+                yield ClusterRecord(number, cluster_id, None, "expected a JSON object")
+                continue
+            if "id" in value:
+                cluster_id = value["id"]
+            docs = value.get("single_documents")
+            if not isinstance(docs, list) or not docs:
+                yield ClusterRecord(number, cluster_id, None, "field 'single_documents' must be a non-empty list")
+                continue
+            yield ClusterRecord(number, cluster_id, docs)
+
+
+def _lines(handle: TextIO, path: Path) -> Iterator[str]:
+    try:
+        yield from handle
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason})", source=str(path)) from None
+
+
+def summarize_record(record: ClusterRecord, summarizer: Summarizer, source: str) -> dict[str, Any]:
+    """The output line for one record: ``{"id", "summary", ...}`` or ``{"id", "summary": "", "error"}``."""
+    if record.documents is None:
+        return {"id": record.id, "summary": "", "error": f"{source}:{record.line}: {record.error}"}
+    problems = Problems(strict=summarizer.options.strict)
+    try:
+        raws = []
+        for index, doc in enumerate(record.documents):
+            try:
+                raws.append(raw_from_mapping(doc, source=f"{source}:{record.line} single_documents[{index}]"))
+            except InputError as error:
+                problems.report(error)
+        articles = build_articles(raws, problems)
+        if not articles:
+            raise InputError("no usable article in this cluster", source=source, line=record.line)
+        result = summarizer.summarize_articles(articles, warnings=[str(w) for w in problems.warnings])
+    except TomtatError as error:
+        return {"id": record.id, "summary": "", "error": str(error)}
+    return {
+        "id": record.id,
+        "summary": result.text,
+        "sentences": [s.to_dict() for s in result.sentences],
+        "duplicates": [{"article": a, "duplicate_of": b} for a, b, _ in result.duplicates],
+        "warnings": list(result.warnings),
+    }
+
+
+@dataclass
+class BatchJob:
+    """Summarizes chunks of records; shipped once to every worker of either engine."""
+
+    options: Options
+    source: str
+
+    def __post_init__(self) -> None:
+        self._summarizer: Summarizer | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"options": self.options, "source": self.source}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.options, self.source, self._summarizer = state["options"], state["source"], None
+
+    def process(self, records: list[ClusterRecord]) -> list[dict[str, Any]]:
+        if self._summarizer is None:
+            self._summarizer = Summarizer(self.options, story=False)
+        out = []
+        for record in records:
+            try:
+                line = summarize_record(record, self._summarizer, self.source)
+            except Exception as error:  # a bug on one cluster must not lose the others
+                line = {"id": record.id, "summary": "",
+                        "error": f"{self.source}:{record.line}: internal error: {type(error).__name__}: {error}"}
+            line["line"] = record.line
+            out.append(line)
+        return out
+
+
+class ResumableOutput:
+    """A JSONL output written as results arrive and resumable by key.
+
+    On open, lines already in the file are read: their keys (``key_field``) are skipped on
+    this run. A last line cut short by a crash is removed first, so the file stays valid
+    JSONL. Each result line is written whole and flushed, from the one driver process.
+    """
+
+    def __init__(self, path: Path | None, key_field: str, stream: TextIO | None = None, *, resume: bool = True) -> None:
+        self.key_field = key_field
+        self.done: set[Any] = set()
+        self._owned = stream is None
+        if stream is not None:
+            self.handle = stream
+            return
+        assert path is not None
+        if resume and path.exists():
+            self.done = self._scan(path)
+            self.handle = path.open("a", encoding="utf-8")
+        else:
+            self.handle = path.open("w", encoding="utf-8")
+
+    def _scan(self, path: Path) -> set[Any]:
+        data = path.read_bytes()
+        keep = data.rfind(b"\n") + 1  # drop a partial last line
+        done: set[Any] = set()
+        for raw in data[:keep].split(b"\n"):
+            if not raw.strip():
+                continue
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError:
+                raise InputError("cannot resume: a line of the existing output is not JSON; "
+                                 "remove the file to start over", source=str(path)) from None
+            if isinstance(value, dict) and self.key_field in value:
+                done.add(_hashable(value[self.key_field]))
+        if keep < len(data):
+            with path.open("r+b") as handle:
+                handle.truncate(keep)
+        return done
+
+    def write(self, line: dict[str, Any]) -> None:
+        self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.handle.flush()
+
+    def close(self) -> None:
+        if self._owned:
+            self.handle.close()
+
+
+def run_batch(input_path: Path, output: TextIO | Path, options: Options, *, progress: bool = True,
+              engine: Any = "local", workers: int | None = None, address: str | None = None,
+              chunk_size: int = 4, resume: bool = True) -> BatchReport:
+    """Summarize every line of ``input_path`` on ``engine``; write one line per input line.
+
+    Lines are written in input order, each as soon as every line before it is done (a small
+    reorder buffer holds results that arrive early); each carries ``id`` and ``line`` (the
+    1-based input line number). With a file ``output``, a rerun skips the lines already
+    written (keyed on ``line``).
+    """
+    from tqdm import tqdm
+
+    from tomtat.apps.engine import make_engine
+
+    runner = make_engine(engine, workers=workers, address=address) if isinstance(engine, str) else engine
+    out = ResumableOutput(output if isinstance(output, Path) else None, "line",
+                          None if isinstance(output, Path) else output, resume=resume)
+    report = BatchReport()
+    try:
+        total = _count_lines(input_path)
+        todo = (r for r in read_clusters(input_path) if r.line not in out.done)
+        submitted: deque[int] = deque()  # chunk keys in input order, as the engine pulls them
+
+        def chunks() -> Iterator[tuple[int, list[ClusterRecord]]]:
+            for chunk in _chunked(todo, chunk_size):
+                submitted.append(chunk[0].line)
+                yield chunk[0].line, chunk
+
+        job = BatchJob(options, str(input_path))
+        report.skipped = len(out.done)
+        early: dict[int, list[dict[str, Any]]] = {}
+        with tqdm(total=total, initial=report.skipped, unit="cluster", disable=not progress,
+                  dynamic_ncols=True, desc="summarizing", smoothing=0.1) as bar:
+            for key, lines, stats in runner.map(job, chunks()):
+                report.peak_mb[stats.pid] = max(report.peak_mb.get(stats.pid, 0.0), stats.peak_mb)
+                early[key] = lines
+                while submitted and submitted[0] in early:
+                    for line in early.pop(submitted.popleft()):
+                        if "error" in line:
+                            report.failed += 1
+                            report.warnings.append(line["error"])
+                            if options.strict:
+                                raise InputError(line["error"])
+                        out.write(line)
+                        report.written += 1
+                        bar.update(1)
+    finally:
+        out.close()
+    return report
+
+
+def _chunked(items: Iterator[ClusterRecord], size: int) -> Iterator[list[ClusterRecord]]:
+    chunk: list[ClusterRecord] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _hashable(value: Any) -> Any:
+    return json.dumps(value, sort_keys=True) if isinstance(value, (dict, list)) else value
+
+
+def _count_lines(path: Path) -> int | None:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return None

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tomtat.core.errors import Problems
+from tomtat.story.group import Grouper
+from tomtat.ingest import read_inputs
+from tomtat.core.options import GroupOptions
+
+HELP = "group a pile of articles (files, folders, JSON/JSONL) into stories, with duplicates; JSONL out"
+
+
+def add_group_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("grouping options")
+    group.add_argument("--threshold", type=float, default=GroupOptions.threshold, metavar="T",
+                       help="TF-IDF cosine every two articles of a story must reach (default %(default)s, "
+                            "chosen on AbMuSu train)")
+    group.add_argument("--duplicate-threshold", type=float, default=GroupOptions.duplicate_threshold, metavar="J",
+                       help="MinHash Jaccard of 3-gram shingles for a near-identical copy (default %(default)s)")
+
+
+def group_options_from_args(args: argparse.Namespace) -> GroupOptions:
+    return GroupOptions.from_mapping({"threshold": args.threshold, "duplicate_threshold": args.duplicate_threshold})
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("-o", "--output", type=Path, metavar="STORIES.jsonl", default=Path("-"),
+                        help="one story a line, largest first ('-' or absent: stdout)")
+    parser.add_argument("--with-text", action="store_true", help="include each article's cleaned text")
+    parser.add_argument("--strict", action="store_true", help="any bad input file or line is fatal")
+    add_group_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    options = group_options_from_args(args)
+    problems = Problems(strict=args.strict)
+    articles = read_inputs(args.paths, problems)
+    for warning in problems.warnings:
+        print(f"tomtat: warning: {warning}", file=sys.stderr)
+    stories = Grouper(options).group(articles)
+    lines = (json.dumps(s.to_dict(include_text=args.with_text), ensure_ascii=False) + "\n" for s in stories)
+    if str(args.output) == "-":
+        sys.stdout.writelines(lines)
+    else:
+        with args.output.open("w", encoding="utf-8") as out:
+            out.writelines(lines)
+    print(f"tomtat: {len(articles)} articles in {len(stories)} stories", file=sys.stderr)
+    return 0

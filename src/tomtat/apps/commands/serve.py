@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tomtat.apps.service.config import ServiceConfig
+
+HELP = "run the HTTP service and its web page (default http://127.0.0.1:8000/)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default %(default)s: this machine only)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default %(default)s)")
+    limits = parser.add_argument_group("limits (also from TOMTAT_MAX_BODY_BYTES etc.)")
+    limits.add_argument("--max-body-bytes", type=int, help=f"request body size (default {ServiceConfig.max_body_bytes})")
+    limits.add_argument("--max-articles", type=int, help=f"articles per cluster (default {ServiceConfig.max_articles})")
+    limits.add_argument("--max-article-chars", type=int,
+                        help=f"characters per article (default {ServiceConfig.max_article_chars})")
+    limits.add_argument("--max-clusters", type=int, help=f"clusters per batch (default {ServiceConfig.max_clusters})")
+    limits.add_argument("--min-vietnamese-share", type=float,
+                        help=f"share of words with Vietnamese letters (default {ServiceConfig.min_vietnamese_share})")
+    limits.add_argument("--timeout-seconds", type=float,
+                        help=f"time bound of one request (default {ServiceConfig.timeout_seconds:g})")
+    limits.add_argument("--workers", type=int, help=f"summaries computed at once (default {ServiceConfig.workers})")
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from tomtat.apps.service import create_app
+
+    config = ServiceConfig.from_env(
+        max_body_bytes=args.max_body_bytes, max_articles=args.max_articles, max_article_chars=args.max_article_chars,
+        max_clusters=args.max_clusters, min_vietnamese_share=args.min_vietnamese_share,
+        timeout_seconds=args.timeout_seconds, workers=args.workers)
+    if not 0 < args.port < 65536:
+        print(f"tomtat: error: --port must be 1-65535, got {args.port}", file=sys.stderr)
+        return 2
+    print(f"tomtat: serving on http://{args.host}:{args.port}/ (API description at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="warning",
+                timeout_graceful_shutdown=5)
+    return 0

@@ -1,0 +1,373 @@
+"""The HTTP service: a FastAPI app over :class:`tomtat.Summarizer`, with limits and typed JSON errors.
+
+Articles come only from the request (JSON objects or uploaded files, read from memory):
+nothing in a request ever names a path on the server. Work runs in a bounded thread pool,
+each request bounded by ``ServiceConfig.timeout_seconds``.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Sequence
+
+import anyio
+import anyio.to_thread
+from fastapi import FastAPI, File, Form, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from tomtat import __version__
+from tomtat.core.errors import EmptyInputError, InputError, OptionsError, Problems, TomtatError
+from tomtat.ingest.decode import decode_bytes
+from tomtat.ingest import RawArticle, build_articles, parse_text, raw_from_mapping
+from tomtat.core.options import Options
+from tomtat.story.summarizer import Summarizer
+from tomtat.apps.service.config import ServiceConfig
+from tomtat.apps.service.limits import BodySizeLimit
+from tomtat.apps.service.schemas import (ArticleIn, BatchIn, BatchOut, ClusterIn, ErrorOut, FeatureOut, HealthOut, OptionsIn,
+                      SummaryOut, VersionOut)
+
+STATIC = Path(__file__).resolve().parents[2] / "static"
+FEATURES = ("timeline", "entities")
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+
+_WORD = re.compile(r"[^\W\d_]+")
+_VIETNAMESE_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "the body is not valid JSON (or a form field is not)"},
+    413: {"model": ErrorOut, "description": "the body is larger than `max_body_bytes`"},
+    422: {"model": ErrorOut, "description": "a field is missing, has a wrong type or value, or breaks a limit"},
+    503: {"model": ErrorOut, "description": "the work took longer than `timeout_seconds`"},
+}
+
+
+class ServiceError(Exception):
+    """An answer other than 200, with the field it is about."""
+
+    def __init__(self, status: int, code: str, message: str, *, field: str | None = None,
+                 message_vi: str | None = None, error: str = "InvalidRequest") -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.field, self.message_vi = status, code, message, field, message_vi
+        self.error = error
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "error": self.error, "message": self.message, "field": self.field,
+                "message_vi": self.message_vi}
+
+    def response(self) -> JSONResponse:
+        return error_response(self.status, self.code, self.error, self.message, self.field, self.message_vi)
+
+
+def error_response(status: int, code: str, error: str, message: str, field: str | None = None,
+                   message_vi: str | None = None, headers: dict[str, str] | None = None) -> JSONResponse:
+    body = {"code": code, "error": error, "message": message, "field": field, "message_vi": message_vi}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+@lru_cache(maxsize=64)
+def _summarizer(options: Options) -> Summarizer:
+    """Summarizers are stateless between calls and safe to share across threads."""
+    return Summarizer(options)
+
+
+def feature_available(name: str) -> bool:
+    return importlib.util.find_spec(f"tomtat.story.{name}") is not None
+
+
+def looks_vietnamese(text: str, min_share: float) -> bool:
+    words = _WORD.findall(text.lower())
+    if not words:
+        return False
+    marked = sum(1 for w in words if not _VIETNAMESE_LETTERS.isdisjoint(w))
+    return marked / len(words) >= min_share
+
+
+def create_app(config: ServiceConfig | None = None) -> FastAPI:
+    config = config or ServiceConfig()
+    limiter = anyio.CapacityLimiter(config.workers)
+    app = FastAPI(
+        title="tomtat",
+        version=__version__,
+        description=("Faithful extractive summaries of clusters of Vietnamese news articles, with the source of "
+                     "every sentence. Errors are JSON objects naming the field that was wrong. Limits: "
+                     + ", ".join(f"{k}={v}" for k, v in config.to_dict().items())),
+    )
+    app.state.config = config
+    app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+
+    # ---- errors ---------------------------------------------------------------------------------
+    @app.exception_handler(ServiceError)
+    async def _service_error(_: Request, exc: ServiceError) -> JSONResponse:
+        return exc.response()
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return validation_response(exc.errors())
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        messages = {404: "no such endpoint; see /docs", 405: "method not allowed for this endpoint"}
+        return error_response(exc.status_code, f"E{exc.status_code}", "HTTPError",
+                              messages.get(exc.status_code, str(exc.detail)), headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(TomtatError)
+    async def _tomtat_error(_: Request, exc: TomtatError) -> JSONResponse:
+        return tomtat_error_response(exc)
+
+    @app.exception_handler(Exception)
+    async def _bug(_: Request, exc: Exception) -> JSONResponse:  # a bug, not bad input
+        return error_response(500, "E500", "InternalError", f"internal error ({type(exc).__name__}); please report it")
+
+    # ---- work -----------------------------------------------------------------------------------
+    async def run_bounded(func: Callable[[], Any]) -> Any:
+        try:
+            with anyio.fail_after(config.timeout_seconds):
+                return await anyio.to_thread.run_sync(func, limiter=limiter, abandon_on_cancel=True)
+        except TimeoutError:
+            raise ServiceError(503, "E503", f"the request took longer than {config.timeout_seconds:g} s "
+                               "(timeout_seconds); send fewer or shorter articles", field="timeout_seconds",
+                               message_vi="Yêu cầu xử lý quá lâu; hãy gửi ít bài hoặc bài ngắn hơn.", error="Timeout") from None
+
+    def summarize_dict(articles: Sequence[ArticleIn], options: OptionsIn | None, prefix: str = "") -> dict[str, Any]:
+        opts = build_options(options, prefix)
+        raws = [raw_from_request(a, i, config, prefix) for i, a in enumerate(articles_checked(articles, config, prefix))]
+        return summarize_raws(raws, opts, prefix)
+
+    # ---- endpoints ------------------------------------------------------------------------------
+    @app.get("/health", response_model=HealthOut, tags=["service"])
+    async def health() -> dict[str, Any]:
+        """Liveness, and which optional parts (timeline, entities) this build has."""
+        return {"status": "ok", "features": {name: feature_available(name) for name in FEATURES}}
+
+    @app.get("/version", response_model=VersionOut, tags=["service"])
+    async def version() -> dict[str, Any]:
+        """The package version and the limits in force."""
+        return {"name": "tomtat", "version": __version__, "limits": config.to_dict()}
+
+    @app.post("/summarize", response_model=SummaryOut, responses=ERROR_RESPONSES, tags=["summaries"])
+    async def summarize(body: ClusterIn) -> JSONResponse:
+        """Summarize one cluster given as JSON articles. Sentences carry `start`/`end` offsets into their
+        article's cleaned `text`, which is included."""
+        return JSONResponse(await run_bounded(lambda: summarize_dict(body.articles, body.options)))
+
+    @app.post("/summarize/files", response_model=SummaryOut, responses=ERROR_RESPONSES, tags=["summaries"])
+    async def summarize_files(
+        files: list[UploadFile] = File(..., description="article files: .txt, .html, .htm, .json, .jsonl"),
+        options: str | None = Form(None, description='summary options as a JSON object, e.g. {"sentences": 3}'),
+    ) -> JSONResponse:
+        """Summarize one cluster given as uploaded files (read from memory, never from the server's disk)."""
+        opts_in = parse_options_field(options)
+        if len(files) > config.max_articles:
+            raise too_many_articles(len(files), config, "files")
+        uploads = [(upload_name(f.filename, i), await f.read()) for i, f in enumerate(files)]
+
+        def work() -> dict[str, Any]:
+            opts = build_options(opts_in, "")
+            raws: list[RawArticle] = []
+            for i, (name, data) in enumerate(uploads):
+                raws.extend(raws_from_upload(name, data, i, config))
+            if len(raws) > config.max_articles:
+                raise too_many_articles(len(raws), config, "files")
+            return summarize_raws(raws, opts, "")
+
+        return JSONResponse(await run_bounded(work))
+
+    @app.post("/batch", response_model=BatchOut, responses=ERROR_RESPONSES, tags=["summaries"])
+    async def batch(body: BatchIn) -> JSONResponse:
+        """Summarize many clusters; a bad cluster gets an `error` in its place, the others are still summarized."""
+        if len(body.clusters) > config.max_clusters:
+            raise ServiceError(422, "E422", f"{len(body.clusters)} clusters; the limit is {config.max_clusters} "
+                               "(max_clusters)", field="clusters",
+                               message_vi=f"Quá nhiều cụm: tối đa {config.max_clusters}.", error="LimitExceeded")
+        build_options(body.options, "")  # a bad option fails the whole request
+
+        def work() -> dict[str, Any]:
+            results = []
+            for i, cluster in enumerate(body.clusters):
+                cid = cluster.id if cluster.id is not None else str(i)
+                try:
+                    results.append({"id": cid, "summary": summarize_dict(cluster.articles, body.options,
+                                                                         f"clusters.{i}.")})
+                except ServiceError as exc:
+                    results.append({"id": cid, "error": exc.to_dict()})
+            return {"results": results}
+
+        return JSONResponse(await run_bounded(work))
+
+    def feature_endpoint(name: str) -> Callable[..., Any]:
+        async def endpoint(body: ClusterIn) -> JSONResponse:
+            if not feature_available(name):
+                raise not_implemented(name)
+            result = await run_bounded(lambda: summarize_dict(body.articles, body.options))
+            if name not in result:
+                raise not_implemented(name)
+            return JSONResponse({"articles": result["articles"], name: result[name]})
+        return endpoint
+
+    for name, doc in (("timeline", "The cluster's events in date order (501 while this build has no timeline)."),
+                      ("entities", "The people, places and organizations named (501 while this build has none).")):
+        responses = {**ERROR_RESPONSES, 501: {"model": ErrorOut, "description": f"this build has no {name}"}}
+        app.post(f"/{name}", response_model=FeatureOut, responses=responses, tags=["summaries"],
+                 summary=name.capitalize(), description=doc)(feature_endpoint(name))
+
+    # ---- the page -------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+# ---- helpers (pure, run in worker threads) ---------------------------------------------------------
+
+def validation_response(errors: Sequence[Any]) -> JSONResponse:
+    first = dict(errors[0]) if errors else {"type": "value_error", "loc": ("body",), "msg": "invalid request"}
+    kind = str(first.get("type", ""))
+    loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "form")]
+    field = ".".join(loc) or "body"
+    if kind == "json_invalid":
+        ctx = first.get("ctx") or {}
+        return error_response(400, "E400", "InvalidJSON", f"the body is not valid JSON: {ctx.get('error', first.get('msg'))}",
+                              "body", "Nội dung gửi lên không phải JSON hợp lệ.")
+    if kind == "extra_forbidden":
+        what = "option" if loc[:1] == ["options"] or (len(loc) > 1 and loc[-2] == "options") else "field"
+        return error_response(422, "E422", "UnknownField", f"unknown {what} '{loc[-1] if loc else field}'", field,
+                              f"Trường không được hỗ trợ: {field}.")
+    if kind == "missing":
+        return error_response(422, "E422", "MissingField", "this field is required", field,
+                              f"Thiếu trường bắt buộc: {field}.")
+    return error_response(422, "E422", "InvalidField", str(first.get("msg", "invalid value")), field,
+                          f"Giá trị không hợp lệ ở trường {field}.")
+
+
+def tomtat_error_response(exc: TomtatError, prefix: str = "") -> JSONResponse:
+    field = getattr(exc, "field_name", None)
+    return error_response(422, exc.code, type(exc).__name__, exc.message, f"{prefix}{field}" if field else None)
+
+
+def parse_options_field(raw: str | None) -> OptionsIn | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ServiceError(400, "E400", f"not valid JSON: {exc.msg} (column {exc.colno})", field="options",
+                           message_vi="Tùy chọn không phải JSON hợp lệ.", error="InvalidJSON") from None
+    if not isinstance(value, dict):
+        raise ServiceError(422, "E422", "must be a JSON object", field="options", error="InvalidOption",
+                           message_vi="Tùy chọn phải là một đối tượng JSON.")
+    try:
+        return OptionsIn.model_validate(value)
+    except ValidationError as exc:
+        response = validation_response([{**e, "loc": ("options", *e["loc"])} for e in exc.errors()])
+        body = json.loads(bytes(response.body))
+        raise ServiceError(response.status_code, body["code"], body["message"], field=body["field"],
+                           message_vi=body["message_vi"], error=body["error"]) from None
+
+
+def build_options(options: OptionsIn | None, prefix: str) -> Options:
+    try:
+        return Options.from_mapping(options.model_dump(exclude_none=True) if options else {})
+    except OptionsError as exc:
+        raise ServiceError(422, exc.code, exc.message, field=f"{prefix}options.{exc.field_name}",
+                           message_vi=f"Tùy chọn không hợp lệ: {exc.field_name}.", error="InvalidOption") from None
+
+
+def too_many_articles(count: int, config: ServiceConfig, field: str) -> ServiceError:
+    return ServiceError(422, "E422", f"{count} articles; the limit is {config.max_articles} (max_articles)",
+                        field=field, message_vi=f"Quá nhiều bài: tối đa {config.max_articles} bài một lần.",
+                        error="LimitExceeded")
+
+
+def not_implemented(name: str) -> ServiceError:
+    return ServiceError(501, "E501", f"this build of tomtat has no {name} yet", field=None, error="NotImplemented",
+                        message_vi=("Phiên bản này chưa có dòng thời gian." if name == "timeline"
+                                    else "Phiên bản này chưa có danh sách người và địa danh."))
+
+
+def articles_checked(articles: Sequence[ArticleIn], config: ServiceConfig, prefix: str) -> Sequence[ArticleIn]:
+    if not articles:
+        raise ServiceError(422, "E422", "no articles; give at least one", field=f"{prefix}articles",
+                           message_vi="Hãy dán ít nhất một bài báo.", error="EmptyInput")
+    if len(articles) > config.max_articles:
+        raise too_many_articles(len(articles), config, f"{prefix}articles")
+    return articles
+
+
+def check_text(text: str, lead: str, config: ServiceConfig, field: str) -> None:
+    if len(text) > config.max_article_chars:
+        raise ServiceError(422, "E422", f"{len(text)} characters; the limit is {config.max_article_chars} "
+                           "(max_article_chars)", field=field,
+                           message_vi=f"Bài quá dài: tối đa {config.max_article_chars} ký tự.", error="LimitExceeded")
+    if not (text.strip() or lead.strip()):
+        raise ServiceError(422, "E422", "article text is empty", field=field, message_vi="Bài báo trống.", error="EmptyText")
+    if not looks_vietnamese(f"{lead}\n{text}", config.min_vietnamese_share):
+        raise ServiceError(422, "E422", "the text does not look Vietnamese (too few words with Vietnamese "
+                           "letters; min_vietnamese_share)", field=field,
+                           message_vi="Văn bản không giống tiếng Việt.", error="NotVietnamese")
+
+
+def raw_from_request(article: ArticleIn, index: int, config: ServiceConfig, prefix: str) -> RawArticle:
+    where = f"{prefix}articles.{index}"
+    values = article.model_dump(exclude_none=True)
+    text_field = "raw_text" if "raw_text" in values and "text" not in values else "text"
+    check_text(values.get(text_field, ""), values.get("anchor_text", ""), config, f"{where}.{text_field}")
+    try:
+        return raw_from_mapping(values, source=where)
+    except InputError as exc:
+        raise ServiceError(422, exc.code, exc.reason, field=f"{where}.{exc.field_name or 'text'}",
+                           error=type(exc).__name__) from None
+
+
+def upload_name(filename: str | None, index: int) -> str:
+    """Only the last component of the client's file name is kept: it is a label, never a path."""
+    name = PurePosixPath((filename or "").replace("\\", "/")).name.strip()
+    return name or f"file{index}.txt"
+
+
+def raws_from_upload(name: str, data: bytes, index: int, config: ServiceConfig) -> list[RawArticle]:
+    field = f"files.{index}"
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        raise ServiceError(422, "E422", f"'{name}': not one of {', '.join(UPLOAD_SUFFIXES)}", field=field,
+                           message_vi=f"Tệp '{name}' không được hỗ trợ (chỉ .txt, .html, .json).",
+                           error="UnsupportedFile")
+    if not data.strip():
+        raise ServiceError(422, "E422", f"'{name}' is empty", field=field, message_vi=f"Tệp '{name}' trống.", error="EmptyText")
+    try:
+        text, _ = decode_bytes(data, source=name)
+        raws = parse_text(text, name, suffix, Problems(strict=True))
+    except InputError as exc:
+        raise ServiceError(422, exc.code, str(exc.message), field=field,
+                           message_vi=f"Không đọc được tệp '{name}'.", error=type(exc).__name__) from None
+    stem = PurePosixPath(name).stem
+    out = []
+    for n, raw in enumerate(raws):
+        check_text(raw.text, raw.lead, config, field)
+        wanted = raw.id or (stem if len(raws) == 1 else f"{stem}-{n + 1}")
+        out.append(RawArticle(**{**raw.__dict__, "path": None, "id": wanted}))
+    return out
+
+
+def summarize_raws(raws: Sequence[RawArticle], options: Options, prefix: str) -> dict[str, Any]:
+    problems = Problems(strict=False)
+    articles = build_articles(list(raws), problems)
+    if not articles:
+        raise ServiceError(422, EmptyInputError.code, "no article text left after removing scraped junk",
+                           field=f"{prefix}articles", message_vi="Không còn nội dung sau khi làm sạch.",
+                           error="EmptyInput")
+    try:
+        summary = _summarizer(options).summarize_articles(articles, warnings=[str(w) for w in problems.warnings])
+    except TomtatError as exc:
+        field = getattr(exc, "field_name", None)
+        raise ServiceError(422, exc.code, exc.message, field=f"{prefix}{field}" if field else f"{prefix}articles",
+                           error=type(exc).__name__) from None
+    return summary.to_dict(include_text=True)

@@ -1,0 +1,154 @@
+"""Request and response shapes: the OpenAPI description is generated from these."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tomtat.core.options import ORDERS
+from tomtat.summarize.rankers import RANKERS
+
+OrderName = Literal[tuple(ORDERS)]  # type: ignore[valid-type]
+RankerName = Literal[tuple(RANKERS)]  # type: ignore[valid-type]
+
+
+class ArticleIn(BaseModel):
+    """One article. ``text`` (or ``raw_text``) is required; the rest is optional."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    text: str | None = Field(None, description="the article body")
+    raw_text: str | None = Field(None, description="the article body (AbMuSu name); used when `text` is absent")
+    title: str | None = None
+    anchor_text: str | None = Field(None, description="the lead paragraph (sapo)")
+    published: str | None = Field(None, description="publication date, ISO 8601 or dd/mm/yyyy")
+    source: str | None = Field(None, description="outlet name")
+    url: str | None = None
+    id: str | None = Field(None, max_length=200, description="article id; derived when absent")
+
+
+class OptionsIn(BaseModel):
+    """Summary options (the library's ``tomtat.Options``). Give at most one length option."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    syllables: int | None = Field(None, ge=1, le=100_000)
+    sentences: int | None = Field(None, ge=1, le=10_000)
+    ratio: float | None = Field(None, gt=0, le=1)
+    order: OrderName | None = None
+    ranker: RankerName | None = None
+    redundancy: float | None = Field(None, ge=0, le=1)
+    duplicate_article_threshold: float | None = Field(None, ge=0, le=1)
+    duplicate_sentence_threshold: float | None = Field(None, ge=0, le=1)
+    strict: bool | None = None
+    trim: bool | None = Field(None, description="remove photo notes, credits and dangling openers (default true)")
+
+
+class ClusterIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    articles: list[ArticleIn] = Field(..., description="the articles of one cluster (one topic)")
+    options: OptionsIn | None = None
+
+
+class BatchClusterIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    id: str | None = Field(None, max_length=200)
+    articles: list[ArticleIn]
+
+
+class BatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    clusters: list[BatchClusterIn]
+    options: OptionsIn | None = Field(None, description="options for every cluster")
+
+
+# ---- responses -------------------------------------------------------------------------------
+
+class ErrorOut(BaseModel):
+    """Every 4xx/5xx answer. ``field`` names what was wrong (``articles.1.text``, ``options.ratio``, ``body``)."""
+
+    code: str
+    error: str
+    message: str
+    field: str | None = None
+    message_vi: str | None = None
+
+
+class RemovedOut(BaseModel):
+    text: str
+    reason: str
+
+
+class SentenceOut(BaseModel):
+    text: str
+    article_id: str
+    sentence_index: int
+    start: int = Field(..., description="character offset into the article's cleaned `text`")
+    end: int
+    score: float
+    source_text: str = Field(..., description="the whole source sentence; `text` may leave parts of it out")
+    removed: list[RemovedOut] = Field(default_factory=list,
+                                      description="the parts of `source_text` left out of `text`, with why")
+
+
+class ArticleOut(BaseModel):
+    id: str
+    title: str
+    path: str | None = Field(None, description="always null in the service")
+    source: str | None
+    url: str | None
+    published: str | None
+    duplicate_of: str | None
+    sentences: int
+    removed: list[RemovedOut]
+    text: str = Field(..., description="the normalized, cleaned text the offsets refer to")
+
+
+class DuplicateOut(BaseModel):
+    article: str
+    duplicate_of: str
+    similarity: float
+
+
+class SummaryOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    summary: str
+    sentences: list[SentenceOut]
+    articles: list[ArticleOut]
+    duplicates: list[DuplicateOut]
+    order: str
+    budget_syllables: int
+    warnings: list[str]
+
+
+class BatchItemOut(BaseModel):
+    id: str
+    summary: SummaryOut | None = None
+    error: ErrorOut | None = None
+
+
+class BatchOut(BaseModel):
+    results: list[BatchItemOut]
+
+
+class FeatureOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    articles: list[ArticleOut]
+    timeline: Any = None
+    entities: Any = None
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    features: dict[str, bool]
+
+
+class VersionOut(BaseModel):
+    name: str
+    version: str
+    limits: dict[str, int | float]

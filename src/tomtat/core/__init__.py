@@ -1,0 +1,1 @@
+"""Core: the data model, the options object and the typed errors every layer shares."""

@@ -1,0 +1,1 @@
+"""Evaluation: the official AbMuSu ROUGE protocol."""

@@ -1,0 +1,1 @@
+"""Story features above the summary: timeline, entities, grouping of articles into stories."""

@@ -1,0 +1,219 @@
+"""What happened when: dated sentences of a cluster, merged across outlets into events.
+
+A sentence with a date expression is an event candidate. Candidates from different articles
+are one event when their dates are compatible (unknown parts match anything) and their texts
+are similar enough; two outlets' copies of one story (flagged by dedup) need less similarity.
+A year is never invented: a date without one stays ``day-month`` (year unknown); a relative
+date in an article without a publication date stays unresolved and its event is listed apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Sequence
+
+import numpy as np
+
+from tomtat.vi.dates import DAY, MONTH, UNRESOLVED, WEEK, YEAR, DateFinder, DateMention, article_anchor, is_date_line
+from tomtat.core.model import Article, Sentence
+from tomtat.vi.text import Vectors, syllables
+
+# How precise a date is (higher wins when an event's sources disagree in precision).
+_RANK = {DAY: 6, WEEK: 5, "day-month": 4, MONTH: 3, "month-only": 2, YEAR: 1, UNRESOLVED: 0}
+
+
+@dataclass(frozen=True)
+class EventSource:
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    date_text: str
+    anchor: str | None  # the anchor date used for this article (ISO), if any
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "sentence_index": self.sentence_index, "start": self.start,
+                "end": self.end, "text": self.text, "date_text": self.date_text, "anchor": self.anchor}
+
+
+@dataclass(frozen=True)
+class Event:
+    date: DateMention | None  # the most precise of its sources' dates; None when undated
+    sentence: str  # the first source's sentence
+    sources: tuple[EventSource, ...]
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None and self.date.resolved
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.date
+        return {
+            "date": d.value if d is not None else None,
+            "precision": d.precision if d is not None else UNRESOLVED,
+            "year_known": bool(d is not None and d.year is not None),
+            "date_text": d.text if d is not None else None,
+            "note": d.note if d is not None else "",
+            "sentence": self.sentence,
+            "articles": sorted({s.article_id for s in self.sources}),
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: tuple[Event, ...]  # in date order
+    undated: tuple[Event, ...]  # time expressions nothing could resolve, in source order
+    anchors: dict[str, str | None] = field(default_factory=dict)  # article id -> anchor (ISO) and where
+
+    def sentence_dates(self) -> dict[tuple[str, int], DateMention]:
+        """The event date of every dated source sentence, by (article id, sentence index)."""
+        return {(s.article_id, s.sentence_index): e.date for e in self.events for s in e.sources
+                if e.date is not None}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"events": [e.to_dict() for e in self.events], "undated": [e.to_dict() for e in self.undated],
+                "anchors": dict(self.anchors)}
+
+    def render(self) -> str:
+        lines = []
+        for e in self.events:
+            assert e.date is not None
+            when = e.date.value or ""
+            if e.date.year is None:
+                when += " (year unknown)"
+            lines.append(f"{when:<24} [{', '.join(sorted({s.article_id for s in e.sources}))}] {e.sentence}")
+        if self.undated:
+            lines.append("")
+            lines.append("Undated (no publication date to resolve the time expression):")
+            for e in self.undated:
+                ids = ", ".join(sorted({s.article_id for s in e.sources}))
+                lines.append(f"  '{e.date.text if e.date else ''}' [{ids}] {e.sentence}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    sentence: Sentence
+    mention: DateMention
+    tokens: list[str]
+    context: list[str]  # the previous sentence of the paragraph and this one: "Các quan chức Nga ..." needs it
+
+
+_BLOCK_ROWS = 256  # rows of one similarity block: bounds memory whatever the number of dated sentences
+
+
+@dataclass
+class TimelineBuilder:
+    """Builds a :class:`Timeline` from articles and their sentences. No state between calls."""
+
+    finder: DateFinder = field(default_factory=DateFinder)
+    similarity_threshold: float = 0.25  # text similarity (sentence or sentence with its context) to merge two outlets' sentences
+    duplicate_similarity_threshold: float = 0.12  # ... when dedup says the articles are two copies of one story
+
+    def _candidates(self, articles: Sequence[Article], sentences: Sequence[Sentence]
+                    ) -> tuple[list[_Candidate], dict[str, str | None]]:
+        anchors: dict[str, date | None] = {}
+        shown: dict[str, str | None] = {}
+        for a in articles:
+            anchor, where = article_anchor(a.published, f"{a.title}\n{a.text}")
+            anchors[a.id] = anchor
+            shown[a.id] = f"{anchor.isoformat()} ({where})" if anchor else None
+        out: list[_Candidate] = []
+        previous: Sentence | None = None
+        for s in sentences:
+            before = previous if previous is not None and previous.article_id == s.article_id \
+                and previous.paragraph == s.paragraph else None
+            previous = s
+            if is_date_line(s.text):  # the scraper's date line: the anchor, not an event
+                continue
+            mentions = self.finder.find(s.text, anchors.get(s.article_id))
+            if not mentions:
+                continue
+            best = max(mentions, key=lambda m: (_RANK[m.precision], -m.start))
+            tokens = syllables(s.text)
+            out.append(_Candidate(s, best, tokens, (syllables(before.text) if before else []) + tokens))
+        return out, shown
+
+    def _similar_pairs(self, candidates: list[_Candidate], twins: set[frozenset[str]]
+                       ) -> list[tuple[float, int, int]]:
+        """(similarity, i, j) for candidates of different articles that may tell one event.
+
+        Only sentences of different articles are compared, article by article against the
+        articles after it, a block of rows at a time: a single 5 MB article full of dates costs
+        nothing here, and memory stays bounded by the block, not by the square of the count.
+        """
+        n = len(candidates)
+        rows_of: dict[str, list[int]] = {}
+        for i, c in enumerate(candidates):
+            rows_of.setdefault(c.sentence.article_id, []).append(i)
+        if len(rows_of) < 2:
+            return []
+        matrix = Vectors([c.tokens for c in candidates] + [c.context for c in candidates]).matrix
+        tokens, context = matrix[:n], matrix[n:]
+        lowest = min(self.similarity_threshold, self.duplicate_similarity_threshold)
+        pairs: list[tuple[float, int, int]] = []
+        articles = list(rows_of)
+        for k, article in enumerate(articles):
+            columns = np.array([j for other in articles[k + 1:] for j in rows_of[other]], dtype=np.int64)
+            if not len(columns):
+                continue
+            right_tokens, right_context = tokens[columns].T.tocsc(), context[columns].T.tocsc()
+            rows = np.array(rows_of[article], dtype=np.int64)
+            for start in range(0, len(rows), _BLOCK_ROWS):
+                block = rows[start:start + _BLOCK_ROWS]
+                sim = (tokens[block] @ right_tokens).maximum(context[block] @ right_context).tocoo()
+                for r, c, value in zip(sim.row, sim.col, sim.data):
+                    if value < lowest:
+                        continue
+                    i, j = int(block[r]), int(columns[c])
+                    a, b = candidates[i], candidates[j]
+                    twin = frozenset((a.sentence.article_id, b.sentence.article_id)) in twins
+                    threshold = self.duplicate_similarity_threshold if twin else self.similarity_threshold
+                    if value >= threshold and a.mention.compatible(b.mention):
+                        pairs.append((float(value), i, j))
+        return pairs
+
+    def build(self, articles: Sequence[Article], sentences: Sequence[Sentence],
+              duplicate_of: dict[str, tuple[str, float]] | None = None) -> Timeline:
+        candidates, anchors = self._candidates(articles, sentences)
+        if not candidates:
+            return Timeline((), (), anchors)
+        twins = {frozenset((a, b)) for a, (b, _) in (duplicate_of or {}).items()}
+        pairs = self._similar_pairs(candidates, twins)
+        # Greedy grouping, most similar pairs first; a group holds at most one sentence per article.
+        parent = list(range(len(candidates)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        members: dict[int, list[int]] = {i: [i] for i in range(len(candidates))}
+        for _, i, j in sorted(pairs, reverse=True):
+            ri, rj = root(i), root(j)
+            if ri == rj:
+                continue
+            group = members[ri] + members[rj]
+            arts = [candidates[k].sentence.article_id for k in group]
+            if len(set(arts)) != len(arts):
+                continue
+            if not all(candidates[x].mention.compatible(candidates[y].mention) for x in group for y in group):
+                continue
+            parent[rj] = ri
+            members[ri] = sorted(group)
+            del members[rj]
+        events: list[Event] = []
+        undated: list[Event] = []
+        for group in sorted(members.values()):
+            items = [candidates[k] for k in group]
+            best = max(items, key=lambda c: (_RANK[c.mention.precision], c.mention.year is not None))
+            sources = tuple(EventSource(c.sentence.article_id, c.sentence.index, c.sentence.start, c.sentence.end,
+                                        c.sentence.text, c.mention.text,
+                                        anchors.get(c.sentence.article_id)) for c in items)
+            event = Event(best.mention, items[0].sentence.text, sources)
+            (events if event.dated else undated).append(event)
+        events.sort(key=lambda e: e.date.sort_key())  # type: ignore[union-attr]
+        return Timeline(tuple(events), tuple(undated), anchors)

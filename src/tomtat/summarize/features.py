@@ -1,0 +1,186 @@
+"""Sentence features for the learned scorer: one row per sentence of a :class:`Cluster`.
+
+Every feature is linear in the cluster's size (centroids and per-article sums, never a
+sentence x sentence matrix). The names are the contract with the model file
+(``resources/scorer.json``): a model lists the features it was trained on, by name.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+import numpy as np
+from scipy import sparse
+
+from tomtat.summarize.cluster import Cluster
+from tomtat.vi.text import syllables
+from tomtat.vi.openers import Openers
+
+_NUMBER = re.compile(r"\d")
+_QUOTE = re.compile(r"[\"“”«»]")
+_DATE = re.compile(r"\b\d{1,2}\s*[/-]\s*\d{1,2}\b|\bnăm \d{4}\b|\btháng \d{1,2}\b", re.IGNORECASE)
+_CAPITAL_WORD = re.compile(r"(?<!^)(?<![.!?:]\s)\b[A-ZĐÀ-Ỹ][\wÀ-ỹ]*", re.UNICODE)
+
+
+def positions(cluster: Cluster) -> np.ndarray:
+    """0-based position of each sentence among its article's selectable sentences."""
+    seen: dict[str, int] = {}
+    out = np.zeros(len(cluster.sentences))
+    for i, sentence in enumerate(cluster.sentences):
+        if sentence.selectable:
+            out[i] = seen.get(sentence.article_id, 0)
+            seen[sentence.article_id] = int(out[i]) + 1
+    return out
+
+
+def is_lead(cluster: Cluster) -> np.ndarray:
+    """1.0 for sentences of an article's lead paragraph (sapo, AbMuSu's ``anchor_text``)."""
+    return np.array([s.kind == "lead" for s in cluster.sentences], dtype=np.float64)
+
+
+def title_similarity(cluster: Cluster) -> np.ndarray:
+    """Cosine of each sentence with its own article's title (same TF-IDF space)."""
+    n = len(cluster.sentences)
+    titles = [syllables(a.title) for a in cluster.articles]
+    if not any(titles):
+        return np.zeros(n)
+    title_rows = cluster.vectors.transform(titles)  # articles x features, L2-normalized
+    numbers = cluster.article_numbers()
+    out = np.zeros(n)
+    sims = cluster.vectors.matrix @ title_rows.T  # n x articles, sparse
+    sims = sims.tocsr()
+    valid = numbers >= 0
+    out[valid] = np.asarray(sims[np.flatnonzero(valid), numbers[valid]]).ravel()
+    return out
+
+
+def article_support(cluster: Cluster) -> np.ndarray:
+    """How strongly the other articles of the cluster say the same (cosine with their centroids).
+
+    The core facts of a story recur across outlets; a sentence's support is the mean cosine
+    with the centroids of the other (non-duplicate) articles.
+    """
+    n = len(cluster.sentences)
+    numbers = cluster.article_numbers()
+    k = len(cluster.articles)
+    if k < 2 or n == 0:
+        return np.zeros(n)
+    m = cluster.vectors.matrix
+    membership = sparse.csr_matrix((np.ones(n), (numbers.clip(0), np.arange(n))), shape=(k, n))
+    centroids = np.asarray((membership @ m).todense())
+    norms = np.linalg.norm(centroids, axis=1)
+    norms[norms == 0] = 1.0
+    centroids /= norms[:, None]
+    duplicate = {a for a in cluster.duplicate_of}
+    use = np.array([a.id not in duplicate for a in cluster.articles], dtype=np.float64)
+    sims = np.asarray(m @ centroids.T)  # n x k
+    own = np.zeros_like(sims)
+    own[np.arange(n), numbers.clip(0)] = 1.0
+    weights = (1.0 - own) * use[None, :]
+    count = weights.sum(axis=1)
+    count[count == 0] = 1.0
+    return (sims * weights).sum(axis=1) / count
+
+
+def _per_article(cluster: Cluster, values: np.ndarray, numbers: np.ndarray) -> np.ndarray:
+    """Sum of ``values`` over each sentence's own article (a broadcast back to sentences)."""
+    k = max(len(cluster.articles), 1)
+    totals = np.bincount(numbers.clip(0), weights=values, minlength=k)
+    return totals[numbers.clip(0)]
+
+
+def _lead_similarity(cluster: Cluster, numbers: np.ndarray) -> np.ndarray:
+    """Cosine of each sentence with its own article's lead paragraph (sapo) centroid."""
+    n = len(cluster.sentences)
+    k = max(len(cluster.articles), 1)
+    lead = is_lead(cluster)
+    if not lead.any():
+        return np.zeros(n)
+    m = cluster.vectors.matrix
+    membership = sparse.csr_matrix((lead, (numbers.clip(0), np.arange(n))), shape=(k, n))
+    centroids = (membership @ m).tocsr()
+    norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    centroids = sparse.diags(1.0 / norms) @ centroids
+    sims = (m @ centroids.T).tocsr()
+    return np.asarray(sims[np.arange(n), numbers.clip(0)]).ravel()
+
+
+@lru_cache(maxsize=1)
+def _openers() -> Openers:
+    """The summarizer's own opener list (``resources/dangling_openers.txt``), read once per process."""
+    return Openers.default()
+
+
+def compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
+    """Every feature, by name, as an array over the cluster's sentences."""
+    n = len(cluster.sentences)
+    if n == 0:
+        return {name: np.zeros(0) for name in FEATURE_NAMES}
+    numbers = cluster.article_numbers()
+    position = positions(cluster)
+    selectable = np.array([s.selectable for s in cluster.sentences], dtype=np.float64)
+    per_article = _per_article(cluster, selectable, numbers)
+    lengths = cluster.lengths.astype(np.float64)
+    article_syllables = _per_article(cluster, lengths, numbers)
+    paragraphs = np.array([s.paragraph for s in cluster.sentences], dtype=np.float64)
+    first_in_paragraph = np.ones(n)
+    for i in range(1, n):
+        a, b = cluster.sentences[i - 1], cluster.sentences[i]
+        if a.article_id == b.article_id and a.paragraph == b.paragraph:
+            first_in_paragraph[i] = 0.0
+    texts = [s.text for s in cluster.sentences]
+    openers = _openers()
+    duplicate = {a for a in cluster.duplicate_of}
+    idf = cluster.vectors.idf
+    vocabulary = cluster.vectors.vocabulary
+    informativeness = np.array([  # plain Python: np.mean per sentence costs more than the sum
+        sum(idf[vocabulary[t]] for t in unique) / len(unique) if (unique := set(tokens)) else 0.0
+        for tokens in cluster.tokens])
+    k = len(cluster.articles)
+    return {
+        "centroid": cluster.vectors.centroid_similarity(),
+        "position_inverse_sqrt": 1.0 / np.sqrt(1.0 + position),
+        "position_relative": position / np.maximum(per_article - 1, 1),
+        "position_from_end": np.maximum(per_article - 1 - position, 0) / np.maximum(per_article - 1, 1),
+        "lead": is_lead(cluster),
+        "title_similarity": title_similarity(cluster),
+        "lead_similarity": _lead_similarity(cluster, numbers),
+        "support": article_support(cluster),
+        "first_in_paragraph": first_in_paragraph,
+        "paragraph_index": np.log1p(paragraphs),
+        "length_log": np.log1p(lengths),
+        "numbers": np.array([min(len(_NUMBER.findall(t)), 10) / 10 for t in texts]),
+        "dates": np.array([1.0 if _DATE.search(t) else 0.0 for t in texts]),
+        "capitals": np.array([len(_CAPITAL_WORD.findall(t)) for t in texts], dtype=np.float64)
+        / np.maximum(lengths, 1),
+        "quote": np.array([1.0 if _QUOTE.search(t) else 0.0 for t in texts]),
+        "opener": np.array([1.0 if openers.match(t) else 0.0 for t in texts]),
+        "question_or_colon": np.array([1.0 if t.rstrip().endswith(("?", ":")) else 0.0 for t in texts]),
+        "informativeness": informativeness,
+        "duplicate_article": np.array([1.0 if s.article_id in duplicate else 0.0 for s in cluster.sentences]),
+        "article_share": article_syllables / max(float(lengths.sum()), 1.0),
+        "articles_log": np.full(n, np.log(k)),
+        "cluster_syllables_log": np.full(n, np.log1p(lengths.sum())),
+    }
+
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "centroid", "position_inverse_sqrt", "position_relative", "position_from_end", "lead", "title_similarity",
+    "lead_similarity", "support", "first_in_paragraph", "paragraph_index", "length_log", "numbers", "dates",
+    "capitals", "quote", "opener", "question_or_colon", "informativeness", "duplicate_article", "article_share",
+    "articles_log", "cluster_syllables_log",
+)
+
+
+def feature_matrix(cluster: Cluster, names: tuple[str, ...] = FEATURE_NAMES) -> np.ndarray:
+    """Sentences x features, columns in the order of ``names``."""
+    values = compute_features(cluster)
+    unknown = [name for name in names if name not in values]
+    if unknown:
+        raise KeyError(f"unknown feature(s): {', '.join(unknown)}")
+    return np.column_stack([values[name] for name in names]) if len(cluster.sentences) else np.zeros((0, len(names)))
+
+
+FeatureFunction = Callable[[Cluster], np.ndarray]

@@ -1,0 +1,108 @@
+"""ingest → normalize → clean → split → dedup → rank → select → order → trim → render.
+
+:class:`Summarizer` holds the parts (each a small interface, replaceable) and is safe to
+share across threads: it keeps no state between calls. The story features (timeline,
+entities) sit a layer above, in :mod:`tomtat.story.summarizer`, which extends this class
+through :meth:`Summarizer.story_features`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+
+from tomtat.summarize.budget import syllable_budget
+from tomtat.summarize.cluster import Cluster
+from tomtat.summarize.dedup import ArticleDeduplicator
+from tomtat.core.errors import Problems
+from tomtat.ingest import ArticleInput, read_inputs
+from tomtat.core.model import Article, ArticleInfo, Summary, SummarySentence
+from tomtat.vi.dates import DateMention
+from tomtat.core.options import Options
+from tomtat.summarize.order import keep_after_predecessor, order_sentences, predecessor
+from tomtat.summarize.rankers import Ranker, get_ranker
+from tomtat.summarize.select import MMRSelector, Selector
+from tomtat.summarize.split import SentenceSplitter
+from tomtat.summarize.trim import NoTrimmer, PatternTrimmer, Trimmer
+from tomtat.vi.openers import Openers
+
+
+@dataclass
+class Summarizer:
+    options: Options = field(default_factory=Options)
+    ranker: Ranker | None = None
+    selector: Selector | None = None
+    splitter: SentenceSplitter | None = None
+    # Openers that lean on the sentence before ("Tuy nhiên,", "Ông này"): the default selector
+    # takes such a sentence only after its predecessor, and the order keeps the two together.
+    # None turns this off. ``trimmer`` removes what a reader does not need (Options.trim).
+    openers: Openers | None = field(default_factory=Openers.default)
+    trimmer: Trimmer | None = None
+
+    def __post_init__(self) -> None:
+        self.ranker = self.ranker or get_ranker(self.options.ranker)
+        self.selector = self.selector or MMRSelector(redundancy=self.options.redundancy,
+                                                     duplicate_threshold=self.options.duplicate_sentence_threshold,
+                                                     openers=self.openers)
+        if self.trimmer is None:
+            self.trimmer = PatternTrimmer.default(self.openers) if self.options.trim else NoTrimmer()
+        self.splitter = self.splitter or SentenceSplitter.default()
+
+    def read(self, inputs: Iterable[ArticleInput], problems: Problems) -> list[Article]:
+        return read_inputs(inputs, problems)
+
+    def build_cluster(self, articles: list[Article]) -> Cluster:
+        assert self.splitter is not None
+        duplicate_of = ArticleDeduplicator(self.options.duplicate_article_threshold).find(articles)
+        sentences = [s for a in articles for s in self.splitter.split(a)]
+        return Cluster.build(articles, sentences, duplicate_of)
+
+    def summarize(self, inputs: Iterable[ArticleInput]) -> Summary:
+        problems = Problems(strict=self.options.strict)
+        articles = self.read(inputs, problems)
+        return self.summarize_articles(articles, warnings=[str(w) for w in problems.warnings])
+
+    def summarize_articles(self, articles: list[Article], *, warnings: list[str] | None = None) -> Summary:
+        assert self.ranker is not None and self.selector is not None
+        cluster = self.build_cluster(articles)
+        scores = np.asarray(self.ranker(cluster), dtype=np.float64) if cluster.sentences else np.zeros(0)
+        budget = syllable_budget(self.options, cluster.total_syllables)
+        chosen = self.selector(cluster, scores, budget, max_sentences=self.options.sentences) if cluster.sentences else []
+        sentence_dates, extras = self.story_features(cluster)
+        ordered, order_used = order_sentences(cluster, chosen, [float(scores[i]) for i in chosen], self.options.order,
+                                              sentence_dates)
+        if self.openers is not None:
+            openers = self.openers
+            ordered = keep_after_predecessor(cluster, ordered,
+                                             lambda i: openers.match(cluster.sentences[i].text) is not None)
+        summary_sentences = tuple(self._render(cluster, ordered, scores))
+        counts: dict[str, int] = {}
+        for s in cluster.sentences:
+            counts[s.article_id] = counts.get(s.article_id, 0) + 1
+        infos = tuple(
+            ArticleInfo(id=a.id, title=a.title, path=a.path, source=a.source, url=a.url, published=a.published,
+                        duplicate_of=cluster.duplicate_of.get(a.id, (None, 0.0))[0], sentences=counts.get(a.id, 0),
+                        removed=a.removed, text=a.text)
+            for a in articles
+        )
+        duplicates = tuple((a, b, s) for a, (b, s) in cluster.duplicate_of.items())
+        return Summary(text=" ".join(s.text for s in summary_sentences), sentences=summary_sentences,
+                       articles=infos, duplicates=duplicates, order=order_used, budget_syllables=budget,
+                       warnings=tuple(warnings or ()),
+                       extras=extras)
+
+    def story_features(self, cluster: Cluster) -> tuple[Mapping[tuple[str, int], DateMention], dict[str, Any]]:
+        """The date of each dated sentence (for the chronological order) and the story's
+        extras for the result; none at this layer (see :mod:`tomtat.story.summarizer`)."""
+        return {}, {}
+
+    def _render(self, cluster: Cluster, ordered: list[int], scores: np.ndarray) -> Iterable[SummarySentence]:
+        assert self.trimmer is not None
+        for k, i in enumerate(ordered):
+            s = cluster.sentences[i]
+            # An opener is kept when the sentence it leans on comes right before it.
+            trimmed = self.trimmer(s.text, after_predecessor=k > 0 and ordered[k - 1] == predecessor(cluster, i))
+            yield SummarySentence(text=trimmed.text, article_id=s.article_id, sentence_index=s.index, start=s.start,
+                                  end=s.end, score=round(float(scores[i]), 6), source_text=s.text,
+                                  removed=trimmed.removed)

@@ -1,0 +1,150 @@
+"""The learned sentence scorer: a small boosted-tree model over :mod:`tomtat.features`.
+
+The model file (``resources/scorer.json``) is written by ``training/train_scorer.py`` from
+AbMuSu train; it is plain JSON (feature names, trees as flat arrays) so the package needs no
+pickle and no scikit-learn at run time, and predicting is a few numpy gathers per tree level.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tomtat.summarize.cluster import Cluster
+from tomtat.core.errors import ModelError
+from tomtat.summarize.features import feature_matrix
+
+MODEL_RESOURCE = "scorer.json"
+
+
+@dataclass(frozen=True)
+class Tree:
+    feature: np.ndarray  # int, -1 at leaves
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        node = np.zeros(len(x), dtype=np.int64)
+        rows = np.arange(len(x))
+        for _ in range(self.depth):
+            feature = self.feature[node]
+            inner = feature >= 0
+            go_left = x[rows, np.where(inner, feature, 0)] <= self.threshold[node]
+            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
+        return self.value[node]
+
+
+@dataclass(frozen=True)
+class _Forest:
+    """All trees padded into (trees x nodes) arrays: one numpy step per tree level for the
+    whole forest, instead of one per tree (150 trees: ~5 ms -> well under 1 ms a cluster)."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    @classmethod
+    def stack(cls, trees: tuple[Tree, ...]) -> "_Forest":
+        width = max(len(t.feature) for t in trees)
+
+        def pad(arrays: list[np.ndarray], fill: float) -> np.ndarray:
+            return np.stack([np.concatenate([a, np.full(width - len(a), fill, dtype=a.dtype)]) for a in arrays])
+
+        return cls(pad([t.feature for t in trees], -1), pad([t.threshold for t in trees], 0.0),
+                   pad([t.left for t in trees], -1), pad([t.right for t in trees], -1),
+                   pad([t.value for t in trees], 0.0), max(t.depth for t in trees))
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Sum over trees of each row's leaf value."""
+        count = len(self.feature)
+        trees = np.arange(count)[:, None]
+        rows = np.arange(len(x))[None, :]
+        node = np.zeros((count, len(x)), dtype=np.int64)
+        for _ in range(self.depth):
+            feature = self.feature[trees, node]
+            inner = feature >= 0
+            go_left = x[rows, np.where(inner, feature, 0)] <= self.threshold[trees, node]
+            node = np.where(inner, np.where(go_left, self.left[trees, node], self.right[trees, node]), node)
+        return self.value[trees, node].sum(axis=0)
+
+
+@dataclass(frozen=True)
+class ScorerModel:
+    features: tuple[str, ...]
+    init: float
+    learning_rate: float
+    trees: tuple[Tree, ...]
+    meta: dict[str, Any]
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        # Split thresholds were learned on float32 features (scikit-learn's trees); compare alike.
+        x = np.asarray(x, dtype=np.float32).astype(np.float64)
+        if not len(x) or not self.trees:
+            return np.full(len(x), self.init)
+        return self.init + self.learning_rate * self._forest.predict(x)
+
+    @cached_property
+    def _forest(self) -> _Forest:
+        return _Forest.stack(self.trees)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, source: str = "model") -> "ScorerModel":
+        try:
+            trees = tuple(
+                Tree(np.asarray(t["feature"], dtype=np.int64), np.asarray(t["threshold"], dtype=np.float64),
+                     np.asarray(t["left"], dtype=np.int64), np.asarray(t["right"], dtype=np.int64),
+                     np.asarray(t["value"], dtype=np.float64), int(t["depth"]))
+                for t in data["trees"])
+            return cls(tuple(data["features"]), float(data["init"]), float(data["learning_rate"]), trees,
+                       dict(data.get("meta", {})))
+        except (KeyError, TypeError, ValueError) as error:
+            raise ModelError(f"{source}: not a tomtat scorer model ({error})") from None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"features": list(self.features), "init": self.init, "learning_rate": self.learning_rate,
+                "meta": self.meta,
+                "trees": [{"depth": t.depth, "feature": t.feature.tolist(),
+                           "threshold": [round(float(v), 6) for v in t.threshold], "left": t.left.tolist(),
+                           "right": t.right.tolist(), "value": [round(float(v), 6) for v in t.value]}
+                          for t in self.trees]}
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "ScorerModel":
+        """The packaged model, or one from ``path`` (e.g. a freshly trained one)."""
+        if path is None:
+            text = resources.files("tomtat").joinpath("resources").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
+            return cls.from_dict(json.loads(text), source=MODEL_RESOURCE)
+        try:
+            return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")), source=str(path))
+        except (OSError, json.JSONDecodeError) as error:
+            raise ModelError(f"{path}: cannot read the scorer model ({error})") from None
+
+
+@dataclass(frozen=True)
+class LearnedRanker:
+    """Scores sentences with the trained model: its estimate of how much of each sentence the
+    human summaries keep (see ``training/train_scorer.py``)."""
+
+    model: ScorerModel
+
+    @classmethod
+    def default(cls) -> "LearnedRanker":
+        return cls(ScorerModel.load())
+
+    def __call__(self, cluster: Cluster) -> np.ndarray:
+        if not cluster.sentences:
+            return np.zeros(0)
+        # Log of the predicted probability: the selector rescales scores to [0, 1], and on the
+        # log scale the few likely sentences do not flatten the rest (val R2 0.344 -> 0.359).
+        return np.log(np.clip(self.model.predict(feature_matrix(cluster, self.model.features)), 1e-3, None))

@@ -1,0 +1,139 @@
+"""Make chosen sentences read well on their own, by removing text only.
+
+Two small objects, both built from text files in ``tomtat/resources``:
+
+* :class:`Openers` (``dangling_openers.txt``) knows the openers that lean on the sentence
+  before: *removable* connectives ("Tuy nhiên,", "Trong khi đó,", "Cũng" before "theo ông
+  X,") that the rest of the sentence stands without, and *referential* openers ("Ông này",
+  "Điều này", "Theo đó,") that it does not. The selector takes a sentence that needs its
+  predecessor only after that predecessor, and the pipeline puts it right behind it.
+* :class:`PatternTrimmer` (``trim_patterns.txt``, ``news_outlets.txt``) removes inline photo
+  notes ("(ảnh minh họa)", "(Ảnh: ...)"), reporter and agency credits ("(PV)", "(Theo X)" at
+  the end), trailing outlet attributions after a complete statement (", theo Reuters.",
+  ", hãng tin AFP cho biết.") and, when the sentence does not follow its predecessor in the
+  summary, a removable connective opener.
+
+Faithfulness: the trimmed text is the source sentence with some spans deleted. No word is
+added and no number or name is changed; the only other edits are dropping the spaces left
+at a cut and upper-casing the first letter when an opener was removed from the front
+("Tuy nhiên, giá vàng tăng." -> "Giá vàng tăng."). A removal is skipped when what is left
+would not be a sentence (fewer than ``min_words`` words, or an opener that points back).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Protocol
+
+from tomtat.core.model import Removed
+from tomtat.vi.openers import MIN_WORDS, Openers, WORD, capitalize_first, expand_pattern, read_sections, word_count
+from tomtat.vi.resources import lines as resource_lines
+
+PATTERNS_FILE = "trim_patterns.txt"
+OUTLETS_FILE = "news_outlets.txt"
+
+
+@dataclass(frozen=True)
+class Trimmed:
+    text: str
+    removed: tuple[Removed, ...] = ()  # each removed part, with its reason (a section name, or "opener")
+
+
+class Trimmer(Protocol):
+    def __call__(self, text: str, *, after_predecessor: bool = False) -> Trimmed: ...
+
+
+class NoTrimmer:
+    """Leaves every sentence as it is (``Options(trim=False)``)."""
+
+    def __call__(self, text: str, *, after_predecessor: bool = False) -> Trimmed:
+        return Trimmed(text)
+
+
+@dataclass(frozen=True)
+class PatternTrimmer:
+    """Removes what matches ``patterns`` (``(reason, regex)``), then a dangling removable
+    opener unless the sentence comes right after its predecessor (``after_predecessor``)."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    openers: Openers | None = None
+    min_words: int = MIN_WORDS
+
+    @classmethod
+    def default(cls, openers: Openers | None = None) -> "PatternTrimmer":
+        return cls.from_lines(resource_lines(PATTERNS_FILE), outlets=resource_lines(OUTLETS_FILE),
+                              openers=openers, source=PATTERNS_FILE)
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str], *, outlets: Iterable[str] = (), openers: Openers | None = None,
+                   source: str = "<lines>") -> "PatternTrimmer":
+        outlets = tuple(outlets)
+        patterns = tuple((reason, re.compile(expand_pattern(p, outlets)))
+                         for reason, items in read_sections(lines, source).items() for p in items)
+        return cls(patterns, openers)
+
+    def __call__(self, text: str, *, after_predecessor: bool = False) -> Trimmed:
+        removed: list[Removed] = []
+        current = text
+        for reason, pattern in self.patterns:
+            start = 0
+            while True:
+                m = pattern.search(current, start)
+                if not m or m.end() == m.start():
+                    break
+                candidate = _cut(current, m.start(), m.end())
+                if word_count(candidate) >= self.min_words and not self._new_referential(current, candidate):
+                    removed.append(Removed(m.group(0).strip(), reason))
+                    current = candidate
+                    start = m.start()
+                else:
+                    start = m.end()
+                if start >= len(current):
+                    break
+        if self.openers is not None and not after_predecessor:
+            prefix = self.openers.removable_prefix(current)
+            if prefix and not self.openers.needs_predecessor(current):
+                removed.append(Removed(current[:prefix].strip(), "opener"))
+                current = capitalize_first(current[prefix:])
+        return Trimmed(current, tuple(removed))
+
+    def _new_referential(self, before: str, after: str) -> bool:
+        """A cut must not leave a sentence that points back where the whole one did not."""
+        return self.openers is not None and self.openers.needs_predecessor(after) \
+            and not self.openers.needs_predecessor(before)
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """``text`` without ``text[start:end]``, dropping the spaces the cut leaves behind."""
+    left, right = text[:start], text[end:]
+    if not left.strip():
+        return right.lstrip()
+    if not right.strip():
+        return left.rstrip()
+    if right[:1].isspace() or right[:1] in ",.;:!?…)]”’»":
+        left = left.rstrip()
+        if right[:1].isspace() and right.lstrip()[:1] in ",.;:!?…)]”’»":
+            right = right.lstrip()
+    if not left[-1:].isspace() and not right[:1].isspace() and right[:1].isalnum():
+        # A cut between two words would glue them; keep one of the spaces that were there.
+        gap = text[start:end]
+        if gap[:1].isspace():
+            left = left + gap[0]
+        elif gap[-1:].isspace():
+            right = gap[-1] + right
+    return left + right
+
+
+def check_removal_only(source: str, trimmed: str) -> bool:
+    """True when ``trimmed`` is ``source`` with spans deleted (case of letters aside):
+    every word of the trimmed text appears, in order, among the source's words."""
+    src = [w.lower() for w in WORD.findall(source)]
+    k = 0
+    for word in (w.lower() for w in WORD.findall(trimmed)):
+        while k < len(src) and src[k] != word:
+            k += 1
+        if k == len(src):
+            return False
+        k += 1
+    return True
+

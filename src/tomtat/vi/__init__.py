@@ -1,0 +1,1 @@
+"""Vietnamese language knowledge: syllables, normalization, letters, openers, dates, word lists."""

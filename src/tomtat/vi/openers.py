@@ -1,0 +1,165 @@
+"""Openers that lean on the sentence before, and the shape of a sentence cut mid-way.
+
+Vietnamese language knowledge shared by the scorer's features, the selector and the trimmer,
+read from ``resources/dangling_openers.txt``: *removable* connectives ("Tuy nhiên,", "Trong
+khi đó,") that the rest of the sentence stands without, and *referential* openers ("Ông
+này", "Điều này", "Theo đó,") that it does not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Iterable
+
+from tomtat.vi.resources import lines as resource_lines
+
+OPENERS_FILE = "dangling_openers.txt"
+MIN_WORDS = 6
+
+REMOVABLE = "removable"
+REFERENTIAL = "referential"
+
+# A sentence cut mid-way: it starts in lower case, ends on a mark that announces more, or is
+# an item of a list ("1. ...", "a) ...", "- ...") without the list.
+_CUT_END = re.compile(r"[:;,\-–—]\s*$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-–—•+*])\s")
+WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=None)
+def letter_class(upper: bool) -> str:
+    """A regex class body of the Latin letters (Vietnamese included) of one case."""
+    chars = [chr(c) for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in range(*r)]
+    return "".join(ch for ch in chars if ch.isalpha() and (ch.isupper() if upper else ch.islower()))
+
+
+# An optional short opening phrase and its comma: "Tại hội nghị, ", "Hiện nay, ".
+_LEAD = r"(?:[^,.;:!?“”\"]{1,60}, )?"
+
+
+def expand_pattern(pattern: str, outlets: Iterable[str] = ()) -> str:
+    pattern = pattern.replace("{lead}", _LEAD)
+    pattern = pattern.replace("{upper}", f"[{letter_class(True)}]").replace("{lower}", f"[{letter_class(False)}]")
+    if "{outlet}" in pattern:
+        names = sorted(set(outlets), key=len, reverse=True)
+        pattern = pattern.replace("{outlet}", "(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    return pattern
+
+
+def read_sections(lines: Iterable[str], source: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in lines:
+        if line.startswith("[") and line.endswith("]") and " " not in line:
+            current = line[1:-1]
+            out.setdefault(current, [])
+        elif current is None:
+            raise ValueError(f"{source}: pattern before any [section]: {line!r}")
+        else:
+            out[current].append(line)
+    return out
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def is_cut(text: str) -> bool:
+    """A sentence cut mid-way: it starts with a lower-case letter, ends with ``:``, ``;``,
+    ``,`` or a dash (a list announced but not given, a clause without its end), is one item
+    of a list ("1. ...", "a) ..."), or holds part of a quotation that begins or ends in
+    another sentence (unbalanced quote marks)."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    first = next((ch for ch in stripped if ch.isalnum()), "")
+    if (first.isalpha() and first.islower()) or _CUT_END.search(stripped) or _LIST_ITEM.match(stripped):
+        return True
+    return stripped.count("“") != stripped.count("”") or stripped.count('"') % 2 == 1
+
+
+def capitalize_first(text: str) -> str:
+    """Upper-case the first letter when it opens an all-lower-case word ("giá" -> "Giá");
+    a name written with inner capitals ("iPhone", "eBay") is left as it is."""
+    m = WORD.search(text)
+    if not m or not m.group(0)[:1].isalpha() or not m.group(0).islower():
+        return text
+    k = m.start()
+    return text[:k] + text[k].upper() + text[k + 1:]
+
+
+def _first_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One regex for "the first of ``patterns`` (each anchored with ``^``) whose own match ends
+    a word": each is an atomic group, so it keeps the match ``pattern.match`` would give, then
+    a non-empty match must end at a word's end ("Họ" does not match "Họa"). One C-level match
+    instead of a Python loop over the patterns."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?>{p.pattern})(?<=[\\s\\S])(?:(?<![^\\W_])|(?![^\\W_]))" for p in patterns))
+
+
+@dataclass(frozen=True)
+class Opener:
+    kind: str  # "removable" or "referential"
+    text: str  # the opener as matched, e.g. "Tuy nhiên,"
+
+
+@dataclass(frozen=True)
+class Openers:
+    """Openers that lean on the sentence before; see ``resources/dangling_openers.txt``."""
+
+    removable: tuple[re.Pattern[str], ...]
+    referential: tuple[re.Pattern[str], ...]
+    min_words: int = MIN_WORDS
+
+    @classmethod
+    def default(cls) -> "Openers":
+        return cls.from_lines(resource_lines(OPENERS_FILE), source=OPENERS_FILE)
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str], *, source: str = "<lines>") -> "Openers":
+        sections = read_sections(lines, source)
+        unknown = set(sections) - {REMOVABLE, REFERENTIAL}
+        if unknown:
+            raise ValueError(f"{source}: unknown section(s) {sorted(unknown)}; known: {REMOVABLE}, {REFERENTIAL}")
+        compile_ = lambda p: re.compile("^(?:" + expand_pattern(p) + ")")  # noqa: E731
+        return cls(tuple(compile_(p) for p in sections.get(REMOVABLE, ())),
+                   tuple(compile_(p) for p in sections.get(REFERENTIAL, ())))
+
+    @cached_property  # the frozen instance's own cache: computed once, never changes
+    def _removable(self) -> re.Pattern[str]:
+        return _first_of(self.removable)
+
+    @cached_property
+    def _referential(self) -> re.Pattern[str]:
+        return _first_of(self.referential)
+
+    def match(self, text: str) -> Opener | None:
+        """The opener ``text`` starts with, if any (removable ones are looked for first)."""
+        text = text.lstrip()
+        for kind, pattern in ((REMOVABLE, self._removable), (REFERENTIAL, self._referential)):
+            m = pattern.match(text)
+            if m:
+                return Opener(kind, m.group(0).strip())
+        return None
+
+    def removable_prefix(self, text: str) -> int:
+        """Length of the removable connectives (and spaces) ``text`` opens with; 0 if none."""
+        end = len(text) - len(text.lstrip())
+        while True:
+            rest = capitalize_first(text[end:])
+            m = self._removable.match(rest)
+            if not m:
+                return end if end > len(text) - len(text.lstrip()) else 0
+            end += m.end()
+            end += len(text[end:]) - len(text[end:].lstrip())
+
+    def needs_predecessor(self, text: str) -> bool:
+        """True when the sentence cannot stand alone even with its removable opener gone:
+        it points back ("Ông này", "Theo đó,"), or too little is left after the connective."""
+        prefix = self.removable_prefix(text)
+        rest = capitalize_first(text[prefix:]) if prefix else text.lstrip()
+        if prefix and word_count(rest) < self.min_words:
+            return True
+        return self._referential.match(rest) is not None
