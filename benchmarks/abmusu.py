@@ -155,7 +155,6 @@ def ablation(clusters, references) -> list[str]:
     settings as ``training/train_scorer.py``), so each row is what that group adds.
     """
     sys.path.insert(0, str(ROOT / "training"))
-    import numpy as np
     from train_scorer import DEFAULTS, fit, training_rows
 
     from tomtat.summarize.features import FEATURE_NAMES

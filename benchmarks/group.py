@@ -42,7 +42,7 @@ def score(labels, gold) -> dict:
 
     p, r, f = bcubed(list(labels), list(gold))
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "ari": round(float(adjusted_rand_score(gold, labels)), 4), "stories": int(len(set(labels)))}
+            "ari": round(float(adjusted_rand_score(gold, labels)), 4), "stories": len(set(labels))}
 
 
 def main() -> int:
@@ -90,7 +90,7 @@ def main() -> int:
             [ngram_features(syllables(f"{a.title}\n{a.lead}\n{a.text}")) for a in arts])
         D = np.clip(1 - (X @ X.T).toarray(), 0, None)
         return fcluster(linkage(D[np.triu_indices(len(arts), 1)], "average"), 1 - t, "distance")
-    best = max(((score(peer(train, t), train_gold)["f1"], float(t)) for t in np.round(np.arange(0.05, 0.5, 0.01), 2)))
+    best = max((score(peer(train, t), train_gold)["f1"], float(t)) for t in np.round(np.arange(0.05, 0.5, 0.01), 2))
     peer_valid = score(peer(valid, best[1]), valid_gold)
     print(f"peer (plain TF-IDF, average linkage): threshold {best[1]}; train F1 {best[0]}; validation {peer_valid}")
 

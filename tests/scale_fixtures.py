@@ -5,9 +5,7 @@ import json
 import random
 from pathlib import Path
 
-WORDS = ("thành phố tổ chức hội nghị về giao thông đô thị năm nay với nhiều đại biểu tham dự "
-         "thảo luận các giải pháp giảm ùn tắc trên tuyến đường chính trong giờ cao điểm người dân "
-         "chính quyền kế hoạch mới xây dựng cầu vượt ngân sách dự án hoàn thành").split()
+WORDS = ["thành", "phố", "tổ", "chức", "hội", "nghị", "về", "giao", "thông", "đô", "thị", "năm", "nay", "với", "nhiều", "đại", "biểu", "tham", "dự", "thảo", "luận", "các", "giải", "pháp", "giảm", "ùn", "tắc", "trên", "tuyến", "đường", "chính", "trong", "giờ", "cao", "điểm", "người", "dân", "chính", "quyền", "kế", "hoạch", "mới", "xây", "dựng", "cầu", "vượt", "ngân", "sách", "dự", "án", "hoàn", "thành"]
 
 
 def cluster_line(index: int, rng: random.Random, sentences: int = 12) -> dict:

@@ -118,7 +118,7 @@ def test_windows_1258_file_is_decoded(tmp_path):
 
 def test_utf16_and_utf8_bom_files_are_decoded(tmp_path):
     (tmp_path / "u16.txt").write_bytes(codecs.BOM_UTF16_LE + f"{TITLE}\n{BODY}".encode("utf-16-le"))
-    (tmp_path / "u8.txt").write_bytes(codecs.BOM_UTF8 + f"{TITLE}\n{BODY}".encode("utf-8"))
+    (tmp_path / "u8.txt").write_bytes(codecs.BOM_UTF8 + f"{TITLE}\n{BODY}".encode())
     articles, problems = read(tmp_path)
     assert [(a.title, a.text) for a in articles] == [(TITLE, BODY)] * 2
     assert not problems.warnings

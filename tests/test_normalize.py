@@ -20,7 +20,7 @@ def test_words_already_right_are_untouched(word):
 
 def test_nfc_and_mojibake_and_whitespace():
     decomposed = unicodedata.normalize("NFD", "Việt Nam")
-    mojibake = "Viá»‡t Nam".encode("utf-8").decode("utf-8")  # UTF-8 read as cp1252
+    mojibake = "Viá»‡t Nam".encode().decode("utf-8")  # UTF-8 read as cp1252
     out = normalize_text(f"{decomposed}\u00a0\u00a0 và\u200b  {mojibake}\n\n\n\nhết")
     assert out == "Việt Nam và Việt Nam\n\nhết"
     assert unicodedata.is_normalized("NFC", out)

@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"exported model disagrees with scikit-learn (max diff {np.abs(check - expected).max():.2e})", file=sys.stderr)
         return 1
     meta = {"trained_on": "AbMuSu train", "train_sha256": hashlib.sha256(train.read_bytes()).hexdigest(),
-            "clusters": int(groups.max()) + 1, "sentences": int(len(y)), "label": "greedy ROUGE-2 oracle (syllable bigrams)",
+            "clusters": int(groups.max()) + 1, "sentences": len(y), "label": "greedy ROUGE-2 oracle (syllable bigrams)",
             "seed": args.seed, "scikit_learn": sklearn.__version__, **params,
             "importances": {n: round(float(v), 4) for n, v in zip(FEATURE_NAMES, regressor.feature_importances_)}}
     model = ScorerModel(model.features, model.init, model.learning_rate, model.trees, meta)

@@ -12,6 +12,7 @@ writes the output, so nothing is lost and nothing is duplicated.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import resource
@@ -96,10 +97,11 @@ class LocalEngine:
                     if retry:
                         item = retry.popleft()
                     elif not exhausted:
-                        item = next(source, None)
-                        if item is None:
+                        following = next(source, None)
+                        if following is None:
                             exhausted = True
                             continue
+                        item = following
                     else:
                         break
                     inflight[self._pool.submit(_run_in_worker, item[1])] = item
@@ -167,10 +169,10 @@ class RayEngine:
         try:
             if self.address:
                 ray.init(address=self.address, include_dashboard=False, log_to_driver=False,
-                         logging_level="ERROR", configure_logging=True)
+                         logging_level=logging.ERROR, configure_logging=True)
             else:
                 ray.init(address="local", num_cpus=self.workers, include_dashboard=False,
-                         _node_ip_address="127.0.0.1", log_to_driver=False, logging_level="ERROR")
+                         _node_ip_address="127.0.0.1", log_to_driver=False, logging_level=logging.ERROR)
         except (ConnectionError, RuntimeError, ValueError) as error:
             raise EngineError(f"cannot start or join Ray ({self.address or 'local'}): {error}") from None
         return ray

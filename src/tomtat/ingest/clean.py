@@ -66,7 +66,7 @@ def clean_article(text: str, *, title: str = "") -> tuple[str, tuple[Removed, ..
         if _is_caption(stripped):
             credit = _CAPTION_CREDIT.search(stripped)
             before = stripped[:credit.start("credit")].rstrip(" -–—(|") if credit else ""
-            if _INNER_BOUNDARY.search(before):
+            if credit is not None and _INNER_BOUNDARY.search(before):
                 # A paragraph of several sentences with a photo credit at its end (photo-essay
                 # articles): the paragraph is article text, only the credit goes.
                 removed.append(Removed(stripped[credit.start("credit"):].strip(), "photo credit"))

@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence, Union
+from typing import Any, Iterable, Mapping, Sequence
 
 from tomtat.ingest.clean import clean_article
 from tomtat.core.errors import EmptyInputError, InputError, Problems
@@ -27,7 +27,7 @@ MAX_TITLE_CHARS = 250
 MIN_HTML_WORDS = 12
 _TERMINAL = re.compile(r"[.!…:;,\"”'’)»]$")
 
-ArticleInput = Union[str, os.PathLike, Mapping[str, Any], Article]
+ArticleInput = str | os.PathLike | Mapping[str, Any] | Article
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def raw_from_mapping(values: Mapping[str, Any], *, source: str, line: int | None
     fields: dict[str, str | None] = {}
     for name in OPTIONAL_FIELDS:
         value = values.get(name)
-        if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+        if (value is not None and not isinstance(value, (str, int))) or isinstance(value, bool):
             raise InputError(f"must be a string, got {type(value).__name__}", source=source, line=line, field_name=name)
         fields[name] = None if value is None else str(value)
     if not text.strip() and not (fields["anchor_text"] or fields["lead"] or "").strip():

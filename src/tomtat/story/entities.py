@@ -35,10 +35,9 @@ _NEXT_TWO = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")
 def _compound_next(text: str, end: int) -> bool:
     """Is the name followed by a lowercase syllable and then a capitalized word ("Ngoại giao Nga")?"""
     m = _NEXT_TWO.match(text, end)
-    return bool(m) and m.group(1)[:1].islower() and m.group(2)[:1].isupper()
+    return m is not None and m.group(1)[:1].islower() and m.group(2)[:1].isupper()
 # never inside a name: "Công ty Tân Thành cho Tổng công ty", "Cục Miền Nam và Bộ Tư lệnh"
-_FUNCTION_WORDS = frozenset("và cho của với tại ở là có thì mà từ đến về theo do bởi trong ngoài sau trước "
-                            "khi đã sẽ đang được bị cùng hay hoặc như nhưng".split())
+_FUNCTION_WORDS = frozenset(["và", "cho", "của", "với", "tại", "ở", "là", "có", "thì", "mà", "từ", "đến", "về", "theo", "do", "bởi", "trong", "ngoài", "sau", "trước", "khi", "đã", "sẽ", "đang", "được", "bị", "cùng", "hay", "hoặc", "như", "nhưng"])
 _ORG_TRIGGERS = ("hãng tin", "hãng thông tấn", "hãng", "báo", "tờ", "kênh", "đài", "truyền hình", "tạp chí")
 
 
@@ -245,7 +244,7 @@ class EntityExtractor:
         own with what follows ("ông Thành công bố": "công bố")."""
         if not (text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
             return False  # the common case, decided without tokenizing
-        following = []
+        following: list[re.Match[str]] = []
         for m in _TOKEN.finditer(text, end, min(len(text), end + 40)):
             if text[(following[-1].end() if following else end):m.start()] != " ":
                 break
@@ -314,9 +313,7 @@ class EntityExtractor:
                 head = head[:-1]
                 cuts = list(_PUNCT_CUT.finditer(head))
                 segment = head[cuts[-1].end() if cuts else 0:]
-                m = None
-                for m in self._title_re.finditer(segment):
-                    break
+                m = next(self._title_re.finditer(segment), None)
                 if m:
                     return " ".join(segment[m.start():].split()[:_MAX_ROLE_WORDS])
         return ""
@@ -348,7 +345,7 @@ class EntityExtractor:
                 end_tok = self._org_extent(text, toks)
                 if end_tok is not None:
                     yield ORGANIZATION, text[toks[0][1]:end_tok], toks[0][1], end_tok, "", ""
-                if org_here.end() > toks[-1][2] or end_tok is not None and end_tok >= toks[-1][2]:
+                if org_here.end() > toks[-1][2] or (end_tok is not None and end_tok >= toks[-1][2]):
                     continue
             for k in range(len(words)):
                 for n in (2, 1):
@@ -472,8 +469,8 @@ class EntityExtractor:
         for m in lone:
             target = self._resolve_lone(m.key, m.title, person_keys, titles_of)
             groups[(PERSON, target or m.key)].append(m)
-        for k, ms in full.items():
-            groups[(PERSON, k)].extend(ms)
+        for name_key, ms in full.items():
+            groups[(PERSON, name_key)].extend(ms)
         # untitled later mentions of known names ("Kalganov", "Moskva" at a sentence start)
         aliases = self._aliases(groups)
         counted = {(m.article_id, m.start) for ms in groups.values() for m in ms}

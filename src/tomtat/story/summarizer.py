@@ -7,7 +7,7 @@ timeline and entities go into the result.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, cast
 
 from tomtat.core.model import Article, Summary
 from tomtat.core.options import Options
@@ -54,7 +54,6 @@ def summarize(inputs: Iterable[ArticleInput] | ArticleInput, options: Options | 
     ``title``, ``anchor_text``, ``published``, ``source``, ``url``, ``id``), or
     :class:`~tomtat.core.model.Article` objects. A single path or mapping is accepted too.
     """
-    if isinstance(inputs, (str, bytes)) or hasattr(inputs, "__fspath__") or isinstance(inputs, dict) \
-            or isinstance(inputs, Article):
-        inputs = [inputs]  # type: ignore[list-item]
-    return Summarizer(options or Options(), ranker=ranker, selector=selector).summarize(inputs)  # type: ignore[arg-type]
+    single = isinstance(inputs, (str, bytes, dict, Article)) or hasattr(inputs, "__fspath__")
+    many = cast(Iterable[ArticleInput], [inputs] if single else inputs)
+    return Summarizer(options or Options(), ranker=ranker, selector=selector).summarize(many)

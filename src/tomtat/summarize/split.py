@@ -24,8 +24,7 @@ _TERMINAL_LINE = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$|[{re.escape(_
 _LAST_TOKEN = re.compile(r"(\S+)$")
 # Words that cannot end a sentence: a line ending with one runs on into the next line.
 _RUN_ON_WORDS = frozenset(
-    "của và với là rằng thì mà như cho tại ở từ về trong ngoài theo do bởi nhưng hoặc các những "
-    "một ông bà anh chị chủ tịch tổng thống thủ tướng bộ trưởng ngoại trưởng đại sứ giám đốc".split()
+    ["của", "và", "với", "là", "rằng", "thì", "mà", "như", "cho", "tại", "ở", "từ", "về", "trong", "ngoài", "theo", "do", "bởi", "nhưng", "hoặc", "các", "những", "một", "ông", "bà", "anh", "chị", "chủ", "tịch", "tổng", "thống", "thủ", "tướng", "bộ", "trưởng", "ngoại", "trưởng", "đại", "sứ", "giám", "đốc"]
 )
 HEADING_MAX_WORDS = 20
 

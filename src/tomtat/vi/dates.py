@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, datetime, timedelta
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -183,7 +184,7 @@ class DateFinder:
     def _resolve(self, kind: str, match: re.Match[str], text: str, start: int, end: int,
                  anchor: date | None) -> DateMention | None:
         g = match.groupdict()
-        base = dict(text=text, start=start, end=end, kind=kind)
+        base: dict[str, Any] = dict(text=text, start=start, end=end, kind=kind)
         if kind in ("full_words", "weekday_full", "full", "iso"):
             y, m, d = int(g["y"]), int(g["m"]), int(g["d"])
             if not _valid(y, m, d):
@@ -229,11 +230,11 @@ class DateFinder:
             if anchor is None or n is None:
                 return DateMention(**base, precision=UNRESOLVED, note="relative date without a publication date")
             if unit == "ngày":
-                d = anchor - timedelta(days=n)
-                return DateMention(**base, precision=DAY, year=d.year, month=d.month, day=d.day, anchored=True)
+                when = anchor - timedelta(days=n)
+                return DateMention(**base, precision=DAY, year=when.year, month=when.month, day=when.day, anchored=True)
             if unit == "tuần":
-                d = anchor - timedelta(days=7 * n + anchor.weekday())
-                return DateMention(**base, precision=WEEK, year=d.year, month=d.month, day=d.day, anchored=True)
+                when = anchor - timedelta(days=7 * n + anchor.weekday())
+                return DateMention(**base, precision=WEEK, year=when.year, month=when.month, day=when.day, anchored=True)
             if unit == "tháng":
                 y, m = _shift_months(anchor, -n)
                 return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)
@@ -244,12 +245,12 @@ class DateFinder:
         if anchor is None:
             return DateMention(**base, precision=UNRESOLVED, note="relative date without a publication date")
         if rel in ("hôm qua", "hôm nay", "hôm kia", "ngày mai"):
-            d = anchor + timedelta(days={"hôm qua": -1, "hôm nay": 0, "hôm kia": -2, "ngày mai": 1}[rel])
-            return DateMention(**base, precision=DAY, year=d.year, month=d.month, day=d.day, anchored=True)
+            when = anchor + timedelta(days={"hôm qua": -1, "hôm nay": 0, "hôm kia": -2, "ngày mai": 1}[rel])
+            return DateMention(**base, precision=DAY, year=when.year, month=when.month, day=when.day, anchored=True)
         if rel.startswith("tuần"):
             weeks = {"tuần trước": -1, "tuần qua": -1, "tuần này": 0, "tuần tới": 1}[rel]
-            d = anchor + timedelta(days=7 * weeks - anchor.weekday())
-            return DateMention(**base, precision=WEEK, year=d.year, month=d.month, day=d.day, anchored=True)
+            when = anchor + timedelta(days=7 * weeks - anchor.weekday())
+            return DateMention(**base, precision=WEEK, year=when.year, month=when.month, day=when.day, anchored=True)
         if rel.startswith("tháng"):
             y, m = _shift_months(anchor, {"tháng trước": -1, "tháng này": 0, "tháng tới": 1}[rel])
             return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, cache
 from typing import Iterable
 
 from tomtat.vi.resources import lines as resource_lines
@@ -27,7 +27,7 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-–—•+*])\s")
 WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def letter_class(upper: bool) -> str:
     """A regex class body of the Latin letters (Vietnamese included) of one case."""
     chars = [chr(c) for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in range(*r)]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
@@ -16,24 +16,24 @@ def read_lines(name: str) -> tuple[str, ...]:
 
 # Cached per process: files in the installed package never change while it runs, and
 # lru_cache is thread-safe for this read-only use (no module state is filled by hand).
-@lru_cache(maxsize=None)
+@cache
 def lines(name: str) -> tuple[str, ...]:
     return read_lines(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def full_line_patterns(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def vietnamese_words() -> frozenset[str]:
     """Lowercased multi-syllable words of pyvi's word list (pyvi is already a dependency, for
     the official scorer): used to tell where a capitalized word ends ("Chỉ huy", "Kinh tế")."""
     spec = find_spec("pyvi")
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
-    path = Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
+    path = Path(next(iter(spec.submodule_search_locations))) / "models" / "words.txt"
     if not path.is_file():
         return frozenset()
     return frozenset(w for w in (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())

@@ -159,7 +159,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
 
     @app.post("/summarize/files", response_model=SummaryOut, responses=ERROR_RESPONSES, tags=["summaries"])
     async def summarize_files(
-        files: list[UploadFile] = File(..., description="article files: .txt, .html, .htm, .json, .jsonl"),
+        files: list[UploadFile] = File(..., description="article files: .txt, .html, .htm, .json, .jsonl"),  # noqa: B008
         options: str | None = Form(None, description='summary options as a JSON object, e.g. {"sentences": 3}'),
     ) -> JSONResponse:
         """Summarize one cluster given as uploaded files (read from memory, never from the server's disk)."""
@@ -229,7 +229,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
 # ---- helpers (pure, run in worker threads) ---------------------------------------------------------
 
 def validation_response(errors: Sequence[Any]) -> JSONResponse:
-    first = dict(errors[0]) if errors else {"type": "value_error", "loc": ("body",), "msg": "invalid request"}
+    first: dict[str, Any] = dict(errors[0]) if errors else {"type": "value_error", "loc": ("body",), "msg": "invalid request"}
     kind = str(first.get("type", ""))
     loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "form")]
     field = ".".join(loc) or "body"
