@@ -184,31 +184,22 @@ def ablation(clusters, references) -> list[str]:
         row = measure(tomtat_with_ranker(LearnedRanker(model)), clusters, references, memory=False)
         out.append(f"  {'- ' + name:<44} R2 F1 {row['r2']:.4f} ({row['r2'] - default:+.4f})")
         print(out[-1], flush=True)
-    import tomtat.summarize.budget
-
     from tomtat.summarize.select import MMRSelector
     from tomtat.vi.openers import Openers
 
-    default_budget = tomtat.budget.AUTO_REFERENCE_SYLLABLES
+    default_budget = Options().auto_reference_syllables
     steps = {
         "unsupervised ranker instead of learned": (Options(ranker="unsupervised"), {}),
         "redundancy 0.5 instead of 0.4": (Options(redundancy=0.5), {}),
         "no MMR (top score first; cut-offs kept)": (Options(redundancy=0.0), {}),
         "no bigram-containment rule": (Options(), {"selector": MMRSelector(
-            redundancy=Options().redundancy, containment_threshold=1.01, openers=Openers.default())}),
+            containment_threshold=1.01, openers=Openers.default())}),
         "no trimming (--no-trim)": (Options(trim=False), {}),
         "no dangling-opener handling": (Options(), {"openers": None}),
-        f"budget 310 instead of {default_budget} syllables": (Options(), {"auto_reference": 310}),
+        f"budget 310 instead of {default_budget} syllables": (Options(auto_reference_syllables=310), {}),
     }
     for name, (options, parts) in steps.items():
-        reference = parts.pop("auto_reference", None)
-        saved = tomtat.budget.AUTO_REFERENCE_SYLLABLES
-        if reference is not None:
-            tomtat.budget.AUTO_REFERENCE_SYLLABLES = reference
-        try:
-            row = measure(tomtat_system(options, **parts), clusters, references, memory=False)
-        finally:
-            tomtat.budget.AUTO_REFERENCE_SYLLABLES = saved
+        row = measure(tomtat_system(options, **parts), clusters, references, memory=False)
         out.append(f"  {'- ' + name:<44} R2 F1 {row['r2']:.4f} ({row['r2'] - default:+.4f})")
         print(out[-1], flush=True)
     return out

@@ -54,6 +54,7 @@ def test_rerun_resumes_skips_done_lines_and_repairs_a_cut_line(tmp_path):
     assert report.written == 0 and report.skipped == 10 and len(read_output(out)) == 10
 
 
+@pytest.mark.slow
 def test_killing_a_worker_mid_run_loses_and_duplicates_nothing(tmp_path):
     """Deterministic: kill a pool worker right after the first result, while others are in flight."""
     src = tmp_path / "in.jsonl"
@@ -88,6 +89,7 @@ def _worker_children(pid: int) -> list[int]:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to find worker processes")
 def test_cli_batch_survives_sigkill_of_a_worker(tmp_path):
     src = tmp_path / "in.jsonl"
@@ -126,6 +128,7 @@ def test_address_needs_ray_engine():
         make_engine("local", address="127.0.0.1:6379")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="ray is not installed (pip install 'tomtat[ray]')")
 def test_batch_on_ray_engine(tmp_path):
     src = tmp_path / "in.jsonl"

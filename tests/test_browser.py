@@ -8,6 +8,8 @@ import pytest
 
 from service_helpers import BAI_1, BAI_2, running_server
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM = Path(os.environ.get("TOMTAT_CHROMIUM", "/usr/bin/chromium"))
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]

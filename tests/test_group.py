@@ -98,6 +98,7 @@ def test_group_options_are_checked():
         GroupOptions.from_mapping({"nope": 1})
 
 
+@pytest.mark.slow
 def test_group_and_digest_cli(tmp_path):
     articles, _ = pile()
     for a in articles:

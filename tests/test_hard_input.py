@@ -4,6 +4,8 @@ How long they take is measured in benchmarks/abmusu.py, not asserted here.
 """
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import run_cli
@@ -14,6 +16,7 @@ from tomtat.story.summarizer import Summarizer
 from tomtat.vi.text import count_syllables
 
 
+@pytest.mark.slow
 def test_five_megabyte_article_is_summarized_within_its_budget():
     article = long_article(5.0)
     assert len(article["text"].encode("utf-8")) >= 5 * 2**20

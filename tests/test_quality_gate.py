@@ -14,6 +14,8 @@ import pytest
 
 from conftest import need_abmusu
 
+pytestmark = pytest.mark.slow
+
 FLOOR = Path(__file__).resolve().parent / "quality_floor.json"
 
 

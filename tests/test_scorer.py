@@ -77,6 +77,7 @@ def test_a_bad_model_file_is_named(tmp_path):
         ScorerModel.load(tmp_path / "missing.json")
 
 
+@pytest.mark.slow
 def test_training_script_reproduces_the_committed_model(tmp_path):
     need_abmusu()
     import sklearn

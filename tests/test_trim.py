@@ -310,6 +310,7 @@ def test_service_takes_the_trim_option():
     assert response.status_code == 422 and response.json()["field"] == "options.trim"
 
 
+@pytest.mark.slow
 def test_cli_batch_no_trim(tmp_path):
     src = tmp_path / "in.jsonl"
     docs = [{"title": text.split("\n")[0], "raw_text": text.split("\n\n", 1)[1]} for _, text in CREDITED]

@@ -1,13 +1,38 @@
-"""One options object, built the same way by the Python API, the CLI and the HTTP service."""
+"""One options object: the single home of every setting and tuned value.
+
+Each field of :class:`Options` is declared once with :func:`setting`: its default, its kind,
+its bounds and its help text. The Python API uses the dataclass as it is; the CLI flags
+(``tomtat.apps.commands.common``) and the HTTP service's request schema
+(``tomtat.apps.service.schemas``) are generated from these declarations, so a value tuned
+in a benchmark is changed here and nowhere else.
+"""
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from tomtat.core.errors import OptionsError
 
 ORDERS = ("auto", "source", "date", "score", "chronological")
+# The rankers' names (the table itself is tomtat.summarize.rankers.RANKERS, checked to match).
+RANKER_NAMES = ("default", "learned", "unsupervised", "centroid", "lead")
+
+# Groups, in the order the CLI's --help shows them.
+LENGTH, SUMMARY, TUNING = "length", "summary", "tuning"
+
+
+def setting(default: Any, kind: type, help: str, *, group: str = TUNING, minimum: float | None = None,
+            maximum: float | None = None, above: float | None = None, choices: tuple[str, ...] | None = None,
+            metavar: str | None = None) -> Any:
+    """A field of :class:`Options` with what the CLI and the service need to know about it.
+
+    ``minimum``/``maximum`` are inclusive bounds, ``above`` an exclusive lower bound.
+    """
+    meta = {"kind": kind, "help": help, "group": group, "minimum": minimum, "maximum": maximum, "above": above,
+            "choices": choices, "metavar": metavar}
+    return dataclasses.field(default=default, metadata=meta)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -15,100 +40,144 @@ class Options:
     """How to summarize. Immutable: derive a new one with :meth:`replace`.
 
     Length: give at most one of ``syllables``, ``sentences`` or ``ratio``; with none the
-    length is predicted from the cluster (AbMuSu references are about 10% of the cluster).
-
-    ``trim``: remove photo notes, credits, trailing outlet attributions and dangling
-    connective openers from the chosen sentences (see :mod:`tomtat.trim`); the whole source
-    sentence stays in each sentence's ``source_text``.
+    length is predicted from the cluster (see ``auto_*``).
     """
 
-    syllables: int | None = None
-    sentences: int | None = None
-    ratio: float | None = None
-    order: str = "auto"
-    ranker: str = "default"
-    redundancy: float = 0.4
-    duplicate_article_threshold: float = 0.08  # shingle containment, see dedup.py
-    duplicate_sentence_threshold: float = 0.8
-    strict: bool = False
-    trim: bool = True
+    # -- length
+    syllables: int | None = setting(None, int, "summary length in syllables", group=LENGTH, minimum=1,
+                                    maximum=100_000, metavar="N")
+    sentences: int | None = setting(None, int, "summary length in sentences", group=LENGTH, minimum=1,
+                                    maximum=10_000, metavar="N")
+    ratio: float | None = setting(None, float, "summary length as a share of the cluster, in (0, 1]", group=LENGTH,
+                                  above=0, maximum=1, metavar="R")
+    # -- what the summary is made of
+    order: str = setting("auto", str, "sentence order: auto (by date when all articles have one, else source), "
+                         "source, date, score, chronological (by the date of the event each sentence reports)",
+                         group=SUMMARY, choices=ORDERS)
+    ranker: str = setting("default", str, "sentence ranker: default (= learned), unsupervised, centroid, lead",
+                          group=SUMMARY, choices=RANKER_NAMES)
+    strict: bool = setting(False, bool, "any bad input file or line is fatal", group=SUMMARY)
+    trim: bool = setting(True, bool, "remove photo notes, credits, outlet attributions and dangling openers from "
+                         "the chosen sentences (the whole source sentence stays in source_text)", group=SUMMARY)
+    # -- tuned values (chosen with the benchmarks; see the README)
+    redundancy: float = setting(0.4, float, "weight of novelty against score in selection (MMR)", minimum=0,
+                                maximum=1, metavar="W")
+    duplicate_sentence_threshold: float = setting(
+        0.8, float, "a candidate sentence at or above this cosine to a chosen one is never taken", minimum=0, maximum=1)
+    containment_threshold: float = setting(
+        0.5, float, "a candidate with this share of its syllable bigrams inside a chosen sentence (or holding that "
+        "share of one) is never taken", minimum=0, maximum=1)
+    duplicate_article_threshold: float = setting(
+        0.08, float, "4-syllable shingle containment at which an article is another's copy", minimum=0, maximum=1)
+    length_overshoot: float = setting(0.1, float, "a sentence may end the summary this share past the budget",
+                                      minimum=0, maximum=1)
+    min_sentence_syllables: int = setting(12, int, "shorter sentences are not chosen while others are left",
+                                          minimum=1, maximum=1000)
+    long_sentence_syllables: int = setting(90, int, "longer sentences get long_sentence_penalty", minimum=1,
+                                           maximum=100_000)
+    long_sentence_penalty: float = setting(0.3, float, "score penalty (on the 0-1 scale) of a long sentence",
+                                           minimum=0, maximum=1)
+    selection_pool: int = setting(300, int, "only this many best-scored sentences are considered", minimum=1,
+                                  maximum=100_000)
+    # AbMuSu references: median ~200 syllables for a median cluster of ~2,000; 340 was chosen on
+    # validation averaging training seeds 0-4 (seed-mean R2 at 310/340/370: 0.3552/0.3608/0.3618).
+    auto_reference_syllables: int = setting(340, int, "default length for a cluster of auto_reference_cluster "
+                                            "syllables", minimum=1, maximum=100_000)
+    auto_reference_cluster: int = setting(2000, int, "cluster size (syllables) the reference length is for",
+                                          minimum=1, maximum=10_000_000)
+    auto_exponent: float = setting(0.5, float, "the default length grows as the cluster size to this power",
+                                   minimum=0, maximum=1)
+    auto_min_syllables: int = setting(60, int, "shortest default length", minimum=1, maximum=100_000)
+    auto_max_syllables: int = setting(400, int, "longest default length", minimum=1, maximum=100_000)
 
     def __post_init__(self) -> None:
         given = [n for n in ("syllables", "sentences", "ratio") if getattr(self, n) is not None]
         if len(given) > 1:
             raise OptionsError(f"give only one length option, got {', '.join(given)}", field_name=given[1])
-        for name in ("syllables", "sentences"):
-            value = getattr(self, name)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-                raise OptionsError(f"must be a whole number >= 1, got {value!r}", field_name=name)
-        if self.ratio is not None and (not _is_number(self.ratio) or not 0 < self.ratio <= 1):
-            raise OptionsError(f"must be a number in (0, 1], got {self.ratio!r}", field_name="ratio")
-        if self.order not in ORDERS:
-            raise OptionsError(f"must be one of {', '.join(ORDERS)}, got {self.order!r}", field_name="order")
-        for name in ("redundancy", "duplicate_article_threshold", "duplicate_sentence_threshold"):
-            value = getattr(self, name)
-            if not _is_number(value) or not 0 <= value <= 1:
-                raise OptionsError(f"must be a number in [0, 1], got {value!r}", field_name=name)
-        for name in ("strict", "trim"):
-            if not isinstance(getattr(self, name), bool):
-                raise OptionsError(f"must be true or false, got {getattr(self, name)!r}", field_name=name)
-        if not isinstance(self.ranker, str):
-            raise OptionsError(f"must be a ranker name, got {self.ranker!r}", field_name="ranker")
+        for f in dataclasses.fields(self):
+            check_setting(f, getattr(self, f.name))
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, Any] | None) -> "Options":
-        """Build from untrusted input (JSON, CLI): unknown names and wrong types are errors."""
-        values = dict(values or {})
-        known = {f.name for f in dataclasses.fields(cls)}
-        for name in values:
-            if name not in known:
-                raise OptionsError(f"unknown option; known: {', '.join(sorted(known))}", field_name=str(name))
-        return cls(**{k: v for k, v in values.items() if v is not None or k in ("syllables", "sentences", "ratio")})
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> Options:
+        """Build from untrusted input (JSON, CLI): unknown names and wrong types are errors;
+        a ``None`` value means "the default"."""
+        return _from_mapping(cls, values)
 
-    def replace(self, **changes: Any) -> "Options":
+    def replace(self, **changes: Any) -> Options:
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
+    def changed(self) -> dict[str, Any]:
+        """The settings that differ from their defaults."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if getattr(self, f.name) != f.default}
+
 
 @dataclass(frozen=True, kw_only=True)
 class GroupOptions:
-    """How ``tomtat group`` groups articles into stories (see :mod:`tomtat.group`).
+    """How ``tomtat group`` groups articles into stories (see :mod:`tomtat.story.group`)."""
 
-    ``threshold``: the TF-IDF cosine every two articles of a story must reach (chosen on
-    AbMuSu train); ``link_threshold``: pairs below it are never compared further (blocking,
-    capped at ``threshold``); ``min_df``/``max_df``: features kept; ``duplicate_threshold``:
-    MinHash Jaccard of 3-gram shingles for a near-identical copy.
-    """
-
-    threshold: float = 0.10
-    link_threshold: float = 0.05
-    min_df: int = 2
-    max_df: float = 0.05
-    duplicate_threshold: float = 0.5  # MinHash Jaccard over 3-gram shingles
-    num_perm: int = 64
-    seed: int = 1
+    threshold: float = setting(0.10, float, "TF-IDF cosine every two articles of a story must reach (chosen on "
+                               "AbMuSu train)", minimum=0, maximum=1, metavar="T")
+    link_threshold: float = setting(0.05, float, "pairs below this cosine are never compared further (blocking; "
+                                    "capped at threshold)", minimum=0, maximum=1)
+    min_df: int = setting(2, int, "a term must occur in this many articles to count", minimum=1, maximum=1_000_000)
+    max_df: float = setting(0.05, float, "a term in more than this share of the articles does not count",
+                            minimum=0, maximum=1)
+    duplicate_threshold: float = setting(0.5, float, "MinHash Jaccard of 3-gram shingles for a near-identical copy",
+                                         minimum=0, maximum=1)
+    num_perm: int = setting(64, int, "MinHash permutations", minimum=1, maximum=4096)
+    seed: int = setting(1, int, "MinHash seed", minimum=0, maximum=2**31)
 
     def __post_init__(self) -> None:
-        for name in ("threshold", "link_threshold", "max_df", "duplicate_threshold"):
-            value = getattr(self, name)
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
-                raise OptionsError(f"must be a number in [0, 1], got {value!r}", field_name=name)
-        for name in ("min_df", "num_perm"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise OptionsError(f"must be a whole number >= 1, got {value!r}", field_name=name)
+        for f in dataclasses.fields(self):
+            check_setting(f, getattr(self, f.name))
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, Any] | None) -> "GroupOptions":
-        values = dict(values or {})
-        known = {f.name for f in dataclasses.fields(cls)}
-        for name in values:
-            if name not in known:
-                raise OptionsError(f"unknown option; known: {', '.join(sorted(known))}", field_name=str(name))
-        return cls(**{k: v for k, v in values.items() if v is not None})
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> GroupOptions:
+        return _from_mapping(cls, values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+def check_setting(f: dataclasses.Field[Any], value: Any) -> None:
+    """Raise :class:`OptionsError` naming the field when ``value`` does not fit its declaration."""
+    meta = f.metadata
+    if value is None and f.default is None:
+        return
+    kind = meta["kind"]
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise OptionsError(f"must be true or false, got {value!r}", field_name=f.name)
+        return
+    if kind is str:
+        if not isinstance(value, str) or (meta["choices"] and value not in meta["choices"]):
+            known = ", ".join(meta["choices"] or ())
+            raise OptionsError(f"must be one of {known}, got {value!r}", field_name=f.name)
+        return
+    if kind is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise OptionsError(f"must be a whole number, got {value!r}", field_name=f.name)
+    elif not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+        raise OptionsError(f"must be a number, got {value!r}", field_name=f.name)
+    low, high, above = meta["minimum"], meta["maximum"], meta["above"]
+    if (low is not None and value < low) or (high is not None and value > high) or (above is not None and value <= above):
+        lower = f"({above}" if above is not None else f"[{low}" if low is not None else "(-inf"
+        upper = f"{high}]" if high is not None else "inf)"
+        raise OptionsError(f"must be in {lower}, {upper}, got {value!r}", field_name=f.name)
+
+
+def _from_mapping(cls: Any, values: Mapping[str, Any] | None) -> Any:
+    values = dict(values or {})
+    known = {f.name for f in dataclasses.fields(cls)}
+    for name in values:
+        if name not in known:
+            raise OptionsError(f"unknown option; known: {', '.join(sorted(known))}", field_name=str(name))
+    return cls(**{k: v for k, v in values.items() if v is not None})
+
+
+# The defaults as an object, for the parts (selector, deduplicator) that take them one by one:
+# their values live in the declarations above and nowhere else.
+DEFAULTS = Options()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tomtat.core.model import Article
+from tomtat.core.options import DEFAULTS
 from tomtat.vi.text import syllables
 
 SHINGLE_SYLLABLES = 4
@@ -38,7 +39,7 @@ class ArticleDeduplicator:
     short rewrite of a long article still counts.
     """
 
-    threshold: float = 0.08
+    threshold: float = DEFAULTS.duplicate_article_threshold
     size: int = SHINGLE_SYLLABLES
     # Short articles: a few shared stock phrases ("người dân cho biết", "sau nhiều tháng chuẩn
     # bị") can reach 8% of 40 shingles; a copy shares at least a sentence's worth of wording.

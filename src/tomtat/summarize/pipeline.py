@@ -15,7 +15,7 @@ import numpy as np
 from tomtat.summarize.budget import syllable_budget
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.dedup import ArticleDeduplicator
-from tomtat.core.errors import Problems
+from tomtat.core.errors import OptionsError, Problems
 from tomtat.ingest import ArticleInput, read_inputs
 from tomtat.core.model import Article, ArticleInfo, Summary, SummarySentence
 from tomtat.vi.dates import DateMention
@@ -26,6 +26,15 @@ from tomtat.summarize.select import MMRSelector, Selector
 from tomtat.summarize.split import SentenceSplitter
 from tomtat.summarize.trim import NoTrimmer, PatternTrimmer, Trimmer
 from tomtat.vi.openers import Openers
+
+
+# The options each replaceable part is built from when it is not passed in.
+_SETTINGS_OF_PART = {
+    "ranker": ("ranker",),
+    "selector": ("redundancy", "duplicate_sentence_threshold", "containment_threshold", "length_overshoot",
+                 "min_sentence_syllables", "long_sentence_syllables", "long_sentence_penalty", "selection_pool"),
+    "trimmer": ("trim",),
+}
 
 
 @dataclass
@@ -41,13 +50,22 @@ class Summarizer:
     trimmer: Trimmer | None = None
 
     def __post_init__(self) -> None:
+        self._refuse_ignored_options()
         self.ranker = self.ranker or get_ranker(self.options.ranker)
-        self.selector = self.selector or MMRSelector(redundancy=self.options.redundancy,
-                                                     duplicate_threshold=self.options.duplicate_sentence_threshold,
-                                                     openers=self.openers)
+        self.selector = self.selector or MMRSelector.from_options(self.options, self.openers)
         if self.trimmer is None:
             self.trimmer = PatternTrimmer.default(self.openers) if self.options.trim else NoTrimmer()
         self.splitter = self.splitter or SentenceSplitter.default()
+
+    def _refuse_ignored_options(self) -> None:
+        """A part passed in has its own settings: options that would configure it are refused
+        rather than silently ignored."""
+        changed = set(self.options.changed())
+        for part, names in _SETTINGS_OF_PART.items():
+            clash = sorted(changed.intersection(names))
+            if getattr(self, part) is not None and clash:
+                raise OptionsError(f"would be ignored: a {part} was passed in; configure the {part} instead",
+                                   field_name=clash[0])
 
     def read(self, inputs: Iterable[ArticleInput], problems: Problems) -> list[Article]:
         return read_inputs(inputs, problems)

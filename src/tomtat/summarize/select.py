@@ -6,13 +6,10 @@ from typing import Protocol
 
 import numpy as np
 
+from tomtat.core.options import DEFAULTS, Options
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
 from tomtat.vi.openers import Openers, is_cut
-
-MIN_SYLLABLES = 12
-MAX_SYLLABLES = 90
-
 
 def readability_constraints(cluster: Cluster, candidates: np.ndarray,
                             openers: Openers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -66,16 +63,23 @@ class MMRSelector:
     while others are left.
     """
 
-    redundancy: float = 0.4
-    duplicate_threshold: float = 0.8
-    overshoot: float = 0.1
-    min_syllables: int = MIN_SYLLABLES
-    max_syllables: int = MAX_SYLLABLES
-    long_penalty: float = 0.3
-    containment_threshold: float = 0.5
-    pool: int = 300
+    redundancy: float = DEFAULTS.redundancy
+    duplicate_threshold: float = DEFAULTS.duplicate_sentence_threshold
+    overshoot: float = DEFAULTS.length_overshoot
+    min_syllables: int = DEFAULTS.min_sentence_syllables
+    max_syllables: int = DEFAULTS.long_sentence_syllables
+    long_penalty: float = DEFAULTS.long_sentence_penalty
+    containment_threshold: float = DEFAULTS.containment_threshold
+    pool: int = DEFAULTS.selection_pool
     closest: bool = True
     openers: Openers | None = None
+
+    @classmethod
+    def from_options(cls, options: Options, openers: Openers | None = None) -> MMRSelector:
+        return cls(redundancy=options.redundancy, duplicate_threshold=options.duplicate_sentence_threshold,
+                   overshoot=options.length_overshoot, min_syllables=options.min_sentence_syllables,
+                   max_syllables=options.long_sentence_syllables, long_penalty=options.long_sentence_penalty,
+                   containment_threshold=options.containment_threshold, pool=options.selection_pool, openers=openers)
 
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
         lengths = cluster.lengths

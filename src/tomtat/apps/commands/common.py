@@ -2,34 +2,58 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+from typing import Any
 
-from tomtat.core.options import ORDERS, Options
+from tomtat.core.options import LENGTH, TUNING, Options
+
+
+def add_settings(parser: argparse.ArgumentParser, cls: type, *, title: str) -> None:
+    """One flag per field of the options dataclass ``cls`` (``Options``, ``GroupOptions``),
+    generated from its declarations (:func:`tomtat.core.options.setting`): ``--name-with-dashes``,
+    booleans as ``--name/--no-name``, the length options mutually exclusive. Every flag
+    defaults to "not given", so the dataclass's default is the only default."""
+    groups: dict[str, argparse._ArgumentGroup] = {}
+    length: argparse._MutuallyExclusiveGroup | None = None
+    for f in dataclasses.fields(cls):
+        meta = f.metadata
+        group_name = meta["group"]
+        if group_name not in groups:
+            heading = {LENGTH: "length (give at most one; default: predicted from the cluster)",
+                       TUNING: "tuning (values chosen with the benchmarks; change with care)"}.get(group_name, title)
+            groups[group_name] = parser.add_argument_group(heading)
+        target: Any = groups[group_name]
+        if group_name == LENGTH:
+            length = length or groups[group_name].add_mutually_exclusive_group()
+            target = length
+        flag = "--" + f.name.replace("_", "-")
+        shown = "" if f.default is None else f" (default: {_shown(f.default)})"
+        if meta["kind"] is bool:
+            target.add_argument(flag, dest=f.name, action=argparse.BooleanOptionalAction, default=None,
+                                help=meta["help"] + shown)
+        else:
+            target.add_argument(flag, dest=f.name, type=meta["kind"], choices=meta["choices"], default=None,
+                                metavar=None if meta["choices"] else (meta["metavar"] or ("N" if meta["kind"] is int else "X")), help=meta["help"] + shown)
+
+
+def settings_from_args(args: argparse.Namespace, cls: type) -> Any:
+    """The options object of ``cls`` from the flags :func:`add_settings` made."""
+    return cls.from_mapping({f.name: getattr(args, f.name, None) for f in dataclasses.fields(cls)})  # type: ignore[attr-defined]
 
 
 def add_summary_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("summary options")
-    length = group.add_mutually_exclusive_group()
-    length.add_argument("--syllables", type=int, metavar="N", help="summary length in syllables")
-    length.add_argument("--sentences", type=int, metavar="N", help="summary length in sentences")
-    length.add_argument("--ratio", type=float, metavar="R", help="summary length as a share of the cluster (0-1]")
-    group.add_argument("--order", choices=ORDERS, default="auto",
-                       help="sentence order: auto (by date when all articles have one, else source), source, date, score, "
-                            "chronological (by the date of the event each sentence reports, where known)")
-    group.add_argument("--ranker", default="default",
-                       help="sentence ranker: default (= learned), unsupervised, centroid, lead")
-    group.add_argument("--redundancy", type=float, default=Options.redundancy, metavar="W",
-                       help="weight of novelty against score in selection, 0-1 (default %(default)s)")
-    group.add_argument("--strict", action="store_true", help="any bad input file or line is fatal")
-    group.add_argument("--no-trim", action="store_true",
-                       help="give each chosen sentence whole, without removing photo notes, credits or dangling openers")
+    add_settings(parser, Options, title="summary options")
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
-    return Options.from_mapping({
-        "syllables": args.syllables, "sentences": args.sentences, "ratio": args.ratio,
-        "order": args.order, "ranker": args.ranker, "redundancy": args.redundancy, "strict": args.strict,
-        "trim": not args.no_trim,
-    })
+    options: Options = settings_from_args(args, Options)
+    return options
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
 
 
 def add_engine_options(parser: argparse.ArgumentParser) -> None:

@@ -8,22 +8,19 @@ from pathlib import Path
 from tomtat.core.errors import Problems
 from tomtat.story.group import Grouper
 from tomtat.ingest import read_inputs
+from tomtat.apps.commands.common import add_settings, settings_from_args
 from tomtat.core.options import GroupOptions
 
 HELP = "group a pile of articles (files, folders, JSON/JSONL) into stories, with duplicates; JSONL out"
 
 
 def add_group_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("grouping options")
-    group.add_argument("--threshold", type=float, default=GroupOptions.threshold, metavar="T",
-                       help="TF-IDF cosine every two articles of a story must reach (default %(default)s, "
-                            "chosen on AbMuSu train)")
-    group.add_argument("--duplicate-threshold", type=float, default=GroupOptions.duplicate_threshold, metavar="J",
-                       help="MinHash Jaccard of 3-gram shingles for a near-identical copy (default %(default)s)")
+    add_settings(parser, GroupOptions, title="grouping options")
 
 
 def group_options_from_args(args: argparse.Namespace) -> GroupOptions:
-    return GroupOptions.from_mapping({"threshold": args.threshold, "duplicate_threshold": args.duplicate_threshold})
+    options: GroupOptions = settings_from_args(args, GroupOptions)
+    return options
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,15 +1,13 @@
 """Request and response shapes: the OpenAPI description is generated from these."""
 from __future__ import annotations
 
-from typing import Any, Literal
+import dataclasses
+import json
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from tomtat.core.options import ORDERS
-from tomtat.summarize.rankers import RANKERS
-
-OrderName = Literal[tuple(ORDERS)]  # type: ignore[valid-type]
-RankerName = Literal[tuple(RANKERS)]  # type: ignore[valid-type]
+from tomtat.core.options import Options
 
 
 class ArticleIn(BaseModel):
@@ -27,21 +25,27 @@ class ArticleIn(BaseModel):
     id: str | None = Field(None, max_length=200, description="article id; derived when absent")
 
 
-class OptionsIn(BaseModel):
-    """Summary options (the library's ``tomtat.Options``). Give at most one length option."""
+def _settings_model(name: str, cls: type, doc: str) -> type[BaseModel]:
+    """A request model with one optional field per setting of ``cls``, generated from its
+    declarations (:func:`tomtat.core.options.setting`): absent means the library's default."""
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        meta = f.metadata
+        kind: Any = Literal[meta["choices"]] if meta["choices"] else meta["kind"]
+        default = "" if f.default is None else f" (default: {json.dumps(f.default)})"
+        fields[f.name] = (kind | None, Field(None, ge=meta["minimum"], le=meta["maximum"], gt=meta["above"],
+                                             description=meta["help"] + default))
+    model: type[BaseModel] = create_model(name, __config__=ConfigDict(extra="forbid", strict=True), __doc__=doc,
+                                          **fields)
+    return model
 
-    model_config = ConfigDict(extra="forbid", strict=True)
 
-    syllables: int | None = Field(None, ge=1, le=100_000)
-    sentences: int | None = Field(None, ge=1, le=10_000)
-    ratio: float | None = Field(None, gt=0, le=1)
-    order: OrderName | None = None
-    ranker: RankerName | None = None
-    redundancy: float | None = Field(None, ge=0, le=1)
-    duplicate_article_threshold: float | None = Field(None, ge=0, le=1)
-    duplicate_sentence_threshold: float | None = Field(None, ge=0, le=1)
-    strict: bool | None = None
-    trim: bool | None = Field(None, description="remove photo notes, credits and dangling openers (default true)")
+if TYPE_CHECKING:  # the checker sees a plain model; the fields are generated below
+    class OptionsIn(BaseModel):
+        pass
+else:
+    OptionsIn = _settings_model("OptionsIn", Options, "Summary options (the library's tomtat.Options); give at most "
+                                "one length option. Generated from tomtat.core.options.")
 
 
 class ClusterIn(BaseModel):

@@ -1,0 +1,91 @@
+"""The options object is the one home of every setting: the CLI flags and the service schema
+are generated from it, and parts passed in never silently override it."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+import pytest
+
+from tomtat.apps.commands.common import add_summary_options, options_from_args
+from tomtat.apps.service.schemas import OptionsIn
+from tomtat.core.errors import OptionsError
+from tomtat.core.options import DEFAULTS, RANKER_NAMES, GroupOptions, Options
+from tomtat.story.summarizer import Summarizer
+from tomtat.summarize.budget import syllable_budget
+from tomtat.summarize.dedup import ArticleDeduplicator
+from tomtat.summarize.rankers import RANKERS
+from tomtat.summarize.select import MMRSelector
+
+
+def _parse(*argv: str) -> Options:
+    parser = argparse.ArgumentParser()
+    add_summary_options(parser)
+    return options_from_args(parser.parse_args(list(argv)))
+
+
+def test_every_setting_is_a_cli_flag_and_a_service_field() -> None:
+    parser = argparse.ArgumentParser()
+    add_summary_options(parser)
+    flags = {a.dest for a in parser._actions}
+    names = {f.name for f in dataclasses.fields(Options)}
+    assert names <= flags
+    assert names == set(OptionsIn.model_fields)
+
+
+def test_no_flag_means_the_dataclass_default() -> None:
+    assert _parse() == Options()
+
+
+def test_a_tuned_value_set_on_the_cli_reaches_the_parts() -> None:
+    options = _parse("--containment-threshold", "0.7", "--redundancy", "0.2", "--no-trim",
+                     "--auto-reference-syllables", "150", "--duplicate-article-threshold", "0.3")
+    assert (options.containment_threshold, options.redundancy, options.trim) == (0.7, 0.2, False)
+    summarizer = Summarizer(options)
+    assert isinstance(summarizer.selector, MMRSelector)
+    assert summarizer.selector.containment_threshold == 0.7 and summarizer.selector.redundancy == 0.2
+    assert syllable_budget(options, 2000) == 150
+
+
+def test_service_schema_takes_bounds_from_the_declaration() -> None:
+    assert OptionsIn.model_validate({"containment_threshold": 0.7}).model_dump(exclude_none=True) == \
+        {"containment_threshold": 0.7}
+    with pytest.raises(ValueError):
+        OptionsIn.model_validate({"redundancy": 2})
+    with pytest.raises(ValueError):
+        OptionsIn.model_validate({"order": "sideways"})
+
+
+def test_the_parts_take_their_defaults_from_the_options() -> None:
+    selector = MMRSelector()
+    assert selector.redundancy == DEFAULTS.redundancy
+    assert selector.containment_threshold == DEFAULTS.containment_threshold
+    assert ArticleDeduplicator().threshold == DEFAULTS.duplicate_article_threshold
+    assert MMRSelector.from_options(Options()) == MMRSelector()
+
+
+def test_a_part_passed_in_refuses_options_it_would_ignore() -> None:
+    with pytest.raises(OptionsError) as error:
+        Summarizer(Options(redundancy=0.1), selector=MMRSelector())
+    assert error.value.field_name == "redundancy"
+    Summarizer(Options(syllables=100), selector=MMRSelector())  # length is not the selector's
+
+
+def test_ranker_names_match_the_table() -> None:
+    assert set(RANKERS) == set(RANKER_NAMES)
+
+
+@pytest.mark.parametrize("values, field", [({"redundancy": 1.5}, "redundancy"), ({"selection_pool": 0}, "selection_pool"),
+                                           ({"ratio": 0}, "ratio"), ({"trim": "no"}, "trim"),
+                                           ({"auto_exponent": float("nan")}, "auto_exponent"),
+                                           ({"syllables": 10, "ratio": 0.1}, "ratio")])
+def test_bad_values_name_their_field(values, field) -> None:
+    with pytest.raises(OptionsError) as error:
+        Options.from_mapping(values)
+    assert error.value.field_name == field
+
+
+def test_group_options_are_declared_the_same_way() -> None:
+    with pytest.raises(OptionsError):
+        GroupOptions(threshold=2)
+    assert GroupOptions.from_mapping({"threshold": 0.2}).threshold == 0.2
