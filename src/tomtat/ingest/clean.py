@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from tomtat.core.model import Removed
+from tomtat.vi.letters import VIETNAMESE_UPPER
 from tomtat.vi.resources import full_line_patterns, lines as resource_lines
 
-# Upper-case letters of Vietnamese (a range like "À-Ỹ" would also take lower-case letters).
-_UPPER = "A-ZĐ" + "".join(sorted({c.upper() for c in "ăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"}))
+_UPPER = VIETNAMESE_UPPER
 # "(Tổ Quốc) -", or an upper-case outlet or dateline "VOV.VN -", "HÀ NỘI -". A capitalized
 # run in mixed case ("Trần Hải - Mai Linh là ...", "Mỹ - Triều Tiên") is article text.
 _SOURCE_PREFIX = re.compile(

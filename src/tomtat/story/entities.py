@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from tomtat.core.model import Sentence
+from tomtat.vi.letters import UPPER
 from tomtat.vi.resources import lines as resource_lines, vietnamese_words
 
 PERSON, ORGANIZATION, LOCATION = "PER", "ORG", "LOC"
@@ -50,8 +51,7 @@ def _is_name_token(token: str, previous_cap: bool) -> bool:
     return _is_cap(token) or (previous_cap and "-" in token and token[:1].isalpha())
 
 
-_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper() and ch.isalpha())
-_CAP_WORD = rf"[{_UPPER}][^\W_]*(?:[-'’][^\W_]+)*"
+_CAP_WORD = rf"[{UPPER}][^\W_]*(?:[-'’][^\W_]+)*"
 _RUN = re.compile(rf"(?<![^\W_]){_CAP_WORD}(?: (?:{_CAP_WORD}|[^\W\d_]+(?:-[^\W_]+)+)(?![^\W_]))*")
 
 

@@ -6,6 +6,8 @@ import unicodedata
 
 import ftfy
 
+from tomtat.vi.letters import VIETNAMESE_LOWER, VIETNAMESE_UPPER
+
 # Combining tone marks (grave, acute, hook above, tilde, dot below) in NFD.
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _TONE_RE = re.compile(f"[{_TONES}]")
@@ -16,13 +18,12 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _STRAY_LEAD = re.compile(r"^[.,;:·]+\s+(?=\w)")
 
 
-_VIETNAMESE_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ")
 # Text made only of these needs nothing from ftfy (the slowest step of reading): printable
 # ASCII without "&" (HTML entities), Vietnamese letters, combining tone marks (NFC below),
 # common typographic marks. Mojibake of Vietnamese always brings a character outside it
 # ("Viá»‡t", "Ä‘", "Æ°", "â€œ"), and so do ligatures, full-width forms and control codes.
 _NEEDS_FTFY = re.compile(
-    "[^\n\t !-%'-~" + _VIETNAMESE_LETTERS + _VIETNAMESE_LETTERS.upper()
+    "[^\n\t !-%'-~" + VIETNAMESE_LOWER + VIETNAMESE_UPPER
     + "\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b“”‘’–—…\u00a0]")
 
 

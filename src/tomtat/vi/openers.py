@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, cache
+from functools import cached_property
 from typing import Iterable
 
+from tomtat.vi.letters import lower_class, upper_class
 from tomtat.vi.resources import lines as resource_lines
 
 OPENERS_FILE = "dangling_openers.txt"
@@ -27,11 +28,6 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-–—•+*])\s")
 WORD = re.compile(r"\w+")
 
 
-@cache
-def letter_class(upper: bool) -> str:
-    """A regex class body of the Latin letters (Vietnamese included) of one case."""
-    chars = [chr(c) for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in range(*r)]
-    return "".join(ch for ch in chars if ch.isalpha() and (ch.isupper() if upper else ch.islower()))
 
 
 # An optional short opening phrase and its comma: "Tại hội nghị, ", "Hiện nay, ".
@@ -40,7 +36,7 @@ _LEAD = r"(?:[^,.;:!?“”\"]{1,60}, )?"
 
 def expand_pattern(pattern: str, outlets: Iterable[str] = ()) -> str:
     pattern = pattern.replace("{lead}", _LEAD)
-    pattern = pattern.replace("{upper}", f"[{letter_class(True)}]").replace("{lower}", f"[{letter_class(False)}]")
+    pattern = pattern.replace("{upper}", upper_class()).replace("{lower}", lower_class())
     if "{outlet}" in pattern:
         names = sorted(set(outlets), key=len, reverse=True)
         pattern = pattern.replace("{outlet}", "(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")

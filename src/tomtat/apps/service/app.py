@@ -28,6 +28,7 @@ from tomtat.ingest.decode import decode_bytes
 from tomtat.ingest import RawArticle, build_articles, parse_text, raw_from_mapping
 from tomtat.core.options import Options
 from tomtat.story.summarizer import Summarizer
+from tomtat.vi.letters import has_vietnamese_mark
 from tomtat.apps.service.config import ServiceConfig
 from tomtat.apps.service.limits import BodySizeLimit
 from tomtat.apps.service.schemas import (ArticleIn, BatchIn, BatchOut, ClusterIn, ErrorOut, FeatureOut, HealthOut, OptionsIn,
@@ -38,7 +39,6 @@ FEATURES = ("timeline", "entities")
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 
 _WORD = re.compile(r"[^\W\d_]+")
-_VIETNAMESE_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "the body is not valid JSON (or a form field is not)"},
@@ -85,7 +85,7 @@ def looks_vietnamese(text: str, min_share: float) -> bool:
     words = _WORD.findall(text.lower())
     if not words:
         return False
-    marked = sum(1 for w in words if not _VIETNAMESE_LETTERS.isdisjoint(w))
+    marked = sum(1 for w in words if has_vietnamese_mark(w))
     return marked / len(words) >= min_share
 
 
