@@ -15,12 +15,13 @@ from scipy import sparse
 
 from tomtat.summarize.cluster import Cluster
 from tomtat.vi.text import syllables
+from tomtat.vi.letters import UPPER
 from tomtat.vi.openers import Openers
 
 _NUMBER = re.compile(r"\d")
 _QUOTE = re.compile(r"[\"“”«»]")
 _DATE = re.compile(r"\b\d{1,2}\s*[/-]\s*\d{1,2}\b|\bnăm \d{4}\b|\btháng \d{1,2}\b", re.IGNORECASE)
-_CAPITAL_WORD = re.compile(r"(?<!^)(?<![.!?:]\s)\b[A-ZĐÀ-Ỹ][\wÀ-ỹ]*", re.UNICODE)
+_CAPITAL_WORD = re.compile(rf"(?<!^)(?<![.!?:]\s)\b[{UPPER}]\w*")
 
 
 def positions(cluster: Cluster) -> np.ndarray:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from tomtat.core.model import Article, Sentence
+from tomtat.vi.letters import LOWER, UPPER
 from tomtat.vi.resources import lines as resource_lines
 
 _CLOSERS = "\"”’»)]'"
@@ -19,7 +20,7 @@ _OPENERS = "\"“‘«(['"
 # A candidate end: terminal marks, optional closing quotes/brackets, then whitespace.
 _END = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
 # A scraper glued two sentences: "kinh tế.Triều Tiên" (lowercase word, period, capitalized word).
-_GLUED = re.compile(r"(?<=[^\W\d_A-ZĐ]{2})[.!?](?=[A-ZĐÀ-Ỹ][^\W\d_A-Z])")
+_GLUED = re.compile(rf"(?<=[{LOWER}]{{2}})[.!?](?=[{UPPER}][{LOWER}])")
 _TERMINAL_LINE = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$|[{re.escape(_CLOSERS)}]$")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 # Words that cannot end a sentence: a line ending with one runs on into the next line.
