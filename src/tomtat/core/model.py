@@ -81,9 +81,14 @@ class ArticleInfo:
         return out
 
 
+EMPTY_TIMELINE: dict[str, Any] = {"events": [], "undated": [], "anchors": {}}
+
+
 @dataclass(frozen=True)
 class Summary:
-    """What :func:`tomtat.summarize` returns. The shape never changes with options."""
+    """What :func:`tomtat.summarize` returns. The shape never changes with options: the
+    timeline and the entities are always there (empty when a caller turned the story
+    features off, as ``tomtat batch`` does for speed)."""
 
     text: str
     sentences: tuple[SummarySentence, ...]
@@ -92,7 +97,8 @@ class Summary:
     order: str  # the order actually used: "date", "source", "score" or "chronological"
     budget_syllables: int
     warnings: tuple[str, ...] = ()
-    extras: dict[str, Any] = field(default_factory=dict)
+    timeline: dict[str, Any] = field(default_factory=lambda: dict(EMPTY_TIMELINE))
+    entities: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         articles = []
@@ -110,6 +116,7 @@ class Summary:
             "order": self.order,
             "budget_syllables": self.budget_syllables,
             "warnings": list(self.warnings),
+            "timeline": self.timeline,
+            "entities": list(self.entities),
         }
-        out.update(self.extras)
         return out

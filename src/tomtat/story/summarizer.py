@@ -39,11 +39,11 @@ class Summarizer(BaseSummarizer):
         if not (self.story or self.options.order == "chronological"):
             return {}, {}
         timeline = self.timeline_builder.build(cluster.articles, cluster.sentences, cluster.duplicate_of)
-        extras: dict[str, Any] = {}
+        story: dict[str, Any] = {}
         if self.story:
-            extras = {"timeline": timeline.to_dict(),
-                      "entities": [e.to_dict() for e in self.entity_extractor.extract(cluster.sentences)]}
-        return timeline.sentence_dates(), extras
+            story = {"timeline": timeline.to_dict(),
+                     "entities": tuple(e.to_dict() for e in self.entity_extractor.extract(cluster.sentences))}
+        return timeline.sentence_dates(), story
 
 
 def summarize(inputs: Iterable[ArticleInput] | ArticleInput, options: Options | None = None, *,

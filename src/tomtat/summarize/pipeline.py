@@ -87,7 +87,7 @@ class Summarizer:
         scores = np.asarray(self.ranker(cluster), dtype=np.float64) if cluster.sentences else np.zeros(0)
         budget = syllable_budget(self.options, cluster.total_syllables)
         chosen = self.selector(cluster, scores, budget, max_sentences=self.options.sentences) if cluster.sentences else []
-        sentence_dates, extras = self.story_features(cluster)
+        sentence_dates, story = self.story_features(cluster)
         ordered, order_used = order_sentences(cluster, chosen, [float(scores[i]) for i in chosen], self.options.order,
                                               sentence_dates)
         if self.openers is not None:
@@ -108,11 +108,12 @@ class Summarizer:
         return Summary(text=" ".join(s.text for s in summary_sentences), sentences=summary_sentences,
                        articles=infos, duplicates=duplicates, order=order_used, budget_syllables=budget,
                        warnings=tuple(warnings or ()),
-                       extras=extras)
+                       **story)
 
     def story_features(self, cluster: Cluster) -> tuple[Mapping[tuple[str, int], DateMention], dict[str, Any]]:
         """The date of each dated sentence (for the chronological order) and the story's
-        extras for the result; none at this layer (see :mod:`tomtat.story.summarizer`)."""
+        story's fields of the result (``timeline``, ``entities``); none at this layer (see
+        :mod:`tomtat.story.summarizer`)."""
         return {}, {}
 
     def _render(self, cluster: Cluster, ordered: list[int], scores: np.ndarray) -> Iterable[SummarySentence]:
