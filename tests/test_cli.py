@@ -93,7 +93,7 @@ def test_with_text_needs_json_and_json_is_an_alias(example_dir):
     code, out, err = run_cli("summarize", str(example_dir), "--json", "--with-text", "--sentences", "2")
     assert code == 0, err
     result = json.loads(out)
-    assert all(a["text"] for a in result["articles"]) and result["headline"] and result["cohesion"]["stories"]
+    assert all(a["text"] for a in result["articles"]) and result["headline"] and result["cohesion"]["unrelated"] == []
 
 
 def test_english_text_is_refused_like_the_service_does_unless_overridden(tmp_path):

@@ -75,10 +75,9 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"tomtat: warning: {warning}", file=sys.stderr)
     extras = editorial_extras(articles)
-    if len(extras["cohesion"]["stories"]) > 1:
-        groups = " | ".join(", ".join(ids) for ids in extras["cohesion"]["stories"])
-        print(f"tomtat: warning: the articles look like {len(extras['cohesion']['stories'])} different stories "
-              f"({groups}); `tomtat group` separates them", file=sys.stderr)
+    if extras["cohesion"]["unrelated"]:
+        print(f"tomtat: warning: {', '.join(extras['cohesion']['unrelated'])}: shares little with the other "
+              "articles; it looks like another story (`tomtat group` separates stories)", file=sys.stderr)
     if fmt == "json":
         text = json.dumps({**result.to_dict(include_text=args.with_text), **extras}, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "markdown":

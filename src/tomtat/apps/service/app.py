@@ -27,6 +27,7 @@ from tomtat.ingest.decode import decode_bytes
 from tomtat.ingest.language import looks_vietnamese
 from tomtat.ingest import RawArticle, build_articles, parse_text, raw_from_mapping
 from tomtat.core.options import Options
+from tomtat.story.editorial import editorial_extras
 from tomtat.story.summarizer import Summarizer
 from tomtat.apps.service.config import ServiceConfig
 from tomtat.apps.service.limits import BodySizeLimit
@@ -359,4 +360,4 @@ def summarize_raws(raws: Sequence[RawArticle], options: Options, prefix: str) ->
         field = getattr(exc, "field_name", None)
         raise ServiceError(422, exc.code, exc.message, field=f"{prefix}{field}" if field else f"{prefix}articles",
                            error=type(exc).__name__) from None
-    return summary.to_dict(include_text=True)
+    return {**summary.to_dict(include_text=True), **editorial_extras(articles)}
