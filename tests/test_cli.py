@@ -53,7 +53,7 @@ def run_cli_stdin(stdin: str, *args: str) -> tuple[int, str, str]:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "tomtat.cli", *args], input=stdin, capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "tomtat.apps.cli", *args], input=stdin, capture_output=True, text=True,
                           timeout=600)
     return proc.returncode, proc.stdout, proc.stderr
 
