@@ -129,7 +129,7 @@ def test_address_needs_ray_engine():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="ray is not installed (pip install 'tomtat[ray]')")
+@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="ray is not installed (pip install -e '.[ray]')")
 def test_batch_on_ray_engine(tmp_path):
     src = tmp_path / "in.jsonl"
     ids = write_clusters(src, 5)
