@@ -2,7 +2,6 @@
 and phone), see the result, give outlet/date/link, read it in English, paste several articles, export."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest

@@ -7,7 +7,7 @@ paragraph.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 FORMATS = ("text", "markdown", "json")
 
