@@ -117,7 +117,7 @@ def test_cli_batch_survives_sigkill_of_a_worker(tmp_path):
 
 def test_ray_missing_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)
-    with pytest.raises(EngineError, match=r"tomtat\[ray\]"):
+    with pytest.raises(EngineError, match=r"pip install -e '\.\[ray\]'"):
         RayEngine(1)
     code, _, err = run_cli("batch", "/dev/null", "-o", "-", "--engine", "nope")
     assert code != 0 and "Traceback" not in err

@@ -64,6 +64,7 @@ def test_a_chosen_sentence_keeps_its_source_marked_and_in_view(browser, base_url
             first_tapped = sentences.nth(sentences.count() - 1)
             colour = first_tapped.evaluate("n => getComputedStyle(n).backgroundColor")
             assert colour in ("rgba(0, 0, 0, 0)", "transparent"), colour
+            assert page.locator(".hovered").count() == 0  # a tap is not a mouse: no preview mark
             # The remove button sits beside the box label, not over the text.
             box = page.locator(".article-box").first
             button, area = box.locator(".remove").bounding_box(), box.locator("textarea").bounding_box()

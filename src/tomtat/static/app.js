@@ -116,7 +116,10 @@ async function submit() {
     selected = null;
     showStatus({ key: "done", vars: { s: body.sentences.length, a: body.articles.length } });
     setTitle("pageTitleDone", { s: body.sentences.length });
-    if ($("length-auto").checked && body.budget_syllables) $("length-value").value = body.budget_syllables;
+    if ($("length-auto").checked && body.budget_syllables) {  // show what "automatic" chose
+      $("length-value").value = body.budget_syllables;
+      $("length-range").value = body.budget_syllables;
+    }
     render(body, true);
   } finally {
     $("go").disabled = false;

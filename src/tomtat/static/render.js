@@ -112,7 +112,7 @@ export function renderSources(box, result, t, handlers) {
       meta.append(" · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, t("url")));
     }
     if (a.duplicate_of) meta.append(el("span", { class: "badge dup" }, t("duplicateOf", { id: sourceName(result, a.duplicate_of, t) })));
-    if (used) meta.append(el("span", { class: "badge" }, t("sentencesUsed", { n: used })));
+    if (used) meta.append(el("span", { class: "badge" }, t(used === 1 ? "sentenceUsed" : "sentencesUsed", { n: used })));
     box.append(el("article", { class: "source" + (a.duplicate_of ? " duplicate" : ""), id: `article-${a.id}` }, head, meta, body));
   });
 }
