@@ -222,3 +222,47 @@ def test_text_contrast_is_at_least_4_5(browser, base_url):  # noqa: F811
             assert _contrast(page, selector) >= 4.5, selector
     finally:
         page.close()
+
+
+def test_a_pasted_box_keeps_its_outlet_beside_dropped_files(browser, base_url):  # noqa: F811
+    page = browser.new_page()
+    try:
+        page.goto(base_url + "/")
+        box = page.locator(".article-box").first
+        box.locator("textarea").fill(BAI_1)
+        box.locator("input[name=outlet]").fill("Báo Đà Nẵng")
+        page.set_input_files("#file-input", files=[{"name": "bai-hai.txt", "mimeType": "text/plain",
+                                                    "buffer": BAI_2.encode()}])
+        page.locator("#go").click()
+        page.wait_for_selector("#summary .sent", timeout=60_000)
+        assert "Báo Đà Nẵng" in page.locator(".source").first.locator(".meta").inner_text()
+        assert page.locator(".source h3").first.inner_text() == BAI_1.split("\n")[0]
+    finally:
+        page.close()
+
+
+def test_the_page_works_under_a_strict_content_security_policy(browser, base_url):  # noqa: F811
+    """No inline script or style: the page runs with only its own files allowed."""
+    policy = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+              "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    page = browser.new_page()
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+
+    def with_policy(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    try:
+        page.route(base_url + "/", with_policy)
+        page.goto(base_url + "/")
+        page.locator(".article-box textarea").nth(0).fill(BAI_1)
+        page.locator(".article-box textarea").nth(1).fill(BAI_2)
+        page.locator("#go").click()
+        page.wait_for_selector("#summary .sent", timeout=60_000)
+        page.locator("#summary .sent").first.click()
+        assert page.locator(".source .used.selected").count() == 1
+        assert page.locator("header").evaluate("n => getComputedStyle(n).borderBottomStyle") == "solid"  # CSS applied
+        assert violations == []
+    finally:
+        page.close()

@@ -85,9 +85,9 @@ async function submit() {
   if (!articles.length && !files.length) { showError({ key: "empty" }); $("result").hidden = true; return; }
   const options = lengthOptions();
   let request;
-  if (files.length) {  // files go as uploads; pasted boxes travel with them as .txt files
+  if (files.length) {  // files go as uploads; pasted boxes travel with them as .json files (outlet, date, link kept)
     const form = new FormData();
-    articles.forEach((a) => form.append("files", new Blob([`${a.title ? a.title + "\n" : ""}${a.text}`], { type: "text/plain" }), `${a.id}.txt`));
+    articles.forEach((a) => form.append("files", new Blob([JSON.stringify(a)], { type: "application/json" }), `${a.id}.json`));
     files.forEach((f) => form.append("files", f, f.name));
     form.append("options", JSON.stringify(options));
     request = () => fetch("/summarize/files", { method: "POST", body: form });
