@@ -126,6 +126,7 @@ def test_english_page_shows_no_vietnamese_messages_and_no_field_names(browser, b
         expect(error).to_be_visible()
         page.locator(".article-box textarea").first.type("x")
         expect(error).to_be_hidden()  # the empty-input error goes once text is typed
+        assert page.title() == "Summarize a news cluster — tomtat"
         page.locator(".article-box textarea").first.fill("This is plainly an English text with no Vietnamese at all.")
         page.locator("#go").click()
         expect(error).to_be_visible(timeout=30_000)
@@ -134,7 +135,9 @@ def test_english_page_shows_no_vietnamese_messages_and_no_field_names(browser, b
         for text in shown:
             assert not VIETNAMESE.search(text), text
             assert not re.search(r"articles\.\d|min_vietnamese_share|\bfield\b|E\d{3}", text), text
+        assert page.title() == "Error — tomtat"
         page.locator(".article-box textarea").first.fill(BAI_1)
+        expect(error).to_be_hidden()  # a service error is about the text as sent: editing clears it
         page.locator(".article-box textarea").nth(1).fill(BAI_2)
         page.locator("#go").click()
         page.wait_for_selector("#summary .sent", timeout=60_000)

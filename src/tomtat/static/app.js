@@ -40,7 +40,12 @@ function showStatus(status) {
 function showError(err) {
   lastError = err;
   const box = $("error");
-  if (!err) { box.hidden = true; box.textContent = ""; return; }
+  if (!err) {
+    box.hidden = true;
+    box.textContent = "";
+    if (document.documentElement.dataset.titleKey === "pageTitleError") setTitle("pageTitle");
+    return;
+  }
   const where = err.where ? t(err.where.key, err.where) : "";
   box.textContent = t(err.key, { ...(err.vars || {}), where });
   box.hidden = false;
@@ -66,9 +71,10 @@ function undoSplit() {
   labelBoxes($("articles"), t);
 }
 
+// An error is about the text as it was sent: once the text changes, it no longer applies.
 function onBoxChange(what, detail) {
-  if (what === "input" && lastError && lastError.key === "empty") showError(null);
-  if (what === "split") { showSplit(detail); if (lastError && lastError.key === "empty") showError(null); }
+  if ((what === "input" || what === "split") && lastError) { showError(null); showStatus(null); }
+  if (what === "split") showSplit(detail);
   labelBoxes($("articles"), t);
 }
 
