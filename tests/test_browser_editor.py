@@ -10,6 +10,7 @@ from service_helpers import BAI_1, BAI_2
 from test_browser import SCREENSHOTS, base_url, browser  # noqa: F401  (module fixtures)
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright not installed").expect
+pytestmark = pytest.mark.slow  # a real browser, like test_browser.py: run by CI and `make test-all`
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}

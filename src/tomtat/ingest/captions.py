@@ -8,7 +8,7 @@ position note in parentheses ("Ông A (phải) và ông B", "(thứ hai từ tr�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from tomtat.vi.resources import lines as resource_lines
 
@@ -16,14 +16,14 @@ from tomtat.vi.resources import lines as resource_lines
 MAX_CAPTION_WORDS = 80
 
 
-@lru_cache(maxsize=None)
+@cache
 def _credit_tail() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(resource_lines("caption_credits.txt"), key=len, reverse=True))
     # "Ảnh: N.H", "(Ảnh: Reuters).", "Ảnh: Minh Châu/TTXVN": a few words closing the line.
     return re.compile(rf"(?:^|[\s.(\-–—|])(?:{words})\s*:\s*[^:]{{1,60}}?[.)|]*\s*$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _agency_tail() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in sorted(resource_lines("photo_agencies.txt"), key=len, reverse=True))
     agency = rf"(?:{names})"
@@ -35,7 +35,7 @@ def _agency_tail() -> re.Pattern[str]:
     return re.compile(rf"(?:{single}|{joined})\s*[.)|]*\s*$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _position_note() -> re.Pattern[str]:
     notes = "|".join(re.escape(n) for n in sorted(resource_lines("caption_positions.txt"), key=len, reverse=True))
     return re.compile(rf"\(\s*(?:{notes})\s*\)", re.IGNORECASE)
