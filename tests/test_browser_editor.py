@@ -87,6 +87,12 @@ def test_enter_on_a_focused_sentence_does_what_a_click_does(browser, base_url): 
         source = page.locator(f"#src-{sentence.get_attribute('data-sent')}")
         expect(source).to_have_class(re.compile(r"\bselected\b"))
         expect(source).to_be_in_viewport()
+        # From the article back to the summary: another marked sentence leads to its summary sentence.
+        other = page.locator("#summary .sent").first
+        page.locator(f"#src-{other.get_attribute('data-sent')}").click()
+        expect(other).to_be_focused()
+        expect(other).to_be_in_viewport()
+        expect(other).to_have_class(re.compile(r"\bselected\b"))
     finally:
         context.close()
 
