@@ -27,6 +27,9 @@ def test_the_first_curl_example_is_summarized_and_has_the_documented_fields():
     for key in result:
         assert f'"{key}"' in documented, f"{key} is answered but not shown in the README's Output example"
     assert result["sentences"][0]["score"] <= 0  # as the README says of the learned scorer
+    shown = [float(v) for v in re.findall(r'"score": (-?[\d.]+)', documented)]
+    assert shown == [s["score"] for s in result["sentences"]], "the README's Output example shows other scores"
+    assert re.findall(r'"start": 0, "end": (\d+)', documented)[:2] == [str(s["end"]) for s in result["sentences"]]
     assert result["headline"] and result["cohesion"]["unrelated"] == []
 
 
