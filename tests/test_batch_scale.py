@@ -117,7 +117,7 @@ def test_cli_batch_survives_sigkill_of_a_worker(tmp_path):
 
 def test_ray_missing_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)
-    with pytest.raises(EngineError, match=r"tomtat\[ray\]"):
+    with pytest.raises(EngineError, match=r"pip install -e '\.\[ray\]'"):
         RayEngine(1)
     code, _, err = run_cli("batch", "/dev/null", "-o", "-", "--engine", "nope")
     assert code != 0 and "Traceback" not in err
@@ -129,7 +129,7 @@ def test_address_needs_ray_engine():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="ray is not installed (pip install 'tomtat[ray]')")
+@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="ray is not installed (pip install -e '.[ray]')")
 def test_batch_on_ray_engine(tmp_path):
     src = tmp_path / "in.jsonl"
     ids = write_clusters(src, 5)

@@ -21,15 +21,24 @@ COMMANDS = {
     "group": "tomtat.apps.commands.group",
     "digest": "tomtat.apps.commands.digest",
 }
+EXAMPLES = """examples:
+  tomtat summarize examples/cluster-vi              summarize a folder of articles (one story)
+  tomtat summarize a.txt b.txt --format markdown    a Markdown summary with its sources
+  tomtat serve                                      the web page and HTTP API on http://127.0.0.1:8000
+  tomtat COMMAND --help                             each command's options, with examples
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tomtat", description="Summarize clusters of Vietnamese news articles.")
-    parser.add_argument("--version", action="version", version=f"tomtat {__version__}")
+    parser = argparse.ArgumentParser(prog="tomtat", description="Summarize clusters of Vietnamese news articles.",
+                                     epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-V", "--version", action="version", version=f"tomtat {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(module_name)
-        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP,
+                                 epilog=getattr(module, "EXAMPLES", None),
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser

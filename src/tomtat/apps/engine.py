@@ -143,8 +143,8 @@ class LocalEngine:
 
 # --- Ray ------------------------------------------------------------------------------------
 
-RAY_MISSING = ("the ray engine needs Ray, an optional extra: pip install 'tomtat[ray]' "
-               "(or use --engine local)")
+RAY_MISSING = ("the ray engine needs Ray, an optional extra: pip install -e '.[ray]' in a tomtat checkout, "
+               "or pip install ray (or use --engine local)")
 
 
 class RayEngine:

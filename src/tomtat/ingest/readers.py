@@ -17,6 +17,7 @@ from tomtat.ingest.clean import clean_article
 from tomtat.core.errors import EmptyInputError, InputError, Problems
 from tomtat.core.model import Article
 from tomtat.vi.normalize import normalize_text
+from tomtat.ingest.captions import is_photo_caption
 from tomtat.ingest.decode import decode_bytes
 
 SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
@@ -164,16 +165,28 @@ def parse_text(text: str, shown: str, suffix: str, problems: Problems) -> list[R
 
 
 def _from_txt(text: str, shown: str) -> RawArticle:
-    lines = text.strip().split("\n")
-    first = lines[0].strip()
-    title = ""
-    # A short first line without final punctuation is the title (headline); a question mark is allowed.
-    if len(lines) > 1 and 0 < len(first) <= MAX_TITLE_CHARS and not _TERMINAL.search(first):
-        title = first
-        text = "\n".join(lines[1:])
-    if not text.strip():
+    title, body = split_title(text)
+    if not body.strip():
         raise InputError("has a title line but no article text", source=shown)
-    return RawArticle(text=text, title=title, path=shown)
+    return RawArticle(text=body, title=title, path=shown)
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """(title, body) of a plain-text article: the first real line when it reads as a headline.
+
+    A short line without final punctuation is a headline (a question mark is allowed). Photo
+    captions before it are skipped, never taken as the title, and stay in the body, where
+    cleaning removes them with a recorded reason. No headline: the title is empty.
+    """
+    lines = text.strip().split("\n")
+    for index, line in enumerate(lines):
+        first = line.strip()
+        if not first or is_photo_caption(first):
+            continue
+        if index + 1 < len(lines) and len(first) <= MAX_TITLE_CHARS and not _TERMINAL.search(first):
+            return first, "\n".join(lines[:index] + lines[index + 1:])
+        break
+    return "", text
 
 
 def _from_json(text: str, shown: str) -> list[RawArticle]:
@@ -238,8 +251,14 @@ def build_article(raw: RawArticle | Article, *, article_id: str) -> Article:
     if isinstance(raw, Article):
         return raw
     title = normalize_text(raw.title).replace("\n", " ")
+    raw_text = raw.text
+    if is_photo_caption(title):
+        # A caption given as the title (a pasted first line, a scraper's field): it goes back to
+        # the body, where cleaning drops it with its reason, and the title comes from the next line.
+        title, raw_text = split_title(f"{title}\n{raw_text}")
+        title = normalize_text(title).replace("\n", " ")
     lead = normalize_text(raw.lead)
-    body, removed = clean_article(normalize_text(raw.text), title=title)
+    body, removed = clean_article(normalize_text(raw_text), title=title)
     lead_clean, lead_removed = clean_article(lead, title=title) if lead else ("", ())
     if lead_clean and not body.startswith(lead_clean[: min(len(lead_clean), 80)]):
         text = f"{lead_clean}\n\n{body}".strip()

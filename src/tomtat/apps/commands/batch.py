@@ -8,6 +8,10 @@ from tomtat.apps.batch import run_batch
 from tomtat.apps.commands.common import add_engine_options, add_summary_options, options_from_args
 
 HELP = "summarize many clusters: AbMuSu-format JSONL in (one cluster a line), JSONL out"
+EXAMPLES = """examples:
+  tomtat batch clusters.jsonl -o summaries.jsonl            resumes where it stopped if interrupted
+  tomtat batch clusters.jsonl -o out.jsonl --engine ray --workers 8
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

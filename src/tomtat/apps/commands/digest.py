@@ -9,6 +9,10 @@ from tomtat.apps.commands.common import add_engine_options, add_summary_options,
 from tomtat.apps.commands.group import add_group_options, group_options_from_args
 
 HELP = "group a pile of articles into stories, then summarize each story (ranked by size and recency)"
+EXAMPLES = """examples:
+  tomtat digest pile/ -o digest.md                  stories ranked by size and recency, each summarized
+  tomtat digest pile/ -o digest.jsonl --sentences 3
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

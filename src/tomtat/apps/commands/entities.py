@@ -10,6 +10,10 @@ from tomtat.core.errors import Problems
 from tomtat.story.summarizer import Summarizer
 
 HELP = "list the people, organizations and places of a cluster, with name variants merged"
+EXAMPLES = """examples:
+  tomtat entities examples/cluster-vi               people, organizations and places with counts
+  tomtat entities examples/cluster-vi --type PER --json
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,6 +7,10 @@ from pathlib import Path
 from tomtat.evaluation.rouge import evaluate_files, format_scores
 
 HELP = "score predictions against gold summaries with the official AbMuSu ROUGE protocol"
+EXAMPLES = """examples:
+  tomtat eval summaries.jsonl gold.jsonl            ROUGE-1/2/L with the official protocol
+  tomtat eval summaries.jsonl gold.jsonl --json
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

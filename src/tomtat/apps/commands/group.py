@@ -12,6 +12,10 @@ from tomtat.apps.commands.common import add_settings, settings_from_args
 from tomtat.core.options import GroupOptions
 
 HELP = "group a pile of articles (files, folders, JSON/JSONL) into stories, with duplicates; JSONL out"
+EXAMPLES = """examples:
+  tomtat group pile/ -o stories.jsonl               one story a line, with its articles and duplicates
+  tomtat group pile/ --threshold 0.15
+"""
 
 
 def add_group_options(parser: argparse.ArgumentParser) -> None:

@@ -6,6 +6,10 @@ import sys
 from tomtat.apps.service.config import ServiceConfig
 
 HELP = "run the HTTP service and its web page (default http://127.0.0.1:8000/)"
+EXAMPLES = """examples:
+  tomtat serve                                      page and API on http://127.0.0.1:8000/
+  tomtat serve --port 8080 --max-articles 20
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,10 @@ from tomtat.story.summarizer import Summarizer
 from tomtat.story.timeline import TimelineBuilder
 
 HELP = "list the events of a cluster in date order, each with its date, precision and sources"
+EXAMPLES = """examples:
+  tomtat timeline examples/cluster-vi               one event a line: date, sentence, sources
+  tomtat timeline examples/cluster-vi --json
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

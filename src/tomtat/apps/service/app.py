@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Sequence
@@ -25,10 +24,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from tomtat import __version__
 from tomtat.core.errors import EmptyInputError, InputError, OptionsError, Problems, TomtatError
 from tomtat.ingest.decode import decode_bytes
+from tomtat.ingest.language import looks_vietnamese
 from tomtat.ingest import RawArticle, build_articles, parse_text, raw_from_mapping
 from tomtat.core.options import Options
+from tomtat.story.editorial import editorial_extras
 from tomtat.story.summarizer import Summarizer
-from tomtat.vi.letters import has_vietnamese_mark
 from tomtat.apps.service.config import ServiceConfig
 from tomtat.apps.service.limits import BodySizeLimit
 from tomtat.apps.service.schemas import (ArticleIn, BatchIn, BatchOut, ClusterIn, ErrorOut, FeatureOut, HealthOut, OptionsIn,
@@ -37,8 +37,6 @@ from tomtat.apps.service.schemas import (ArticleIn, BatchIn, BatchOut, ClusterIn
 STATIC = Path(__file__).resolve().parents[2] / "static"
 FEATURES = ("timeline", "entities")
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "the body is not valid JSON (or a form field is not)"},
@@ -79,14 +77,6 @@ def _summarizer(options: Options) -> Summarizer:
 
 def feature_available(name: str) -> bool:
     return importlib.util.find_spec(f"tomtat.story.{name}") is not None
-
-
-def looks_vietnamese(text: str, min_share: float) -> bool:
-    words = _WORD.findall(text.lower())
-    if not words:
-        return False
-    marked = sum(1 for w in words if has_vietnamese_mark(w))
-    return marked / len(words) >= min_share
 
 
 def create_app(config: ServiceConfig | None = None) -> FastAPI:
@@ -370,4 +360,4 @@ def summarize_raws(raws: Sequence[RawArticle], options: Options, prefix: str) ->
         field = getattr(exc, "field_name", None)
         raise ServiceError(422, exc.code, exc.message, field=f"{prefix}{field}" if field else f"{prefix}articles",
                            error=type(exc).__name__) from None
-    return summary.to_dict(include_text=True)
+    return {**summary.to_dict(include_text=True), **editorial_extras(articles)}

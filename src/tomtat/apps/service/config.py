@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from tomtat.core.errors import OptionsError
+from tomtat.ingest.language import MIN_VIETNAMESE_SHARE
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -17,7 +18,7 @@ class ServiceConfig:
     max_articles: int = 50                 # articles in one cluster
     max_article_chars: int = 100_000       # characters in one article's text
     max_clusters: int = 20                 # clusters in one batch request
-    min_vietnamese_share: float = 0.15     # share of words with a Vietnamese letter for text to count as Vietnamese
+    min_vietnamese_share: float = MIN_VIETNAMESE_SHARE     # share of words with a Vietnamese letter for text to count as Vietnamese
     timeout_seconds: float = 30.0          # a request's work is bounded by this
     workers: int = 4                       # summaries computed at once (threads)
 

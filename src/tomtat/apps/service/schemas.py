@@ -117,6 +117,12 @@ class DuplicateOut(BaseModel):
     similarity: float
 
 
+class CohesionOut(BaseModel):
+    unrelated: list[str] = Field(..., description="ids of articles that look like another story")
+    similarity: dict[str, float] = Field(..., description="each article's best TF-IDF cosine to another article")
+    threshold: float = Field(..., description="below this an article counts as unrelated")
+
+
 class SummaryOut(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -127,6 +133,9 @@ class SummaryOut(BaseModel):
     order: str
     budget_syllables: int
     warnings: list[str]
+    headline: str | None = Field(None, description="suggested headline: the most central article title "
+                                 "(extractive); null when no article has a title")
+    cohesion: CohesionOut | None = None
 
 
 class BatchItemOut(BaseModel):
