@@ -61,7 +61,7 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
 
     group = parser.add_argument_group("engine")
     group.add_argument("--engine", choices=ENGINES, default="local",
-                       help="local: a process pool on this machine; ray: Ray (optional extra tomtat[ray])")
+                       help="local: a process pool on this machine; ray: Ray (install from the checkout with pip install -e '.[ray]')")
     group.add_argument("--workers", type=_positive, metavar="N",
                        help="worker processes (default: the machine's cores; with ray: CPUs of the local Ray)")
     group.add_argument("--address", metavar="HOST:PORT",
