@@ -124,14 +124,13 @@ class ClusterDates:
                 for mention in finder.find(removed.text, anchors.get(a.id)):
                     when = when_of(mention)
                     if when is not None and when.precision == DAY:
-                        story = votes.setdefault(self.scope[a.id], {})
-                        story[when] = story.get(when, 0.0) + _CAPTION_WEIGHT
+                        tally = votes.setdefault(self.scope[a.id], {})
+                        tally[when] = tally.get(when, 0.0) + _CAPTION_WEIGHT
                         shown[when] = shown.get(when, 0.0) + _CAPTION_WEIGHT
-        for story, counted in votes.items():
-            def weight(day: When) -> tuple[float, float, float]:
-                return sum(v for d, v in counted.items() if self.near(d, day)), counted[day], shown.get(day, 0.0)
-            main = max(counted, key=weight)
-            self.main[story] = (main, sorted((d for d in counted if self.near(d, main)), key=When.ordinal))
+        for group, counted in votes.items():
+            main = max(counted, key=lambda day, c=counted: (  # type: ignore[misc]
+                sum(v for d, v in c.items() if self.near(d, day)), c[day], shown.get(day, 0.0)))
+            self.main[group] = (main, sorted((d for d in counted if self.near(d, main)), key=When.ordinal))
 
     def _inherit(self, cluster: Cluster) -> None:
         for i, s in enumerate(cluster.sentences):
@@ -179,7 +178,7 @@ def _same_day_links(cluster: Cluster, own: list[When | None], similarity: float 
             wi, wj = own[i], own[j]
             assert wi is not None and wj is not None
             if cluster.sentences[i].article_id == cluster.sentences[j].article_id or sims[a, b] < similarity \
-                    or (wi.month, wi.day) != (wj.month, wj.day) or None not in (wi.year, wj.year) and wi.year != wj.year:
+                    or (wi.month, wi.day) != (wj.month, wj.day) or (None not in (wi.year, wj.year) and wi.year != wj.year):
                 continue
             links.append({cluster.sentences[i].article_id, cluster.sentences[j].article_id})
             if wi.year is None and wj.year is not None:
@@ -238,7 +237,7 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         if dates.told[i] is not None:
             group.days.append(dates.told[i])  # type: ignore[arg-type]
         group_of[i] = group
-    first_seen = {}
+    first_seen: dict[tuple[str, ...], int] = {}
     for g in groups:
         if g.scope is not None:
             first_seen.setdefault(g.scope, len(first_seen))
@@ -280,8 +279,8 @@ def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: Whe
             continue
         if g.scope != scope or g.when.precision != when.precision:
             continue
-        if when.precision == DAY and any(dates.near(d, when) for d in g.days) \
-                or when.precision != DAY and (g.when.year, g.when.month) == (when.year, when.month):
+        if (when.precision == DAY and any(dates.near(d, when) for d in g.days)) \
+                or (when.precision != DAY and (g.when.year, g.when.month) == (when.year, when.month)):
             return g
     group = _Group(when, scope)
     groups.append(group)

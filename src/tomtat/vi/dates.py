@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable
+from typing import Iterable
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
