@@ -74,7 +74,7 @@ def systems() -> dict[str, Any]:
 
 def dangling(summary, openers) -> list[bool]:
     """For each sentence: does it open with an opener without its predecessor right before it?"""
-    from tomtat.vi.dates import anchored_articles
+    from tomtat.vi.time_context import anchored_articles
 
     anchored = anchored_articles(summary.articles)
     out = []

@@ -139,7 +139,7 @@ def _measure(records: list[dict[str, Any]], summaries: list[dict[str, Any]]) -> 
     from tomtat.story.events import ClusterDates
     from tomtat.story.summarizer import Summarizer
     from tomtat.summarize.trim import with_end_mark
-    from tomtat.vi.dates import anchored_articles
+    from tomtat.vi.time_context import anchored_articles
     from tomtat.vi.openers import Openers
     from tomtat.vi.text import bigram_set, syllables
 

@@ -13,7 +13,8 @@ from tomtat.story.events import ClusterDates
 from tomtat.story.summarizer import Summarizer
 from tomtat.story.timeline import TimelineBuilder
 from tomtat.summarize.trim import with_end_mark
-from tomtat.vi.dates import DateFinder, parse_published, past_year_floor
+from tomtat.vi.dates import DateFinder, parse_published
+from tomtat.vi.time_context import past_year_floor
 from tomtat.vi.openers import Openers
 
 STORY = FIXTURES / "story"

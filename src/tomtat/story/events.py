@@ -25,11 +25,11 @@ from datetime import date
 from typing import Callable, Sequence
 
 from tomtat.core.model import StoryEvent
-from tomtat.story.timeline import best_mention, is_background, is_plan, year_scopes
+from tomtat.story.timeline import year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
-from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor,
-                             past_year_floor)
+from tomtat.vi.dates import DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor
+from tomtat.vi.time_context import best_mention, is_background, is_plan, past_year_floor
 
 _DAYS = (DAY, WEEK, DAY_MONTH)
 _CAPTION_WEIGHT = 2.0
@@ -164,27 +164,36 @@ class ClusterDates:
         return out
 
 
+_BUCKET_LIMIT = 200  # sentences of one day compared at most: memory stays bounded on a huge article
+
+
 def _same_day_links(cluster: Cluster, own: list[When | None], similarity: float = 0.3) -> list[set[str]]:
     """Articles that tell one day's happening in similar words share a year: link them, and
-    give a day without its year the year the other outlet wrote ("sáng 12/3" and "12/3/2024")."""
-    dated = [i for i, w in enumerate(own) if w is not None and w.precision == DAY]
-    if len(dated) < 2:
-        return []
-    sims = cluster.similarity_rows(dated, dated)
+    give a day without its year the year the other outlet wrote ("sáng 12/3" and "12/3/2024").
+    Only sentences naming the same day and month, of different articles, are compared."""
+    buckets: dict[tuple[int | None, int | None], list[int]] = {}
+    for i, w in enumerate(own):
+        if w is not None and w.precision == DAY:
+            buckets.setdefault((w.month, w.day), []).append(i)
     links = []
-    for a in range(len(dated)):
-        for b in range(a + 1, len(dated)):
-            i, j = dated[a], dated[b]
-            wi, wj = own[i], own[j]
-            assert wi is not None and wj is not None
-            if cluster.sentences[i].article_id == cluster.sentences[j].article_id or sims[a, b] < similarity \
-                    or (wi.month, wi.day) != (wj.month, wj.day) or (None not in (wi.year, wj.year) and wi.year != wj.year):
-                continue
-            links.append({cluster.sentences[i].article_id, cluster.sentences[j].article_id})
-            if wi.year is None and wj.year is not None:
-                own[i] = wj
-            elif wj.year is None and wi.year is not None:
-                own[j] = wi
+    for members in buckets.values():
+        members = members[:_BUCKET_LIMIT]
+        if len({cluster.sentences[i].article_id for i in members}) < 2:
+            continue
+        sims = cluster.similarity_rows(members, members)
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                i, j = members[a], members[b]
+                wi, wj = own[i], own[j]
+                assert wi is not None and wj is not None
+                if cluster.sentences[i].article_id == cluster.sentences[j].article_id or sims[a, b] < similarity \
+                        or (None not in (wi.year, wj.year) and wi.year != wj.year):
+                    continue
+                links.append({cluster.sentences[i].article_id, cluster.sentences[j].article_id})
+                if wi.year is None and wj.year is not None:
+                    own[i] = wj
+                elif wj.year is None and wi.year is not None:
+                    own[j] = wi
     return links
 
 

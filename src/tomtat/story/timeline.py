@@ -17,7 +17,6 @@ năm 2008.": a year or month, and "từng" / "trước đây" / "kể từ") is 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterable, Sequence
@@ -25,36 +24,11 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from tomtat.core.model import Article, Sentence
-from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, UNRESOLVED, WEEK, YEAR, DateFinder, DateMention, article_anchor,
-                             is_date_line, past_year_floor)
+from tomtat.vi.dates import DAY, DAY_MONTH, UNRESOLVED, DateFinder, DateMention, article_anchor, is_date_line
+from tomtat.vi.time_context import PRECISION_RANK, best_mention, is_background, past_year_floor
 from tomtat.vi.text import Vectors, syllables
 
-# How precise a date is (higher wins when an event's sources disagree in precision).
-_RANK = {DAY: 6, WEEK: 5, "day-month": 4, MONTH: 3, "month-only": 2, YEAR: 1, UNRESOLVED: 0}
-
-# "It has happened before": with only a year or month to it, such a sentence is background.
-_BACKGROUND = re.compile(r"(?<!\w)(?:từng|trước đây|kể từ|trước kia|hồi đó)(?!\w)", re.IGNORECASE)
 _SAME_TIME_REACH = 2  # "Cùng ngày" looks this many sentences back in its article for its day
-
-
-_PLAN_TAIL = re.compile(r"(?<!\w)(?:tới|sắp tới|sau)$", re.IGNORECASE)
-_PLAN_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sẽ|kế hoạch|mục tiêu|đến|tới)(?!\w)[^,.;]{0,25}$", re.IGNORECASE)
-
-
-def is_plan(text: str, mention: DateMention) -> bool:
-    """A date the sentence looks forward to ("vào tháng 9 tới", "dự kiến ... ngày 25/4",
-    "đến năm 2030"): the time of a plan, less telling than a time that is past."""
-    return bool(_PLAN_TAIL.search(mention.text) or _PLAN_BEFORE.search(text[:mention.start]))
-
-
-def best_mention(text: str, mentions: Sequence[DateMention]) -> DateMention:
-    """The date a sentence is told under: a past time before a planned one, then the most precise."""
-    return max(mentions, key=lambda m: (not is_plan(text, m), _RANK[m.precision], -m.start))
-
-
-def is_background(text: str, mention: DateMention) -> bool:
-    """Only a year or a month, and words that say it happened before: not a new event."""
-    return mention.precision not in (DAY, WEEK, DAY_MONTH) and _BACKGROUND.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -273,7 +247,7 @@ class TimelineBuilder:
         background: list[Event] = []
         for group in sorted(members.values()):
             items = [candidates[k] for k in group]
-            best = max(items, key=lambda c: (_RANK[c.mention.precision], c.mention.year is not None))
+            best = max(items, key=lambda c: (PRECISION_RANK[c.mention.precision], c.mention.year is not None))
             sources = tuple(EventSource(c.sentence.article_id, c.sentence.index, c.sentence.start, c.sentence.end,
                                         c.sentence.text, c.mention.text,
                                         anchors.get(c.sentence.article_id)) for c in items)

@@ -19,7 +19,8 @@ from tomtat.summarize.dedup import ArticleDeduplicator
 from tomtat.core.errors import OptionsError, Problems
 from tomtat.ingest import ArticleInput, read_inputs
 from tomtat.core.model import Article, ArticleInfo, StoryEvent, Summary, SummarySentence
-from tomtat.vi.dates import DateMention, anchored_articles
+from tomtat.vi.dates import DateMention
+from tomtat.vi.time_context import anchored_articles
 from tomtat.core.options import Options
 from tomtat.summarize.order import keep_after_predecessor, order_sentences, predecessor
 from tomtat.summarize.rankers import Ranker, get_ranker

@@ -9,7 +9,7 @@ import numpy as np
 from tomtat.core.options import DEFAULTS, Options
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
-from tomtat.vi.dates import anchored_articles
+from tomtat.vi.time_context import anchored_articles
 from tomtat.vi.openers import Openers, is_cut
 
 def readability_constraints(cluster: Cluster, candidates: np.ndarray,

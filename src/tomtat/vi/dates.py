@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 from datetime import date, datetime, timedelta
-from typing import Iterable
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
@@ -327,32 +326,3 @@ def _first_full(line: str) -> date | None:
         if mention.precision == DAY and not mention.anchored:
             return date(mention.year, mention.month, mention.day)  # type: ignore[arg-type]
     return None
-
-
-# Words that make a named year a plan or a deadline, not a time already past.
-_FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|mục tiêu|lộ trình|phấn đấu|tầm nhìn)(?!\w)", re.IGNORECASE)
-_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối)\s*$", re.IGNORECASE)
-_CHUNK = re.compile(r"[^.!?\n]+")
-
-
-def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
-    """The latest year ``text`` speaks of as past (or present), or None: evidence that the
-    text was written in that year or later. A year named as a plan or deadline ("đến năm
-    2030", "dự kiến năm 2025") is no such evidence. Only years written out count; nothing
-    is taken from an anchor."""
-    finder = finder or DateFinder()
-    latest: int | None = None
-    for chunk in _CHUNK.finditer(text):
-        part = chunk.group(0)
-        if not any(ch.isdigit() for ch in part) or _FUTURE_CHUNK.search(part):
-            continue
-        for m in finder.find(part):
-            if m.year is None or m.anchored or _FUTURE_BEFORE.search(part[:m.start].rstrip()[-20:]):
-                continue
-            latest = m.year if latest is None else max(latest, m.year)
-    return latest
-
-
-def anchored_articles(articles: Iterable[Any]) -> dict[str, bool]:
-    """For each article (by id): has it a date that relative times count from?"""
-    return {a.id: article_anchor(a.published, f"{a.title}\n{a.text}")[0] is not None for a in articles}
