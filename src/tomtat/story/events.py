@@ -134,7 +134,14 @@ class ClusterDates:
 
     def _inherit(self, cluster: Cluster) -> None:
         for i, s in enumerate(cluster.sentences):
-            if self.told[i] is not None:
+            told = self.told[i]
+            main = self.main.get(self.scope[s.article_id])
+            if told is not None and main is not None and told.precision != DAY and told.year == main[0].year \
+                    and told.precision == YEAR or (told is not None and main is not None and told.precision == MONTH
+                                                   and (told.year, told.month) == (main[0].year, main[0].month)):
+                self.told[i] = main[0]  # "năm 2024" in a story of 20/3/2024: told under that day
+                continue
+            if told is not None:
                 continue
             for back in range(1, _INHERIT_REACH + 1):
                 j = i - back
@@ -144,7 +151,7 @@ class ClusterDates:
                 if p.article_id != s.article_id or p.paragraph != s.paragraph:
                     break
                 if self.own[j] is not None:
-                    self.told[i] = self.own[j]
+                    self.told[i] = self.told[j]
                     break
             if self.told[i] is None and self.scope[s.article_id] in self.main:
                 self.told[i] = self.main[self.scope[s.article_id]][0]
