@@ -173,3 +173,64 @@ def test_end_mark_is_added_for_presentation_only(tmp_path):
         assert s.text.endswith(".") and not s.source_text.endswith(".")
     whole = Summarizer(Options(sentences=3, trim=False)).summarize([tmp_path / "tin.txt"])
     assert all(s.text == s.source_text for s in whole.sentences)  # untrimmed: the source as it is
+
+
+def _cluster_and_dates():
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster(summarizer.read([STORY], Problems()))
+    return cluster, ClusterDates.build(cluster)
+
+
+def test_event_selector_adds_a_happening_the_inner_choice_left_out_and_drops_a_day_told_twice():
+    import numpy as np
+
+    from tomtat.story.event_select import EventSelector
+
+    cluster, dates = _cluster_and_dates()
+    openings = [i for i, s in enumerate(cluster.sentences) if "5/10" in s.text]
+    assert {cluster.sentences[i].article_id for i in openings} == {"tin-a", "tin-b"}
+
+    def bridge_only(view, scores, budget, *, max_sentences=None):
+        """An inner selector that sees only the bridge story (and ignores what is hidden)."""
+        picked = [i for i, s in enumerate(view.sentences) if s.selectable and s.article_id in ("tin-a", "tin-b")
+                  and s.kind != "heading"]
+        return picked[:4]
+
+    scores = np.linspace(1.0, 0.0, len(cluster.sentences))
+    chosen = EventSelector(bridge_only, dates, OPENERS)(cluster, scores, 200)
+    articles = {cluster.sentences[i].article_id for i in chosen}
+    assert {"tin-c", "tin-d"} <= articles  # the flood and the festival, each kept once
+    assert len([i for i in chosen if i in openings]) == 1  # the opening told once, not by both outlets
+    for i in chosen:
+        assert not _leans(cluster.sentences[i].text) or i - 1 in chosen
+
+
+def test_chronological_order_keeps_each_articles_unknown_year_together():
+    summary = _summary(order="chronological")
+    assert summary.events == () and summary.order == "chronological"
+    # Known years first (tin-c's "năm 2019"), then each article's days of unknown year together.
+    articles = [s.article_id for s in summary.sentences if "2019" not in s.text]
+    blocks = [a for k, a in enumerate(articles) if k == 0 or a != articles[k - 1]]
+    assert len(blocks) == len(set(blocks)), articles
+    assert "2019" in summary.sentences[0].text
+
+
+def test_chronological_order_never_interleaves_two_articles_unknown_years():
+    from tomtat.summarize.order import order_sentences
+    from tomtat.vi.dates import DateMention
+
+    cluster, _ = _cluster_and_dates()
+    first = {}
+    for i, s in enumerate(cluster.sentences):
+        if s.selectable and s.article_id in ("tin-c", "tin-d"):
+            first.setdefault(s.article_id, []).append(i)
+    c1, c2, d1 = first["tin-c"][0], first["tin-c"][1], first["tin-d"][0]
+
+    def day(month: int) -> DateMention:
+        return DateMention(text=f"1/{month}", start=0, end=3, kind="day_month", precision="day-month", month=month, day=1)
+
+    dates = {(cluster.sentences[c1].article_id, cluster.sentences[c1].index): day(3),
+             (cluster.sentences[c2].article_id, cluster.sentences[c2].index): day(9),
+             (cluster.sentences[d1].article_id, cluster.sentences[d1].index): day(6)}
+    ordered, how = order_sentences(cluster, [d1, c2, c1], [0.0, 0.0, 0.0], "chronological", dates)
+    assert how == "chronological" and ordered == [c1, c2, d1]  # not 1/3, 1/6, 1/9 as if one year
