@@ -27,7 +27,8 @@ import numpy as np
 
 from tomtat.story.events import ClusterDates, When
 from tomtat.summarize.cluster import Cluster
-from tomtat.summarize.select import MAX_SYLLABLES, MIN_SYLLABLES, Selector
+from tomtat.core.options import DEFAULTS
+from tomtat.summarize.select import Selector
 from tomtat.vi.openers import Openers, is_cut
 
 _ROUNDS = 3  # re-selections at most (each leaves out what the last one repeated)
@@ -41,6 +42,8 @@ class EventSelector:
     same_day_similarity: float = 0.3
     near_copy_similarity: float = 0.5  # a near copy of a kept sentence is not chosen again
     max_share_kept: float = 0.6  # kept sentences take at most this share of the budget
+    min_syllables: int = DEFAULTS.min_sentence_syllables  # a kept sentence is neither this short ...
+    max_syllables: int = DEFAULTS.long_sentence_syllables  # ... nor this long
 
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
         chosen = self.inner(cluster, scores, budget, max_sentences=max_sentences)
@@ -126,7 +129,7 @@ class EventSelector:
         for i, s in enumerate(cluster.sentences):
             if s.article_id not in articles or not s.selectable or i in left_out:
                 continue
-            if not MIN_SYLLABLES <= cluster.lengths[i] <= MAX_SYLLABLES or is_cut(s.text):
+            if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or is_cut(s.text):
                 continue
             if self.openers is not None and (self.openers.match(s.text) is not None or self.openers.needs_predecessor(
                     s.text, anchored=self.dates.anchored.get(s.article_id, False))):

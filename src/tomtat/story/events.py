@@ -136,8 +136,8 @@ class ClusterDates:
         for i, s in enumerate(cluster.sentences):
             told = self.told[i]
             main = self.main.get(self.scope[s.article_id])
-            if told is not None and main is not None and told.precision != DAY and told.year == main[0].year \
-                    and told.precision == YEAR or (told is not None and main is not None and told.precision == MONTH
+            if (told is not None and main is not None and told.precision != DAY and told.year == main[0].year \
+                    and told.precision == YEAR) or (told is not None and main is not None and told.precision == MONTH
                                                    and (told.year, told.month) == (main[0].year, main[0].month)):
                 self.told[i] = main[0]  # "năm 2024" in a story of 20/3/2024: told under that day
                 continue

@@ -51,7 +51,8 @@ class Summarizer(BaseSummarizer):
         if not self.event_selection or context is None:
             return super().choose(cluster, scores, budget, context)
         assert self.selector is not None
-        selector = EventSelector(self.selector, context, self.openers)
+        selector = EventSelector(self.selector, context, self.openers, min_syllables=self.options.min_sentence_syllables,
+                                 max_syllables=self.options.long_sentence_syllables)
         return selector(cluster, scores, budget, max_sentences=self.options.sentences)
 
     def arrange(self, cluster: Cluster, ordered: list[int], order_used: str, context: Any,
