@@ -65,8 +65,8 @@ def systems() -> dict[str, Any]:
         "no events": Summarizer(Options(layout="flat"), story=False, event_selection=False),
         "after": Summarizer(Options(), story=False),
         # the same without redundancy control, so the repeats column has something to compare to
-        "no redundancy": Summarizer(Options(redundancy=0.0, duplicate_sentence_threshold=1.0), story=False,
-                                    event_selection=False,
+        # (the selector is configured, not the options: a Summarizer refuses options its parts would ignore)
+        "no redundancy": Summarizer(Options(), story=False, event_selection=False,
                                     selector=MMRSelector(redundancy=0.0, duplicate_threshold=1.0,
                                                          containment_threshold=1.01, openers=Openers.default())),
     }
