@@ -2,18 +2,21 @@
 
     PYTHONPATH=src python benchmarks/readability.py                    # validation
     PYTHONPATH=src python benchmarks/readability.py --split train --examples 5
+    PYTHONPATH=src python benchmarks/readability.py --corpus vims      # ViMs dev (publication dates)
 
 For every summary sentence it checks the text as given to the reader:
 
 * dangling: the sentence opens with an opener from ``resources/dangling_openers.txt``
-  (a connective such as "Tuy nhiên," or a reference such as "Ông này", "Theo đó,") and the
-  sentence before it in the summary is not its predecessor in the source article;
+  (a connective such as "Tuy nhiên," or a reference such as "Ông này", "Theo đó,", "Cùng
+  ngày,", or -- when its article has no publication date -- a relative time such as "Hôm
+  qua,") and the sentence before it in the summary is not its predecessor in the source article;
 * cut: it starts in lower case or ends on ":", ";", "," or a dash (``tomtat.trim.is_cut``);
 * repeats: pairs of summary sentences where half or more of the shorter one's syllable
   bigrams are in the other (the same fact told twice, in the same or nearly the same words).
 
-Rows: *before* is the summarizer with trimming and opener handling off (what it did before
-issue 3's readability work); *trim only* and *openers only* turn on one part each; *after*
+Rows: *before* is the summarizer with trimming, opener handling and events off (what it did
+before issue 3's readability work); *trim only* and *openers only* turn on one part each;
+*no events* is the default without issue 12's event-aware selection and story layout; *after*
 is the default; *no redundancy* is the default without MMR or the duplicate-sentence cut-off. ROUGE-2 F1 is the official protocol (``tomtat.evaluate.compute``); ms/cl is
 the summarizer's wall-clock time per cluster after reading (rows run in the same process,
 so compare them to each other, not across machines). The data
@@ -30,6 +33,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "abmusu"
+VIMS = ROOT.parent / "shared" / "data" / "vims" / "dev.jsonl"
 
 
 def _articles(documents: list[dict[str, Any]]):
@@ -40,9 +44,11 @@ def _articles(documents: list[dict[str, Any]]):
     return build_articles(raws, Problems(strict=False))
 
 
-def load(split: str) -> tuple[list[list[dict[str, Any]]], list[str]]:
-    lines = [json.loads(line) for line in (DATA / f"{split}.jsonl").open(encoding="utf-8") if line.strip()]
-    return [line["single_documents"] for line in lines], [line["summary"] for line in lines]
+def load(split: str) -> tuple[list[list[dict[str, Any]]], list[Any]]:
+    path = VIMS if split == "vims" else DATA / f"{split}.jsonl"
+    lines = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    # ViMs has two references a cluster: scored as their mean
+    return [line["single_documents"] for line in lines], [line.get("summaries") or line["summary"] for line in lines]
 
 
 def systems() -> dict[str, Any]:
@@ -52,12 +58,15 @@ def systems() -> dict[str, Any]:
     from tomtat.vi.openers import Openers
 
     return {
-        "before": Summarizer(Options(trim=False), openers=None, story=False),
+        "before": Summarizer(Options(trim=False, layout="flat"), openers=None, story=False, event_selection=False),
         "trim only": Summarizer(Options(), openers=None, story=False),
         "openers only": Summarizer(Options(trim=False), story=False),
+        # issue 3's readability work without issue 12's events (flat, no event-aware selection)
+        "no events": Summarizer(Options(layout="flat"), story=False, event_selection=False),
         "after": Summarizer(Options(), story=False),
         # the same without redundancy control, so the repeats column has something to compare to
-        "no redundancy": Summarizer(Options(redundancy=0.0, duplicate_sentence_threshold=1.0), story=False,
+        # (the selector is configured, not the options: a Summarizer refuses options its parts would ignore)
+        "no redundancy": Summarizer(Options(), story=False, event_selection=False,
                                     selector=MMRSelector(redundancy=0.0, duplicate_threshold=1.0,
                                                          containment_threshold=1.01, openers=Openers.default())),
     }
@@ -65,11 +74,15 @@ def systems() -> dict[str, Any]:
 
 def dangling(summary, openers) -> list[bool]:
     """For each sentence: does it open with an opener without its predecessor right before it?"""
+    from tomtat.vi.time_context import anchored_articles
+
+    anchored = anchored_articles(summary.articles)
     out = []
     previous = None
     for s in summary.sentences:
         follows = previous is not None and previous == (s.article_id, s.sentence_index - 1)
-        out.append(openers.match(s.text) is not None and not follows)
+        leans = openers.match(s.text) is not None or openers.needs_predecessor(s.text, anchored=anchored[s.article_id])
+        out.append(leans and not follows)
         previous = (s.article_id, s.sentence_index)
     return out
 
@@ -125,11 +138,15 @@ def measure(summarizer, clusters, references, openers, examples: int = 0) -> dic
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("validation", "train"), default="validation")
+    parser.add_argument("--corpus", choices=("abmusu", "vims"), default="abmusu",
+                        help="vims: ViMs dev (../shared/data/vims/dev.jsonl) instead of an AbMuSu split")
     parser.add_argument("--examples", type=int, default=0, metavar="N",
                         help="print up to N dangling sentences per row")
     args = parser.parse_args(argv)
-    if not (DATA / f"{args.split}.jsonl").exists():
-        print(f"skipped: AbMuSu data not found at {DATA} (../shared is absent)")
+    if args.corpus == "vims":
+        args.split = "vims"
+    if not (VIMS if args.split == "vims" else DATA / f"{args.split}.jsonl").exists():
+        print(f"skipped: {args.split} data not found under {DATA.parent} (../shared is absent)")
         return 0
     from tomtat.vi.openers import Openers
 

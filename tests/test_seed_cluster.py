@@ -66,3 +66,42 @@ def test_kalganov_keeps_his_role(seed):
     (kalganov,) = [e for e in entities if any("kalganov" in fold(v) for v in e.variants)]
     assert kalganov.role and kalganov.role.startswith("Phó giám đốc Trung tâm Chỉ huy")
     assert len(kalganov.articles) == 2
+
+
+@pytest.fixture(scope="module")
+def seed_summary():
+    if not SEED.is_dir():
+        pytest.skip(f"seed cluster not found at {SEED} (../shared is absent on this machine)")
+    return Summarizer().summarize([SEED])
+
+
+def test_seed_summary_sentences_stand_alone_and_end_with_their_mark(seed_summary):
+    from test_story import check_readable
+
+    check_readable(seed_summary)
+
+
+def test_seed_summary_tells_each_of_the_four_happenings_once_with_its_day(seed_summary):
+    """The delegation in December (000, 001: one story), the July remarks (002), the train to
+    Vladivostok in April (003, which speaks of 2018 as past), Shoigu in July (004)."""
+    def events_of(prefix):
+        return [e for e in seed_summary.events if any(a.startswith(prefix) for a in e.articles)]
+
+    december = [e for e in events_of("00") if {a[:3] for a in e.articles} & {"000", "001"}]
+    assert len(december) == 1 and december[0].label.split(" ")[0] in ("12/12", "13/12", "12–13/12")
+    for prefix, month in (("002", "/7"), ("003", "/4"), ("004", "/7")):
+        days = [e for e in events_of(prefix) if e.precision in ("unknown", "range")]
+        assert len(days) == 1 and month in days[0].label, (prefix, [e.label for e in events_of(prefix)])
+    april = events_of("003")[0]
+    assert "2018 trở đi" in april.label  # year unknown, not before the 2018 it speaks of
+    assert all("năm chưa rõ" in e.label or "trở đi" in e.label or e.precision == "year" for e in seed_summary.events)
+    for e in seed_summary.events:  # no event mixes two stories told in years that may differ
+        assert len({a[:3] for a in e.articles} - {"000", "001"}) <= 1 or e.precision == "year"
+
+
+def test_seed_timeline_keeps_each_storys_unknown_year_apart(seed):
+    _, timeline, _ = seed
+    scopes = [e.scope for e in timeline.events if e.date.year is None]
+    blocks = [s for k, s in enumerate(scopes) if k == 0 or s != scopes[k - 1]]
+    assert len(blocks) == len(set(blocks)) >= 4
+    assert not any("2008" in e.sentence for e in timeline.events)  # "đã từng diễn ra vào năm 2008": background

@@ -63,6 +63,30 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class StoryEvent:
+    """One happening of the summary's story: a date label and the summary sentences that tell it.
+
+    ``date``: ``2018-07-12``, ``2018-07``, ``2019``, ``--07-12`` (year unknown) or None;
+    ``precision``: ``day``, ``month``, ``year``, ``range`` (year unknown but not before
+    ``year_from``) or ``unknown``; ``sentences``: indexes into :attr:`Summary.sentences`;
+    ``date_end``: the last day when the event spans several.
+    """
+
+    label: str
+    date: str | None
+    precision: str
+    sentences: tuple[int, ...]
+    articles: tuple[str, ...] = ()
+    year_from: int | None = None
+    date_end: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "date": self.date, "precision": self.precision,
+                "sentences": list(self.sentences), "articles": list(self.articles),
+                "year_from": self.year_from, "date_end": self.date_end}
+
+
+@dataclass(frozen=True)
 class ArticleInfo:
     id: str
     title: str
@@ -81,7 +105,7 @@ class ArticleInfo:
         return out
 
 
-EMPTY_TIMELINE: dict[str, Any] = {"events": [], "undated": [], "anchors": {}}
+EMPTY_TIMELINE: dict[str, Any] = {"events": [], "undated": [], "background": [], "anchors": {}}
 
 
 @dataclass(frozen=True)
@@ -99,6 +123,20 @@ class Summary:
     warnings: tuple[str, ...] = ()
     timeline: dict[str, Any] = field(default_factory=lambda: dict(EMPTY_TIMELINE))
     entities: tuple[dict[str, Any], ...] = ()
+    events: tuple[StoryEvent, ...] = ()  # the story: events in reading order (empty for the flat layout)
+
+    def story_text(self, *, sources: bool = True) -> str:
+        """The summary as a short story: one paragraph per event, opened by its date label
+        ("16–18/7 (năm chưa rõ): ..."), with the articles it comes from. Without events
+        (the flat layout) it is :attr:`text`."""
+        if not self.events:
+            return self.text
+        paragraphs = []
+        for event in self.events:
+            body = " ".join(self.sentences[k].text for k in event.sentences)
+            cited = f" [{', '.join(event.articles)}]" if sources and event.articles else ""
+            paragraphs.append(f"{event.label}: {body}{cited}")
+        return "\n\n".join(paragraphs)
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         articles = []
@@ -118,5 +156,6 @@ class Summary:
             "warnings": list(self.warnings),
             "timeline": self.timeline,
             "entities": list(self.entities),
+            "events": [e.to_dict() for e in self.events],
         }
         return out

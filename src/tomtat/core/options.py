@@ -34,6 +34,8 @@ def setting(default: Any, kind: type, help: str, *, group: str = TUNING, minimum
             "choices": choices, "metavar": metavar}
     return dataclasses.field(default=default, metadata=meta)
 
+LAYOUTS = ("story", "flat")
+
 
 @dataclass(frozen=True, kw_only=True)
 class Options:
@@ -56,6 +58,9 @@ class Options:
                          group=SUMMARY, choices=ORDERS)
     ranker: str = setting("default", str, "sentence ranker: default (= learned), unsupervised, centroid, lead",
                           group=SUMMARY, choices=RANKER_NAMES)
+    layout: str = setting("story", str, "story: the sentences grouped into events in time order where known, each "
+                          "opened by its date; flat: one paragraph in --order (an order other than auto implies flat)",
+                          group=SUMMARY, choices=LAYOUTS)
     strict: bool = setting(False, bool, "any bad input file or line is fatal", group=SUMMARY)
     trim: bool = setting(True, bool, "remove photo notes, credits, outlet attributions and dangling openers from "
                          "the chosen sentences (the whole source sentence stays in source_text)", group=SUMMARY)

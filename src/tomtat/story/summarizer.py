@@ -2,17 +2,24 @@
 
 It extends :class:`tomtat.summarize.pipeline.Summarizer` (which knows nothing of stories)
 with the story features of this layer: the timeline dates the chronological order, and the
-timeline and entities go into the result.
+timeline and entities go into the result. The cluster's events (:mod:`tomtat.story.events`)
+make the selection cover each distinct happening once without telling one day's fact twice
+(:class:`~tomtat.story.event_select.EventSelector`), and, with ``Options.layout`` "story"
+(and the ``auto`` order), group the summary's sentences into events in time order.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, cast
+from typing import Any, Callable, Iterable, Mapping, cast
 
-from tomtat.core.model import Article, Summary
+import numpy as np
+
+from tomtat.core.model import Article, StoryEvent, Summary
 from tomtat.core.options import Options
 from tomtat.ingest import ArticleInput
 from tomtat.story.entities import EntityExtractor
+from tomtat.story.event_select import EventSelector
+from tomtat.story.events import ClusterDates, story_events
 from tomtat.story.timeline import TimelineBuilder
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.pipeline import Summarizer as BaseSummarizer
@@ -28,11 +35,32 @@ class Summarizer(BaseSummarizer):
     # Timeline and entities cost ~30% of a summary; batch jobs that only want the summary
     # text turn them off (the date order then still uses dates when asked for).
     story: bool = True
+    # Selection that knows the cluster's events: each distinct happening once, one day's fact
+    # not twice from two outlets. False: the selector alone.
+    event_selection: bool = True
 
     def __post_init__(self) -> None:
         super().__post_init__()
         self.timeline_builder = self.timeline_builder or TimelineBuilder()
         self.entity_extractor = self.entity_extractor or EntityExtractor()
+
+    def story_context(self, cluster: Cluster) -> ClusterDates:
+        return ClusterDates.build(cluster)
+
+    def choose(self, cluster: Cluster, scores: np.ndarray, budget: int, context: Any) -> list[int]:
+        if not self.event_selection or context is None:
+            return super().choose(cluster, scores, budget, context)
+        assert self.selector is not None
+        selector = EventSelector(self.selector, context, self.openers, min_syllables=self.options.min_sentence_syllables,
+                                 max_syllables=self.options.long_sentence_syllables)
+        return selector(cluster, scores, budget, max_sentences=self.options.sentences)
+
+    def arrange(self, cluster: Cluster, ordered: list[int], order_used: str, context: Any,
+                leans: Callable[[int], bool]) -> tuple[list[int], list[StoryEvent], str]:
+        if self.options.layout != "story" or self.options.order != "auto" or context is None:
+            return ordered, [], order_used
+        new_order, events = story_events(cluster, ordered, context, leans)
+        return new_order, events, "story"
 
     def story_features(self, cluster: Cluster) -> tuple[Mapping[tuple[str, int], DateMention], dict[str, Any]]:
         assert self.timeline_builder is not None and self.entity_extractor is not None

@@ -5,21 +5,30 @@ are one event when their dates are compatible (unknown parts match anything) and
 are similar enough; two outlets' copies of one story (flagged by dedup) need less similarity.
 A year is never invented: a date without one stays ``day-month`` (year unknown); a relative
 date in an article without a publication date stays unresolved and its event is listed apart.
+"Cùng ngày" takes the day named just before it in the same article, when there is one.
+
+Dates of unknown year are never ordered across stories told years apart: each such event
+carries its *year scope* (the articles that share its year: its own, the copies dedup found,
+and articles it was merged with), and the timeline lists them after the dated events, scope
+by scope, ordered by month and day only inside one scope. A scope's ``year_from`` is the
+latest year its articles speak of as past (they were written then or later), never a guess.
+A sentence that only restates that something happened before ("Điều này từng diễn ra vào
+năm 2008.": a year or month, and "từng" / "trước đây" / "kể từ") is background, not an event.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from tomtat.vi.dates import DAY, MONTH, UNRESOLVED, WEEK, YEAR, DateFinder, DateMention, article_anchor, is_date_line
 from tomtat.core.model import Article, Sentence
+from tomtat.vi.dates import DAY, DAY_MONTH, UNRESOLVED, DateFinder, DateMention, article_anchor, is_date_line
+from tomtat.vi.time_context import PRECISION_RANK, best_mention, is_background, past_year_floor
 from tomtat.vi.text import Vectors, syllables
 
-# How precise a date is (higher wins when an event's sources disagree in precision).
-_RANK = {DAY: 6, WEEK: 5, "day-month": 4, MONTH: 3, "month-only": 2, YEAR: 1, UNRESOLVED: 0}
+_SAME_TIME_REACH = 2  # "Cùng ngày" looks this many sentences back in its article for its day
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,8 @@ class Event:
     date: DateMention | None  # the most precise of its sources' dates; None when undated
     sentence: str  # the first source's sentence
     sources: tuple[EventSource, ...]
+    scope: tuple[str, ...] = ()  # year unknown: the articles that share its year (else empty)
+    year_from: int | None = None  # year unknown: its articles were written in this year or later
 
     @property
     def dated(self) -> bool:
@@ -56,6 +67,8 @@ class Event:
             "date_text": d.text if d is not None else None,
             "note": d.note if d is not None else "",
             "sentence": self.sentence,
+            "year_scope": list(self.scope),
+            "year_from": self.year_from,
             "articles": sorted({s.article_id for s in self.sources}),
             "sources": [s.to_dict() for s in self.sources],
         }
@@ -63,9 +76,14 @@ class Event:
 
 @dataclass(frozen=True)
 class Timeline:
-    events: tuple[Event, ...]  # in date order
+    events: tuple[Event, ...]  # dated ones in date order, then year unknown: scope by scope, by month and day
     undated: tuple[Event, ...]  # time expressions nothing could resolve, in source order
     anchors: dict[str, str | None] = field(default_factory=dict)  # article id -> anchor (ISO) and where
+    background: tuple[Event, ...] = ()  # restatements that something happened before
+
+    def sentence_events(self) -> dict[tuple[str, int], Event]:
+        """The event of every dated source sentence, by (article id, sentence index)."""
+        return {(s.article_id, s.sentence_index): e for e in self.events for s in e.sources}
 
     def sentence_dates(self) -> dict[tuple[str, int], DateMention]:
         """The event date of every dated source sentence, by (article id, sentence index)."""
@@ -74,15 +92,20 @@ class Timeline:
 
     def to_dict(self) -> dict[str, Any]:
         return {"events": [e.to_dict() for e in self.events], "undated": [e.to_dict() for e in self.undated],
-                "anchors": dict(self.anchors)}
+                "background": [e.to_dict() for e in self.background], "anchors": dict(self.anchors)}
 
     def render(self) -> str:
         lines = []
+        scope: tuple[str, ...] = ()
         for e in self.events:
             assert e.date is not None
             when = e.date.value or ""
             if e.date.year is None:
                 when += " (year unknown)"
+                if e.scope != scope:  # a new story of unknown year: never read as the same year as the last
+                    scope = e.scope
+                    since = f", written in {e.year_from} or later" if e.year_from else ""
+                    lines.append(f"Year unknown, as told in {', '.join(scope)}{since}:")
             lines.append(f"{when:<24} [{', '.join(sorted({s.article_id for s in e.sources}))}] {e.sentence}")
         if self.undated:
             lines.append("")
@@ -122,6 +145,7 @@ class TimelineBuilder:
             shown[a.id] = f"{anchor.isoformat()} ({where})" if anchor else None
         out: list[_Candidate] = []
         previous: Sentence | None = None
+        last_day: dict[str, tuple[int, DateMention]] = {}  # article -> (sentence index, last day named)
         for s in sentences:
             before = previous if previous is not None and previous.article_id == s.article_id \
                 and previous.paragraph == s.paragraph else None
@@ -131,10 +155,23 @@ class TimelineBuilder:
             mentions = self.finder.find(s.text, anchors.get(s.article_id))
             if not mentions:
                 continue
-            best = max(mentions, key=lambda m: (_RANK[m.precision], -m.start))
+            best = best_mention(s.text, mentions)
+            if best.kind == "same_time":
+                best = self._same_time(best, last_day.get(s.article_id), s.index)
+            if best.precision in (DAY, DAY_MONTH):
+                last_day[s.article_id] = (s.index, best)
             tokens = syllables(s.text)
             out.append(_Candidate(s, best, tokens, (syllables(before.text) if before else []) + tokens))
         return out, shown
+
+    @staticmethod
+    def _same_time(mention: DateMention, last: tuple[int, DateMention] | None, index: int) -> DateMention:
+        """"Cùng ngày": the day named in the sentences just before, else left unresolved."""
+        if last is None or index - last[0] > _SAME_TIME_REACH:
+            return mention
+        day = last[1]
+        return replace(day, text=mention.text, start=mention.start, end=mention.end, kind=mention.kind,
+                       anchored=True, note=f"the day named before ({day.text})")
 
     def _similar_pairs(self, candidates: list[_Candidate], twins: set[frozenset[str]]
                        ) -> list[tuple[float, int, int]]:
@@ -207,13 +244,60 @@ class TimelineBuilder:
             del members[rj]
         events: list[Event] = []
         undated: list[Event] = []
+        background: list[Event] = []
         for group in sorted(members.values()):
             items = [candidates[k] for k in group]
-            best = max(items, key=lambda c: (_RANK[c.mention.precision], c.mention.year is not None))
+            best = max(items, key=lambda c: (PRECISION_RANK[c.mention.precision], c.mention.year is not None))
             sources = tuple(EventSource(c.sentence.article_id, c.sentence.index, c.sentence.start, c.sentence.end,
                                         c.sentence.text, c.mention.text,
                                         anchors.get(c.sentence.article_id)) for c in items)
             event = Event(best.mention, items[0].sentence.text, sources)
-            (events if event.dated else undated).append(event)
-        events.sort(key=lambda e: e.date.sort_key())  # type: ignore[union-attr]
-        return Timeline(tuple(events), tuple(undated), anchors)
+            if all(is_background(c.sentence.text, c.mention) for c in items):
+                background.append(event)
+            else:
+                (events if event.dated else undated).append(event)
+        ordered = _order(events, articles, twins)
+        return Timeline(tuple(ordered), tuple(undated), anchors, tuple(background))
+
+
+def year_scopes(articles: Sequence[Article], links: Iterable[Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """For each article, the articles known to share its year: joined by ``links`` (two
+    copies of one story, or one event told by both), in article order."""
+    order = {a.id: k for k, a in enumerate(articles)}
+    parent = {a.id: a.id for a in articles}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        ids = [i for i in link if i in parent]
+        for other in ids[1:]:
+            parent[root(other)] = root(ids[0])
+    groups: dict[str, list[str]] = {}
+    for a in articles:
+        groups.setdefault(root(a.id), []).append(a.id)
+    return {a: tuple(sorted(groups[root(a)], key=order.__getitem__)) for a in parent}
+
+
+def _order(events: list[Event], articles: Sequence[Article], twins: set[frozenset[str]]) -> list[Event]:
+    """Dated events by date; then those of unknown year, one scope after another (in the order
+    their first article comes), by month and day inside a scope only."""
+    known = sorted((e for e in events if e.date is not None and e.date.year is not None),
+                   key=lambda e: e.date.sort_key())  # type: ignore[union-attr]
+    unknown = [e for e in events if e.date is None or e.date.year is None]
+    scopes = year_scopes(articles, list(twins) + [{s.article_id for s in e.sources} for e in unknown])
+    texts = {a.id: f"{a.title}\n{a.text}" for a in articles}
+    floors: dict[tuple[str, ...], int | None] = {}
+    rank = {a.id: k for k, a in enumerate(articles)}
+    placed = []
+    for e in unknown:
+        scope = scopes[e.sources[0].article_id]
+        if scope not in floors:
+            years = [y for y in (past_year_floor(texts[a]) for a in scope) if y is not None]
+            floors[scope] = max(years) if years else None
+        placed.append(replace(e, scope=scope, year_from=floors[scope]))
+    placed.sort(key=lambda e: (rank[e.scope[0]], e.date.month or 0 if e.date else 0, e.date.day or 0 if e.date else 0))
+    return known + placed

@@ -47,27 +47,31 @@ def keep_after_predecessor(cluster: Cluster, ordered: list[int], leans: Callable
     return out
 
 
-_LAST = (10**6, 0, 0)
+_LAST = (10**6, 0, 0, 0)
 
 
 def _chronological(cluster: Cluster, chosen: list[int], dates: Mapping[tuple[str, int], DateMention],
                    article_rank: dict[str, int]) -> list[int]:
     """By the date of the event a sentence reports; an undated sentence takes the date of the
     nearest dated sentence before it in its article (else after it), else goes last."""
-    keys: dict[int, tuple[int, int, int]] = {}
+    keys: dict[int, tuple[int, ...]] = {}
     for i in chosen:
         s = cluster.sentences[i]
         own = dates.get((s.article_id, s.index))
-        if own is not None:
-            keys[i] = own.sort_key()
-            continue
         before = [(k, d) for (a, k), d in dates.items() if a == s.article_id and k < s.index]
         after = [(k, d) for (a, k), d in dates.items() if a == s.article_id and k > s.index]
-        if before:
-            keys[i] = max(before, key=lambda p: p[0])[1].sort_key()
-        elif after:
-            keys[i] = min(after, key=lambda p: p[0])[1].sort_key()
-        else:
-            keys[i] = _LAST
+        if own is None and before:
+            own = max(before, key=lambda p: p[0])[1]
+        elif own is None and after:
+            own = min(after, key=lambda p: p[0])[1]
+        keys[i] = _LAST if own is None else _key(own, article_rank[s.article_id])
     return sorted(chosen, key=lambda i: (keys[i], article_rank[cluster.sentences[i].article_id],
                                          cluster.sentences[i].index))
+
+
+def _key(d: DateMention, article: int) -> tuple[int, ...]:
+    """Known years by date; a date of unknown year after them, ordered by month and day only
+    inside its own article (two articles may be years apart)."""
+    if d.year is not None:
+        return (d.year, d.month or 0, d.day or 0, 0)
+    return (_LAST[0] - 1, article, d.month or 0, d.day or 0)

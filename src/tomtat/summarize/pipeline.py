@@ -2,13 +2,14 @@
 
 :class:`Summarizer` holds the parts (each a small interface, replaceable) and is safe to
 share across threads: it keeps no state between calls. The story features (timeline,
-entities) sit a layer above, in :mod:`tomtat.story.summarizer`, which extends this class
-through :meth:`Summarizer.story_features`.
+entities, events) sit a layer above, in :mod:`tomtat.story.summarizer`, which extends this
+class through :meth:`Summarizer.story_context`, :meth:`Summarizer.choose`,
+:meth:`Summarizer.story_features` and :meth:`Summarizer.arrange`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -17,14 +18,15 @@ from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.dedup import ArticleDeduplicator
 from tomtat.core.errors import OptionsError, Problems
 from tomtat.ingest import ArticleInput, read_inputs
-from tomtat.core.model import Article, ArticleInfo, Summary, SummarySentence
+from tomtat.core.model import Article, ArticleInfo, StoryEvent, Summary, SummarySentence
 from tomtat.vi.dates import DateMention
+from tomtat.vi.time_context import anchored_articles
 from tomtat.core.options import Options
 from tomtat.summarize.order import keep_after_predecessor, order_sentences, predecessor
 from tomtat.summarize.rankers import Ranker, get_ranker
 from tomtat.summarize.select import MMRSelector, Selector
 from tomtat.summarize.split import SentenceSplitter
-from tomtat.summarize.trim import NoTrimmer, PatternTrimmer, Trimmer
+from tomtat.summarize.trim import NoTrimmer, PatternTrimmer, Trimmer, with_end_mark
 from tomtat.vi.openers import Openers
 
 
@@ -86,14 +88,15 @@ class Summarizer:
         cluster = self.build_cluster(articles)
         scores = np.asarray(self.ranker(cluster), dtype=np.float64) if cluster.sentences else np.zeros(0)
         budget = syllable_budget(self.options, cluster.total_syllables)
-        chosen = self.selector(cluster, scores, budget, max_sentences=self.options.sentences) if cluster.sentences else []
+        context = self.story_context(cluster) if cluster.sentences else None
+        chosen = self.choose(cluster, scores, budget, context) if cluster.sentences else []
         sentence_dates, story = self.story_features(cluster)
         ordered, order_used = order_sentences(cluster, chosen, [float(scores[i]) for i in chosen], self.options.order,
                                               sentence_dates)
+        leans = self.leans(cluster)
         if self.openers is not None:
-            openers = self.openers
-            ordered = keep_after_predecessor(cluster, ordered,
-                                             lambda i: openers.match(cluster.sentences[i].text) is not None)
+            ordered = keep_after_predecessor(cluster, ordered, leans)
+        ordered, events, order_used = self.arrange(cluster, ordered, order_used, context, leans)
         summary_sentences = tuple(self._render(cluster, ordered, scores))
         counts: dict[str, int] = {}
         for s in cluster.sentences:
@@ -108,7 +111,32 @@ class Summarizer:
         return Summary(text=" ".join(s.text for s in summary_sentences), sentences=summary_sentences,
                        articles=infos, duplicates=duplicates, order=order_used, budget_syllables=budget,
                        warnings=tuple(warnings or ()),
-                       **story)
+                       events=tuple(events), **story)
+
+    def story_context(self, cluster: Cluster) -> Any:
+        """What the story layer knows of the cluster for one call (its events); none here."""
+        return None
+
+    def choose(self, cluster: Cluster, scores: np.ndarray, budget: int, context: Any) -> list[int]:
+        """The chosen sentences (cluster indexes); the story layer makes the choice event-aware."""
+        assert self.selector is not None
+        return self.selector(cluster, scores, budget, max_sentences=self.options.sentences)
+
+    def arrange(self, cluster: Cluster, ordered: list[int], order_used: str, context: Any,
+                leans: Callable[[int], bool]) -> tuple[list[int], list[StoryEvent], str]:
+        """The final reading order, its events and the order's name; the story layer groups
+        the sentences into events (``Options.layout``). Here: as ordered, no events."""
+        return ordered, [], order_used
+
+    def leans(self, cluster: Cluster) -> Callable[[int], bool]:
+        """Does sentence i lean on the one before it in its article: an opener ("Tuy nhiên,",
+        "Cùng ngày,"), or a relative time ("Hôm qua,") its article has no date to count from?"""
+        openers = self.openers
+        if openers is None:
+            return lambda i: False
+        anchored = anchored_articles(cluster.articles)
+        return lambda i: openers.match(cluster.sentences[i].text) is not None or openers.needs_predecessor(
+            cluster.sentences[i].text, anchored=anchored[cluster.sentences[i].article_id])
 
     def story_features(self, cluster: Cluster) -> tuple[Mapping[tuple[str, int], DateMention], dict[str, Any]]:
         """The date of each dated sentence (for the chronological order) and the story's
@@ -122,6 +150,7 @@ class Summarizer:
             s = cluster.sentences[i]
             # An opener is kept when the sentence it leans on comes right before it.
             trimmed = self.trimmer(s.text, after_predecessor=k > 0 and ordered[k - 1] == predecessor(cluster, i))
-            yield SummarySentence(text=trimmed.text, article_id=s.article_id, sentence_index=s.index, start=s.start,
+            text = with_end_mark(trimmed.text) if self.options.trim else trimmed.text  # presentation only
+            yield SummarySentence(text=text, article_id=s.article_id, sentence_index=s.index, start=s.start,
                                   end=s.end, score=round(float(scores[i]), 6), source_text=s.text,
                                   removed=trimmed.removed)

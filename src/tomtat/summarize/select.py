@@ -9,6 +9,7 @@ import numpy as np
 from tomtat.core.options import DEFAULTS, Options
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
+from tomtat.vi.time_context import anchored_articles
 from tomtat.vi.openers import Openers, is_cut
 
 def readability_constraints(cluster: Cluster, candidates: np.ndarray,
@@ -21,7 +22,9 @@ def readability_constraints(cluster: Cluster, candidates: np.ndarray,
     allowed = ~np.array([is_cut(t) for t in texts], dtype=bool)
     if not allowed.any():
         allowed[:] = True
-    needs = np.array([openers.needs_predecessor(t) for t in texts], dtype=bool)
+    anchored = anchored_articles(cluster.articles)  # "Hôm qua," reads only against a publication date
+    needs = np.array([openers.needs_predecessor(t, anchored=anchored[cluster.sentences[int(c)].article_id])
+                      for c, t in zip(candidates, texts)], dtype=bool)
     before = np.array([predecessor(cluster, int(c)) if n else -1 for c, n in zip(candidates, needs)], dtype=np.int64)
     orphan = needs & (before < 0)  # nothing before it in its article: never
     if (allowed & ~orphan).any():

@@ -103,6 +103,20 @@ class PatternTrimmer:
             and not self.openers.needs_predecessor(before)
 
 
+_END_MARK = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_TRAILING = re.compile(r"[\s,;:\-–—]+$")
+
+
+def with_end_mark(text: str) -> str:
+    """``text`` ending with its end mark: a full stop is added when the source line has none
+    ("..., ông A nói" -> "..., ông A nói."), after dropping a dangling comma or colon.
+    Presentation only: the source sentence and its offsets are left as they are."""
+    stripped = text.rstrip()
+    if not stripped or _END_MARK.search(stripped):
+        return stripped
+    return _TRAILING.sub("", stripped) + "."
+
+
 def _cut(text: str, start: int, end: int) -> str:
     """``text`` without ``text[start:end]``, dropping the spaces the cut leaves behind."""
     left, right = text[:start], text[end:]

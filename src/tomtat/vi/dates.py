@@ -11,21 +11,45 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
 
 
+_DMY_SPACED = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
+_DMY_SHORT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")  # 19/05/16: this century
+_DMY_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}|mười hai|mười một|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)"
+                        r"\s*,?\s*(?:năm\s+)?(\d{4})(?!\d)", re.IGNORECASE)
+
+
 def parse_published(value: str | None) -> date | None:
-    """An ISO date (``2024-03-12``, ``2024-03-12T08:00:00+07:00``) or ``12/3/2024``; else None."""
+    """A publication date as feeds and scrapers write it: ISO (``2024-03-12``,
+    ``2024-03-12T08:00:00+07:00``), ``12/3/2024`` (``3/25/2024`` when only month-first
+    makes sense), ``12 / 3 / 2024``, ``12/03/24``, ``ngày 12 tháng 3 năm 2024``,
+    ``12 Tháng ba 2024``; else None."""
     if not value:
         return None
-    for pattern, order in ((_ISO, "ymd"), (_DMY, "dmy")):
+    match = _ISO.search(value)
+    if match:
+        return _date(*(int(g) for g in match.groups()))
+    for pattern in (_DMY, _DMY_SPACED):
         match = pattern.search(value)
         if match:
-            a, b, c = (int(g) for g in match.groups())
-            y, m, d = (a, b, c) if order == "ymd" else (c, b, a)
-            try:
-                return date(y, m, d)
-            except ValueError:
-                return None
+            d, m, y = (int(g) for g in match.groups())
+            return _date(y, m, d) or (_date(y, d, m) if m > 12 else None)
+    match = _DMY_WORDS.search(value)
+    if match:
+        month = match.group(2).lower()
+        return _date(int(match.group(3)), int(month) if month.isdigit() else _MONTH_WORDS.get(month, 0),
+                     int(match.group(1)))
+    match = _DMY_SHORT.search(value)
+    if match:
+        d, m, y = (int(g) for g in match.groups())
+        return _date(2000 + y, m, d)
     try:
         return datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        return None
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
     except ValueError:
         return None
 
@@ -67,6 +91,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
     ("year", rf"{_B}năm\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
+    ("same_time", r"(?<!\w)cùng\s+(?:ngày|hôm|thời\s+điểm|lúc|thời\s+gian|buổi)(?!\w)(?!\s+(?:\d|này|đó|với|mai))"),
+    ("part_relative", rf"(?<!\w)(?P<part>{_PART})\s+(?P<rel>nay|qua|mai)(?!\w)"),
     ("relative", r"(?<!\w)(?<!\d\s)(?P<q>đầu|cuối|giữa)?\s*(?P<rel>hôm\s+qua|hôm\s+nay|ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|hôm\s+kia|ngày\s+mai|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tháng\s+trước|tháng\s+này|tháng\s+tới|năm\s+ngoái|năm\s+trước|năm\s+nay|năm\s+tới|năm\s+sau)(?!\w)"),
 ))
 
@@ -74,11 +100,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
 FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": "full",
            "day_month_words": "partial", "day_month": "partial", "day_month_bare": "partial",
            "month_year": "partial", "month": "partial", "year": "partial",
-           "relative_n": "relative", "relative": "relative"}
+           "relative_n": "relative", "relative": "relative", "same_time": "relative", "part_relative": "relative"}
 
 
 _DIGIT = re.compile(r"\d")
-_TIME_WORD = re.compile(r"hôm|tuần|tháng|năm|ngày", re.IGNORECASE)
+_TIME_WORD = re.compile(r"hôm|tuần|tháng|năm|ngày|cùng|nay|qua|mai", re.IGNORECASE)
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
                           "day_month_bare", "month_year", "year"})
 
@@ -239,6 +265,10 @@ class DateFinder:
                 y, m = _shift_months(anchor, -n)
                 return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)
             return DateMention(**base, precision=YEAR, year=anchor.year - n, anchored=True)
+        if kind == "same_time":  # "cùng ngày": the day named before it, resolved by the reader of the context
+            return DateMention(**base, precision=UNRESOLVED, note="refers to a time named before")
+        if kind == "part_relative":  # "sáng nay", "tối qua": today's or yesterday's part of the day
+            g = {"rel": {"nay": "hôm nay", "qua": "hôm qua", "mai": "ngày mai"}[g["rel"].lower()], "q": None}
         # relative
         rel = " ".join(g["rel"].lower().split()).replace("ngày hôm", "hôm")
         qualifier = (g.get("q") or "").lower()

@@ -2,8 +2,10 @@
 
 Vietnamese language knowledge shared by the scorer's features, the selector and the trimmer,
 read from ``resources/dangling_openers.txt``: *removable* connectives ("Tuy nhiên,", "Trong
-khi đó,") that the rest of the sentence stands without, and *referential* openers ("Ông
-này", "Điều này", "Theo đó,") that it does not.
+khi đó,") that the rest of the sentence stands without, *referential* openers ("Ông
+này", "Điều này", "Theo đó,") that it does not, *same-time* openers ("Cùng ngày,") that
+point at a time named before, and *relative-time* openers ("Hôm qua,", "Hồi tháng trước,")
+that read only against the article's publication date.
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ MIN_WORDS = 6
 
 REMOVABLE = "removable"
 REFERENTIAL = "referential"
+RELATIVE_TIME = "relative-time"
+SAME_TIME = "same-time"
 
 # A sentence cut mid-way: it starts in lower case, ends on a mark that announces more, or is
 # an item of a list ("1. ...", "a) ...", "- ...") without the list.
@@ -107,6 +111,8 @@ class Openers:
 
     removable: tuple[re.Pattern[str], ...]
     referential: tuple[re.Pattern[str], ...]
+    relative_time: tuple[re.Pattern[str], ...] = ()
+    same_time: tuple[re.Pattern[str], ...] = ()
     min_words: int = MIN_WORDS
 
     @classmethod
@@ -116,12 +122,15 @@ class Openers:
     @classmethod
     def from_lines(cls, lines: Iterable[str], *, source: str = "<lines>") -> "Openers":
         sections = read_sections(lines, source)
-        unknown = set(sections) - {REMOVABLE, REFERENTIAL}
+        unknown = set(sections) - {REMOVABLE, REFERENTIAL, RELATIVE_TIME, SAME_TIME}
         if unknown:
-            raise ValueError(f"{source}: unknown section(s) {sorted(unknown)}; known: {REMOVABLE}, {REFERENTIAL}")
-        compile_ = lambda p: re.compile("^(?:" + expand_pattern(p) + ")")  # noqa: E731
+            raise ValueError(f"{source}: unknown section(s) {sorted(unknown)}; "
+                             f"known: {REMOVABLE}, {REFERENTIAL}, {RELATIVE_TIME}, {SAME_TIME}")
+        compile_ = lambda p, flags=0: re.compile("^(?:" + expand_pattern(p) + ")", flags)  # noqa: E731
         return cls(tuple(compile_(p) for p in sections.get(REMOVABLE, ())),
-                   tuple(compile_(p) for p in sections.get(REFERENTIAL, ())))
+                   tuple(compile_(p) for p in sections.get(REFERENTIAL, ())),
+                   tuple(compile_(p, re.IGNORECASE) for p in sections.get(RELATIVE_TIME, ())),
+                   tuple(compile_(p) for p in sections.get(SAME_TIME, ())))
 
     @cached_property  # the frozen instance's own cache: computed once, never changes
     def _removable(self) -> re.Pattern[str]:
@@ -130,6 +139,21 @@ class Openers:
     @cached_property
     def _referential(self) -> re.Pattern[str]:
         return _first_of(self.referential)
+
+    @cached_property
+    def _same_time(self) -> re.Pattern[str]:
+        return _first_of(self.same_time)
+
+    @cached_property
+    def _relative_time(self) -> re.Pattern[str]:
+        return re.compile(_first_of(self.relative_time).pattern, re.IGNORECASE)
+
+    def relative_time_opener(self, text: str) -> str | None:
+        """The relative time ``text`` opens with ("Hôm qua", "Hồi tháng trước"), after any
+        removable connective, or None. It reads only against a publication date."""
+        prefix = self.removable_prefix(text)
+        m = self._relative_time.match(text[prefix:].lstrip())
+        return m.group(0).strip() if m else None
 
     def match(self, text: str) -> Opener | None:
         """The opener ``text`` starts with, if any (removable ones are looked for first)."""
@@ -151,11 +175,15 @@ class Openers:
             end += m.end()
             end += len(text[end:]) - len(text[end:].lstrip())
 
-    def needs_predecessor(self, text: str) -> bool:
+    def needs_predecessor(self, text: str, *, anchored: bool = True) -> bool:
         """True when the sentence cannot stand alone even with its removable opener gone:
-        it points back ("Ông này", "Theo đó,"), or too little is left after the connective."""
+        it points back ("Ông này", "Theo đó,", "Cùng ngày,"), too little is left after the
+        connective, or -- when its article has no publication date (``anchored`` false) --
+        it opens with a time counted from that missing date ("Hôm qua,", "Hồi tháng trước,")."""
         prefix = self.removable_prefix(text)
         rest = capitalize_first(text[prefix:]) if prefix else text.lstrip()
         if prefix and word_count(rest) < self.min_words:
             return True
-        return self._referential.match(rest) is not None
+        if not anchored and self._relative_time.match(rest) is not None:
+            return True
+        return self._referential.match(rest) is not None or self._same_time.match(rest) is not None

@@ -123,6 +123,19 @@ class CohesionOut(BaseModel):
     threshold: float = Field(..., description="below this an article counts as unrelated")
 
 
+class EventOut(BaseModel):
+    """One event of the story: a date label and the summary sentences (indexes) that tell it."""
+
+    label: str = Field(..., description='the date as Vietnamese readers write it: "12/3/2024", "tháng 7/2018", '
+                                        '"16–18/7 (năm chưa rõ)", "Chưa rõ thời điểm"')
+    date: str | None = Field(None, description="2018-07-12, 2018-07, 2019, --07-12 (year unknown) or null")
+    precision: Literal["day", "month", "year", "range", "unknown"]
+    sentences: list[int] = Field(..., description="indexes into `sentences`, in reading order")
+    articles: list[str] = []
+    year_from: int | None = Field(None, description="year unknown, but not before this one")
+    date_end: str | None = None
+
+
 class SummaryOut(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -136,6 +149,7 @@ class SummaryOut(BaseModel):
     headline: str | None = Field(None, description="suggested headline: the most central article title "
                                  "(extractive); null when no article has a title")
     cohesion: CohesionOut | None = None
+    events: list[EventOut] = []
 
 
 class BatchItemOut(BaseModel):

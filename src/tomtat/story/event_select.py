@@ -1,0 +1,141 @@
+"""Selection that knows the cluster's events: each distinct happening once, no fact twice.
+
+:class:`EventSelector` wraps any :class:`~tomtat.select.Selector` (same call shape) and
+changes nothing when the inner choice already covers the cluster's happenings and repeats
+no fact. Otherwise:
+
+* **No fact twice.** Two chosen sentences from different articles that tell the same day
+  (their own dates agree to the day) and share much of their words (TF-IDF cosine at least
+  ``same_day_similarity``) are one fact told by two outlets in different words ("tuyến 68
+  khai trương sáng 12/3" twice); the lower-scored one is left out and the rest chosen again.
+* **Each happening once.** When the cluster tells several distinct happenings (stories whose
+  main days are apart, see :meth:`ClusterDates.happenings`) and the inner choice leaves one
+  out, the best-scored sentence of that happening that a reader can take alone (not cut,
+  not leaning on a sentence before it, preferably dated within the happening) is kept first,
+  and the inner selector fills the rest of the budget from the other sentences, without the
+  kept ones and their near copies.
+
+Sentences are left out by showing the inner selector a view of the cluster in which they
+are not selectable, so the inner selector's own rules (redundancy, length, openers) hold.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from tomtat.story.events import ClusterDates, When
+from tomtat.summarize.cluster import Cluster
+from tomtat.core.options import DEFAULTS
+from tomtat.summarize.select import Selector
+from tomtat.vi.openers import Openers, is_cut
+
+_ROUNDS = 3  # re-selections at most (each leaves out what the last one repeated)
+
+
+@dataclass
+class EventSelector:
+    inner: Selector
+    dates: ClusterDates
+    openers: Openers | None = None
+    same_day_similarity: float = 0.3
+    near_copy_similarity: float = 0.5  # a near copy of a kept sentence is not chosen again
+    max_share_kept: float = 0.6  # kept sentences take at most this share of the budget
+    min_syllables: int = DEFAULTS.min_sentence_syllables  # a kept sentence is neither this short ...
+    max_syllables: int = DEFAULTS.long_sentence_syllables  # ... nor this long
+
+    def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
+        chosen = self.inner(cluster, scores, budget, max_sentences=max_sentences)
+        left_out: set[int] = set()
+        kept: list[int] = []
+        for _ in range(_ROUNDS):
+            repeated = self._repeats(cluster, scores, kept + chosen)
+            kept_now = self._missing_happenings(cluster, scores, kept + chosen, left_out | repeated, budget)
+            if not repeated and not kept_now:
+                break
+            left_out |= repeated
+            kept = [k for k in kept if k not in repeated] + kept_now
+            chosen = self._fill(cluster, scores, budget, max_sentences, kept, left_out)
+        return kept + chosen
+
+    def _fill(self, cluster: Cluster, scores: np.ndarray, budget: int, max_sentences: int | None,
+              kept: list[int], left_out: set[int]) -> list[int]:
+        hidden = set(left_out) | set(kept)
+        if kept:
+            similar = cluster.similarity_rows(kept).max(axis=0)
+            hidden |= set(np.flatnonzero(similar >= self.near_copy_similarity).tolist())
+        remaining = budget - int(cluster.lengths[kept].sum()) if kept else budget
+        if max_sentences is not None:
+            max_sentences -= len(kept)
+            if max_sentences <= 0:
+                return []
+        if remaining <= 0 and max_sentences is None:
+            return []
+        view = dataclasses.replace(cluster, sentences=[dataclasses.replace(s, kind="heading") if k in hidden else s
+                                                       for k, s in enumerate(cluster.sentences)])
+        return self.inner(view, scores, max(remaining, 1), max_sentences=max_sentences)
+
+    def _repeats(self, cluster: Cluster, scores: np.ndarray, chosen: list[int]) -> set[int]:
+        """The lower-scored of each pair that tells one day's fact twice, from two articles."""
+        dated = [i for i in chosen if self._day(i) is not None]
+        if len(dated) < 2:
+            return set()
+        similarity = cluster.similarity_rows(dated, dated)
+        out: set[int] = set()
+        for a in range(len(dated)):
+            for b in range(a + 1, len(dated)):
+                i, j = dated[a], dated[b]
+                if i in out or j in out or cluster.sentences[i].article_id == cluster.sentences[j].article_id:
+                    continue
+                if self._same_day(self._day(i), self._day(j)) and similarity[a, b] >= self.same_day_similarity:
+                    out.add(j if scores[i] >= scores[j] else i)
+        return out
+
+    def _day(self, i: int) -> When | None:
+        own = self.dates.own[i]
+        return own if own is not None and own.precision == "day" else None
+
+    @staticmethod
+    def _same_day(a: When | None, b: When | None) -> bool:
+        if a is None or b is None:
+            return False
+        return (a.month, a.day) == (b.month, b.day) and (a.year is None or b.year is None or a.year == b.year)
+
+    def _missing_happenings(self, cluster: Cluster, scores: np.ndarray, chosen: list[int], left_out: set[int],
+                            budget: int) -> list[int]:
+        happenings = self.dates.happenings()
+        if len(happenings) < 2:
+            return []
+        story_of = self.dates.scope
+        covered = {story_of[cluster.sentences[i].article_id] for i in chosen}
+        kept: list[int] = []
+        used = 0
+        for main, stories in happenings:
+            if any(story in covered for story in stories):
+                continue
+            best = self._representative(cluster, scores, main, {a for s in stories for a in s}, left_out)
+            if best is None or used + int(cluster.lengths[best]) > self.max_share_kept * budget:
+                continue
+            kept.append(best)
+            used += int(cluster.lengths[best])
+        return kept
+
+    def _representative(self, cluster: Cluster, scores: np.ndarray, main: When, articles: set[str],
+                        left_out: set[int]) -> int | None:
+        """The best-scored sentence of these articles a reader can take alone, dated within the
+        happening if any such sentence exists."""
+        best: tuple[bool, float, int] | None = None
+        for i, s in enumerate(cluster.sentences):
+            if s.article_id not in articles or not s.selectable or i in left_out:
+                continue
+            if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or is_cut(s.text):
+                continue
+            if self.openers is not None and (self.openers.match(s.text) is not None or self.openers.needs_predecessor(
+                    s.text, anchored=self.dates.anchored.get(s.article_id, False))):
+                continue
+            own = self.dates.own[i]
+            candidate = (own is not None and self.dates.near(own, main), float(scores[i]), -i)
+            if best is None or candidate > best:
+                best = candidate
+        return -best[2] if best is not None else None

@@ -1,0 +1,303 @@
+"""Events of a cluster: which happening each sentence tells and when, and the summary as a story.
+
+:class:`ClusterDates` dates every sentence of a cluster as far as its text allows: its own
+date (the most telling date expression in it, a past time before a planned one; "Cùng ngày"
+takes the day named just before), else the date of the sentence before it in its paragraph,
+else the date of its story's main happening. A story is the articles that share a year (two
+outlets' copies of one report, found by dedup). Its main happening is the day its text and
+photo captions name most often, counting every day within ``window_days`` of it; a caption's
+date counts double (a photo shows the story's own happening).
+
+A date without a year keeps its story (``scope``): dates of unknown year from different
+stories are never put in one year's order. ``year_from`` is the latest year the story's
+articles speak of as past; the label says "năm 2018 trở đi", never a guessed year.
+
+:func:`story_events` groups a summary's sentences into events (one date window of one story,
+or one month, or one year), in time order where it is known: dated events by date, then the
+stories of unknown year one after another (in the order they first appear), then what has no
+date at all. Each event has a label as Vietnamese readers write dates ("12/3/2024",
+"16–18/7 (năm chưa rõ)", "tháng 7/2018", "năm 2019").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Sequence
+
+from tomtat.core.model import StoryEvent
+from tomtat.story.timeline import year_scopes
+from tomtat.summarize.cluster import Cluster
+from tomtat.summarize.order import predecessor
+from tomtat.vi.dates import DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor
+from tomtat.vi.time_context import best_mention, is_background, is_plan, past_year_floor
+
+_DAYS = (DAY, WEEK, DAY_MONTH)
+_CAPTION_WEIGHT = 2.0
+_INHERIT_REACH = 2  # sentences back, in the same paragraph, a sentence takes its date from
+
+
+@dataclass(frozen=True)
+class When:
+    """A time as far as the text gives it; ``year`` None means unknown (see ``scope``)."""
+
+    precision: str  # DAY, MONTH or YEAR (a day or month of unknown year is DAY / MONTH with year None)
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    def ordinal(self) -> int:
+        """Days since a fixed origin, for distances between days (unknown year: a leap year)."""
+        return date(self.year or 2000, self.month or 1, self.day or 1).toordinal()
+
+
+def when_of(mention: DateMention) -> When | None:
+    if not mention.resolved:
+        return None
+    if mention.precision in _DAYS:
+        return When(DAY, mention.year, mention.month, mention.day)
+    if mention.precision in (MONTH, MONTH_ONLY):
+        return When(MONTH, mention.year, mention.month)
+    if mention.precision == YEAR:
+        return When(YEAR, mention.year)
+    return None
+
+
+@dataclass
+class ClusterDates:
+    """Per sentence of a cluster: its own date, the date it is told under, its story."""
+
+    own: list[When | None]  # the sentence's own date (None: none, only a plan, or background)
+    told: list[When | None]  # own, else inherited from its paragraph, else its story's main day
+    scope: dict[str, tuple[str, ...]]  # article id -> the articles sharing its year
+    year_from: dict[tuple[str, ...], int | None]
+    main: dict[tuple[str, ...], tuple[When, list[When]]] = field(default_factory=dict)  # story -> (main day, its window)
+    anchored: dict[str, bool] = field(default_factory=dict)
+    window_days: int = 3
+
+    @classmethod
+    def build(cls, cluster: Cluster, finder: DateFinder | None = None, window_days: int = 3) -> "ClusterDates":
+        finder = finder or DateFinder()
+        anchors = {a.id: article_anchor(a.published, f"{a.title}\n{a.text}")[0] for a in cluster.articles}
+        own: list[When | None] = []
+        last_day: dict[str, tuple[int, When]] = {}
+        for s in cluster.sentences:
+            mentions = finder.find(s.text, anchors.get(s.article_id))
+            mention = best_mention(s.text, mentions) if mentions else None
+            when = None
+            if mention is not None and not is_plan(s.text, mention) and not is_background(s.text, mention):
+                when = when_of(mention)
+                if mention.kind == "same_time":
+                    last = last_day.get(s.article_id)
+                    when = last[1] if last is not None and s.index - last[0] <= _INHERIT_REACH else None
+            if when is not None and when.precision == DAY:
+                last_day[s.article_id] = (s.index, when)
+            own.append(when)
+        links = [{a, b} for a, (b, _) in cluster.duplicate_of.items()] + _same_day_links(cluster, own)
+        scope = year_scopes(cluster.articles, links)
+        texts = {a.id: f"{a.title}\n{a.text}" for a in cluster.articles}
+        year_from: dict[tuple[str, ...], int | None] = {}
+        for group in set(scope.values()):
+            years = [y for y in (past_year_floor(texts[a], finder) for a in group) if y is not None]
+            year_from[group] = max(years) if years else None
+        dates = cls(own, list(own), scope, year_from, anchored={a: d is not None for a, d in anchors.items()},
+                    window_days=window_days)
+        dates._find_main(cluster, finder, anchors)
+        dates._inherit(cluster)
+        return dates
+
+    def near(self, a: When, b: When) -> bool:
+        """Two days of one happening: the same year (or both unknown) and at most the window apart."""
+        return a.precision == b.precision == DAY and a.year == b.year \
+            and abs(a.ordinal() - b.ordinal()) <= self.window_days
+
+    def _find_main(self, cluster: Cluster, finder: DateFinder, anchors: dict[str, date | None]) -> None:
+        votes: dict[tuple[str, ...], dict[When, float]] = {}
+        shown: dict[When, float] = {}  # caption votes: a tie goes to the day a photo shows
+        for s, when in zip(cluster.sentences, self.own):
+            if when is not None and when.precision == DAY:
+                story = votes.setdefault(self.scope[s.article_id], {})
+                story[when] = story.get(when, 0.0) + 1.0
+        for a in cluster.articles:
+            for removed in a.removed:
+                if "caption" not in removed.reason:
+                    continue
+                for mention in finder.find(removed.text, anchors.get(a.id)):
+                    when = when_of(mention)
+                    if when is not None and when.precision == DAY:
+                        tally = votes.setdefault(self.scope[a.id], {})
+                        tally[when] = tally.get(when, 0.0) + _CAPTION_WEIGHT
+                        shown[when] = shown.get(when, 0.0) + _CAPTION_WEIGHT
+        for group, counted in votes.items():
+            main = max(counted, key=lambda day, c=counted: (  # type: ignore[misc]
+                sum(v for d, v in c.items() if self.near(d, day)), c[day], shown.get(day, 0.0)))
+            self.main[group] = (main, sorted((d for d in counted if self.near(d, main)), key=When.ordinal))
+
+    def _inherit(self, cluster: Cluster) -> None:
+        for i, s in enumerate(cluster.sentences):
+            told = self.told[i]
+            main = self.main.get(self.scope[s.article_id])
+            if (told is not None and main is not None and told.precision != DAY and told.year == main[0].year \
+                    and told.precision == YEAR) or (told is not None and main is not None and told.precision == MONTH
+                                                   and (told.year, told.month) == (main[0].year, main[0].month)):
+                self.told[i] = main[0]  # "năm 2024" in a story of 20/3/2024: told under that day
+                continue
+            if told is not None:
+                continue
+            for back in range(1, _INHERIT_REACH + 1):
+                j = i - back
+                if j < 0:
+                    break
+                p = cluster.sentences[j]
+                if p.article_id != s.article_id or p.paragraph != s.paragraph:
+                    break
+                if self.own[j] is not None:
+                    self.told[i] = self.told[j]
+                    break
+            if self.told[i] is None and self.scope[s.article_id] in self.main:
+                self.told[i] = self.main[self.scope[s.article_id]][0]
+
+    def happenings(self) -> list[tuple[When, list[tuple[str, ...]]]]:
+        """The cluster's distinct main happenings: stories whose main days are near, merged."""
+        out: list[tuple[When, list[tuple[str, ...]]]] = []
+        for story, (main, _) in self.main.items():
+            for day, stories in out:
+                if self.near(day, main) or (None in (day.year, main.year) and
+                                            abs(When(DAY, None, day.month, day.day).ordinal()
+                                                - When(DAY, None, main.month, main.day).ordinal()) <= self.window_days):
+                    stories.append(story)
+                    break
+            else:
+                out.append((main, [story]))
+        return out
+
+
+_BUCKET_LIMIT = 200  # sentences of one day compared at most: memory stays bounded on a huge article
+
+
+def _same_day_links(cluster: Cluster, own: list[When | None], similarity: float = 0.3) -> list[set[str]]:
+    """Articles that tell one day's happening in similar words share a year: link them, and
+    give a day without its year the year the other outlet wrote ("sáng 12/3" and "12/3/2024").
+    Only sentences naming the same day and month, of different articles, are compared."""
+    buckets: dict[tuple[int | None, int | None], list[int]] = {}
+    for i, w in enumerate(own):
+        if w is not None and w.precision == DAY:
+            buckets.setdefault((w.month, w.day), []).append(i)
+    links = []
+    for members in buckets.values():
+        members = members[:_BUCKET_LIMIT]
+        if len({cluster.sentences[i].article_id for i in members}) < 2:
+            continue
+        sims = cluster.similarity_rows(members, members)
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                i, j = members[a], members[b]
+                wi, wj = own[i], own[j]
+                assert wi is not None and wj is not None
+                if cluster.sentences[i].article_id == cluster.sentences[j].article_id or sims[a, b] < similarity \
+                        or (None not in (wi.year, wj.year) and wi.year != wj.year):
+                    continue
+                links.append({cluster.sentences[i].article_id, cluster.sentences[j].article_id})
+                if wi.year is None and wj.year is not None:
+                    own[i] = wj
+                elif wj.year is None and wi.year is not None:
+                    own[j] = wi
+    return links
+
+
+def _label(days: Sequence[When], year_from: int | None) -> str:
+    first, last = days[0], days[-1]
+    if first.precision == YEAR:
+        return f"năm {first.year}"
+    if first.precision == MONTH:
+        text = f"tháng {first.month}/{first.year}" if first.year else f"tháng {first.month}"
+    elif (first.month, first.day) == (last.month, last.day):
+        text = f"{first.day}/{first.month}"
+    elif first.month == last.month:
+        text = f"{first.day}–{last.day}/{first.month}"
+    else:
+        text = f"{first.day}/{first.month}–{last.day}/{last.month}"
+    if first.year is not None:
+        return text if first.precision == MONTH else f"{text}/{first.year}"
+    return f"{text} ({f'năm {year_from} trở đi' if year_from else 'năm chưa rõ'})"
+
+
+def _iso(when: When) -> str:
+    if when.precision == YEAR:
+        return f"{when.year:04d}"
+    tail = f"{when.month:02d}" + (f"-{when.day:02d}" if when.precision == DAY else "")
+    return f"{when.year:04d}-{tail}" if when.year is not None else f"--{tail}"
+
+
+@dataclass
+class _Group:
+    when: When | None
+    scope: tuple[str, ...] | None  # year unknown: its story
+    members: list[int] = field(default_factory=list)  # positions in the reading order
+    days: list[When] = field(default_factory=list)
+
+
+def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
+                 leans: Callable[[int], bool]) -> tuple[list[int], list[StoryEvent]]:
+    """Group ``ordered`` (cluster indexes, reading order) into events; return the new reading
+    order (events in time order, each event's sentences in their old order) and the events,
+    whose ``sentences`` index that new order. A sentence that leans on the one before it
+    ("Cùng ngày,", "Ông này") stays in the event of that sentence."""
+    groups: list[_Group] = []
+    group_of: dict[int, _Group] = {}
+    for k, i in enumerate(ordered):
+        if k and ordered[k - 1] == predecessor(cluster, i) and leans(i):
+            group = group_of[ordered[k - 1]]
+        else:
+            group = _place(groups, dates, cluster.sentences[i].article_id, dates.told[i])
+        group.members.append(k)
+        if dates.told[i] is not None:
+            group.days.append(dates.told[i])  # type: ignore[arg-type]
+        group_of[i] = group
+    first_seen: dict[tuple[str, ...], int] = {}
+    for g in groups:
+        if g.scope is not None:
+            first_seen.setdefault(g.scope, len(first_seen))
+
+    def key(g: _Group) -> tuple[int, int, int, int, int]:
+        if g.when is None:
+            return (2, 0, 0, 0, 0)
+        w = min(g.days, key=When.ordinal) if g.days else g.when
+        if g.scope is None:
+            return (0, w.year or 0, w.month or 0, w.day or 0, 0)
+        return (1, first_seen[g.scope], w.month or 0, w.day or 0, 0)
+
+    groups.sort(key=key)
+    new_order: list[int] = []
+    events: list[StoryEvent] = []
+    for g in groups:
+        positions = list(range(len(new_order), len(new_order) + len(g.members)))
+        new_order.extend(ordered[k] for k in g.members)
+        articles = tuple(dict.fromkeys(cluster.sentences[ordered[k]].article_id for k in g.members))
+        if g.when is None:
+            events.append(StoryEvent("Chưa rõ thời điểm", None, "unknown", tuple(positions), articles))
+            continue
+        days = sorted(set(g.days), key=When.ordinal) or [g.when]
+        year_from = dates.year_from.get(g.scope) if g.scope else None
+        precision = {DAY: "day", MONTH: "month", YEAR: "year"}[days[0].precision]
+        if days[0].year is None:
+            precision = "range" if year_from else "unknown"
+        events.append(StoryEvent(_label(days, year_from), _iso(days[0]), precision, tuple(positions), articles,
+                                 year_from=year_from, date_end=_iso(days[-1]) if len(days) > 1 else None))
+    return new_order, events
+
+
+def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: When | None) -> _Group:
+    scope = dates.scope[article_id] if when is not None and when.year is None else None
+    for g in groups:
+        if g.when is None or when is None:
+            if g.when is None and when is None:
+                return g
+            continue
+        if g.scope != scope or g.when.precision != when.precision:
+            continue
+        if (when.precision == DAY and any(dates.near(d, when) for d in g.days)) \
+                or (when.precision != DAY and (g.when.year, g.when.month) == (when.year, when.month)):
+            return g
+    group = _Group(when, scope)
+    groups.append(group)
+    return group

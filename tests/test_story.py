@@ -1,0 +1,238 @@
+"""Stories that span years: events in time order with date labels, sentences a reader can take
+alone, no fact twice, and a timeline that keeps unknown years apart (fixtures invented for the
+tests: tests/fixtures/story, four articles without publication dates about three happenings)."""
+import re
+from datetime import date
+
+import pytest
+
+from conftest import EXAMPLE, FIXTURES
+
+from tomtat import Options
+from tomtat.core.errors import OptionsError, Problems
+from tomtat.story.events import ClusterDates
+from tomtat.story.summarizer import Summarizer
+from tomtat.story.timeline import TimelineBuilder
+from tomtat.summarize.trim import with_end_mark
+from tomtat.vi.dates import DateFinder, parse_published
+from tomtat.vi.time_context import past_year_floor
+from tomtat.vi.openers import Openers
+
+STORY = FIXTURES / "story"
+OPENERS = Openers.default()
+END_MARKS = (".", "!", "?", "…", ".”", "!”", "?”", ".\"")
+
+
+def _summary(path=STORY, **options):
+    return Summarizer(Options(**options)).summarize([path])
+
+
+def _leans(text: str) -> bool:
+    return OPENERS.match(text) is not None or OPENERS.needs_predecessor(text, anchored=False)
+
+
+def check_readable(summary) -> None:
+    """No event opens with a sentence that leans on missing context; a leaning sentence elsewhere
+    comes right after its source predecessor; every sentence ends with its end mark."""
+    for event in summary.events:
+        first = summary.sentences[event.sentences[0]]
+        assert not _leans(first.text), (event.label, first.text)
+    for k, s in enumerate(summary.sentences):
+        assert s.text.endswith(END_MARKS), s.text
+        if k and _leans(s.text):
+            before = summary.sentences[k - 1]
+            assert (before.article_id, before.sentence_index) == (s.article_id, s.sentence_index - 1), s.text
+
+
+@pytest.mark.parametrize("length", [None, 4])
+def test_story_sentences_stand_alone_and_end_with_their_mark(length):
+    check_readable(_summary(sentences=length))
+
+
+@pytest.mark.parametrize("length", [None, 4])
+def test_each_happening_appears_once_with_its_date(length):
+    summary = _summary(sentences=length)
+    labels = [e.label for e in summary.events]
+    for day, articles in (("5/10", {"tin-a", "tin-b"}), ("14/3", {"tin-c"}), ("20/6", {"tin-d"})):
+        hits = [e for e in summary.events if e.label.startswith(day + " ")]
+        assert len(hits) == 1, (day, labels)
+        assert set(hits[0].articles) <= articles
+    flood = next(e for e in summary.events if e.label.startswith("14/3"))
+    assert flood.label == "14/3 (năm 2019 trở đi)" and flood.precision == "range" and flood.year_from == 2019
+    bridge = next(e for e in summary.events if e.label.startswith("5/10"))
+    assert bridge.label == "5/10 (năm chưa rõ)" and bridge.date == "--10-05" and bridge.precision == "unknown"
+
+
+def test_the_bridge_opening_is_told_once_though_two_outlets_tell_it():
+    summary = _summary()
+    told = [s.text for s in summary.sentences if "5/10" in s.text]
+    assert len(told) == 1, told
+
+
+def test_events_contract_and_story_text():
+    summary = _summary()
+    data = summary.to_dict()
+    positions = [k for e in data["events"] for k in e["sentences"]]
+    assert positions == list(range(len(data["sentences"])))  # every sentence once, in reading order
+    for e in data["events"]:
+        assert set(e) >= {"label", "date", "precision", "sentences"}
+        assert e["precision"] in ("day", "month", "year", "range", "unknown")
+    paragraphs = summary.story_text().split("\n\n")
+    assert [p.split(": ")[0] for p in paragraphs] == [e.label for e in summary.events]
+    assert summary.text == " ".join(s.text for s in summary.sentences)  # the flat text, whatever the layout
+
+
+def test_flat_layout_is_one_paragraph_and_bad_layout_is_an_error():
+    flat = _summary(layout="flat")
+    assert flat.events == () and flat.story_text() == flat.text
+    with pytest.raises(OptionsError):
+        Options(layout="columns")
+
+
+def test_known_years_come_first_in_date_order():
+    summary = _summary(path=EXAMPLE)
+    dated = [e.date for e in summary.events if e.precision in ("day", "month", "year")]
+    assert dated == sorted(dated) and any(e.label == "12/3/2024" for e in summary.events)
+
+
+def test_built_in_example_states_no_fact_twice():
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster(summarizer.read([EXAMPLE], Problems()))
+    dates = ClusterDates.build(cluster)
+    summary = summarizer.summarize([EXAMPLE])
+    index = {(s.article_id, s.index): k for k, s in enumerate(cluster.sentences)}
+    chosen = [index[(s.article_id, s.sentence_index)] for s in summary.sentences]
+    for a, i in enumerate(chosen):
+        for j in chosen[a + 1:]:
+            wi, wj = dates.own[i], dates.own[j]
+            if wi is None or wj is None or wi.precision != "day" or (wi.month, wi.day) != (wj.month, wj.day):
+                continue
+            assert cluster.similarity_rows([i], [j])[0, 0] < 0.3, (cluster.sentences[i].text, cluster.sentences[j].text)
+    assert sum("68" in s.text and "12/3" in s.text for s in summary.sentences) == 1
+
+
+def test_timeline_never_orders_two_stories_unknown_years_as_one():
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster(summarizer.read([STORY], Problems()))
+    timeline = TimelineBuilder().build(cluster.articles, cluster.sentences, cluster.duplicate_of)
+    unknown = [e for e in timeline.events if e.date.year is None]
+    scopes = [e.scope for e in unknown]
+    blocks = [s for k, s in enumerate(scopes) if k == 0 or s != scopes[k - 1]]
+    assert len(blocks) == len(set(blocks)), blocks  # each story's dates together, never interleaved
+    assert set(blocks) == {("tin-a", "tin-b"), ("tin-c",), ("tin-d",)}
+    for e in unknown:
+        assert {s.article_id for s in e.sources} <= set(e.scope)
+    assert not any("2012" in e.sentence for e in timeline.events)  # "từng xảy ra vào năm 2012": background
+    assert any("2012" in e.sentence for e in timeline.background)
+    rendered = timeline.render()
+    assert "Year unknown, as told in tin-c, written in 2019 or later:" in rendered
+
+
+def test_publication_dates_as_outlets_write_them():
+    assert parse_published("10:15 ngày 20 tháng 05 năm 2016") == date(2016, 5, 20)
+    assert parse_published("Thứ tư, 25 Tháng năm 2016, 09:24 GMT+7") == date(2016, 5, 25)
+    assert parse_published("20/05/16 11:15") == date(2016, 5, 20)
+    assert parse_published("5/20/2016 11:40:52 PM") == date(2016, 5, 20)
+    assert parse_published("Cập nhật: 7: 25' (GMT+7) - 19 / 5 / 2016") == date(2016, 5, 19)
+    assert parse_published("23/05 17:02") is None  # no year: not guessed
+
+
+def test_relative_times_resolve_against_the_anchor_or_stay_unresolved():
+    finder = DateFinder()
+    anchor = date(2024, 9, 10)
+    (tonight,) = finder.find("Tối qua, mưa lớn gây ngập nhiều tuyến phố.", anchor)
+    assert tonight.value == "2024-09-09"
+    (morning,) = finder.find("Sáng nay, giá xăng giảm nhẹ.")
+    assert not morning.resolved
+    (same,) = finder.find("Cùng ngày, tỉnh khởi công tuyến đường mới.", anchor)
+    assert same.kind == "same_time" and not same.resolved  # the day before it in the text decides
+
+
+def test_a_year_named_as_past_bounds_the_writing_year_a_plan_does_not():
+    assert past_year_floor("Trong năm 2019 đã có 300 hộ được di dời. Đến năm 2030 tỉnh sẽ di dời hết.") == 2019
+    assert past_year_floor("Tỉnh đặt mục tiêu đến năm 2030 phủ xanh đồi trọc.") is None
+
+
+def test_relative_openers_need_a_date_to_count_from():
+    text = "Hồi tháng trước, ủy ban tỉnh đã phê duyệt đề án mở rộng bến xe."
+    assert OPENERS.needs_predecessor(text, anchored=False)
+    assert not OPENERS.needs_predecessor(text, anchored=True)
+    assert OPENERS.needs_predecessor("Cùng thời điểm diễn ra hội chợ, thành phố mở thêm hai bãi đỗ xe.", anchored=True)
+    assert OPENERS.needs_predecessor("Tuy nhiên, cùng ngày, thành phố mở thêm hai bãi đỗ xe miễn phí.")
+
+
+def test_end_mark_is_added_for_presentation_only(tmp_path):
+    assert with_end_mark("“Chúng tôi sẽ hoàn thành đúng hẹn”, ông Tín nói") == "“Chúng tôi sẽ hoàn thành đúng hẹn”, ông Tín nói."
+    assert with_end_mark("Giá vé là 8.000 đồng.") == "Giá vé là 8.000 đồng."
+    (tmp_path / "tin.txt").write_text(
+        "Nhà máy nước Bình An nâng công suất lên 300.000 mét khối mỗi ngày từ tháng này\n"
+        "Công ty cấp nước cho biết khoảng 40.000 hộ dân ở phía tây thành phố sẽ có nước sạch ổn định hơn\n"
+        "Giá nước sinh hoạt giữ nguyên mức cũ đến hết năm, theo quyết định của ủy ban thành phố\n", encoding="utf-8")
+    summary = Summarizer(Options(sentences=3)).summarize([tmp_path / "tin.txt"])
+    assert summary.sentences
+    for s in summary.sentences:
+        assert s.text.endswith(".") and not s.source_text.endswith(".")
+    whole = Summarizer(Options(sentences=3, trim=False)).summarize([tmp_path / "tin.txt"])
+    assert all(s.text == s.source_text for s in whole.sentences)  # untrimmed: the source as it is
+
+
+def _cluster_and_dates():
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster(summarizer.read([STORY], Problems()))
+    return cluster, ClusterDates.build(cluster)
+
+
+def test_event_selector_adds_a_happening_the_inner_choice_left_out_and_drops_a_day_told_twice():
+    import numpy as np
+
+    from tomtat.story.event_select import EventSelector
+
+    cluster, dates = _cluster_and_dates()
+    openings = [i for i, s in enumerate(cluster.sentences) if "5/10" in s.text]
+    assert {cluster.sentences[i].article_id for i in openings} == {"tin-a", "tin-b"}
+
+    def bridge_only(view, scores, budget, *, max_sentences=None):
+        """An inner selector that sees only the bridge story (and ignores what is hidden)."""
+        picked = [i for i, s in enumerate(view.sentences) if s.selectable and s.article_id in ("tin-a", "tin-b")
+                  and s.kind != "heading"]
+        return picked[:4]
+
+    scores = np.linspace(1.0, 0.0, len(cluster.sentences))
+    chosen = EventSelector(bridge_only, dates, OPENERS)(cluster, scores, 200)
+    articles = {cluster.sentences[i].article_id for i in chosen}
+    assert {"tin-c", "tin-d"} <= articles  # the flood and the festival, each kept once
+    assert len([i for i in chosen if i in openings]) == 1  # the opening told once, not by both outlets
+    for i in chosen:
+        assert not _leans(cluster.sentences[i].text) or i - 1 in chosen
+
+
+def test_chronological_order_keeps_each_articles_unknown_year_together():
+    summary = _summary(order="chronological")
+    assert summary.events == () and summary.order == "chronological"
+    # Known years first (tin-c's "năm 2019" and what follows it), then each article's days of
+    # unknown year together.
+    articles = [s.article_id for s in summary.sentences if not re.search(r"\b(?:19|20)\d\d\b", s.text)]
+    blocks = [a for k, a in enumerate(articles) if k == 0 or a != articles[k - 1]]
+    assert len(blocks) == len(set(blocks)), articles
+    assert "2019" in summary.sentences[0].text
+
+
+def test_chronological_order_never_interleaves_two_articles_unknown_years():
+    from tomtat.summarize.order import order_sentences
+    from tomtat.vi.dates import DateMention
+
+    cluster, _ = _cluster_and_dates()
+    first = {}
+    for i, s in enumerate(cluster.sentences):
+        if s.selectable and s.article_id in ("tin-c", "tin-d"):
+            first.setdefault(s.article_id, []).append(i)
+    c1, c2, d1 = first["tin-c"][0], first["tin-c"][1], first["tin-d"][0]
+
+    def day(month: int) -> DateMention:
+        return DateMention(text=f"1/{month}", start=0, end=3, kind="day_month", precision="day-month", month=month, day=1)
+
+    dates = {(cluster.sentences[c1].article_id, cluster.sentences[c1].index): day(3),
+             (cluster.sentences[c2].article_id, cluster.sentences[c2].index): day(9),
+             (cluster.sentences[d1].article_id, cluster.sentences[d1].index): day(6)}
+    ordered, how = order_sentences(cluster, [d1, c2, c1], [0.0, 0.0, 0.0], "chronological", dates)
+    assert how == "chronological" and ordered == [c1, c2, d1]  # not 1/3, 1/6, 1/9 as if one year
