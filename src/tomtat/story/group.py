@@ -5,7 +5,7 @@ Two steps, each near-linear in the number of articles when stories are small:
 1. **Near-identical copies** (one outlet re-running another's article) are found with
    MinHash/LSH over syllable 3-gram shingles (datasketch): each article is hashed once and
    only LSH bucket-mates are compared, so the cost grows with N, not N².
-2. **Stories**: TF-IDF over syllable uni+bigrams, keeping only features that occur in at
+2. **Stories**: TF-IDF over syllable uni+bigrams (``tomtat.vi.text.Vectors``, sublinear TF), keeping only features that occur in at
    least two articles of the pile and in at most ``max_df`` of them (names, places, numbers
    and phrases of one event, not the words of all news). A sparse product keeps only pairs
    above ``link_threshold``; its connected components are the blocks, and inside each block
@@ -27,7 +27,7 @@ from scipy.sparse.csgraph import connected_components
 from tomtat.vi.dates import parse_published
 from tomtat.core.model import Article
 from tomtat.core.options import GroupOptions
-from tomtat.vi.text import ngram_features, syllables
+from tomtat.vi.text import Vectors, syllables
 
 
 MIN_MAX_DF = 10
@@ -105,19 +105,16 @@ class Grouper:
         return _renumber(labels)
 
     def vectors(self, articles: Sequence[Article]) -> sparse.csr_matrix:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        docs = [ngram_features(syllables(f"{a.title}\n{a.lead}\n{a.text}")) for a in articles]
+        docs = [syllables(f"{a.title}\n{a.lead}\n{a.text}") for a in articles]
         n = len(docs)
         min_df = self.options.min_df if n > 2 else 1
         # a feature in more than max_df of the pile is common news vocabulary; small piles keep
         # features shared by up to MIN_MAX_DF articles (a story's own names and numbers)
         max_df = max(int(self.options.max_df * n), MIN_MAX_DF)
-        try:
-            vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=min_df, max_df=max_df)
-            return vectorizer.fit_transform(docs).tocsr()
-        except ValueError:  # no feature survives the cuts: every article its own story
+        matrix = Vectors(docs, sublinear_tf=True, min_df=min_df, max_df=max_df).matrix
+        if matrix.nnz == 0:  # no feature survives the cuts: every article its own story
             return sparse.identity(n, format="csr")
+        return matrix
 
     def duplicates(self, articles: Sequence[Article]) -> list[Duplicate]:
         """Near-identical copies by MinHash/LSH; each later copy points to the first article of its set."""
@@ -219,10 +216,6 @@ def bcubed(predicted: Sequence[Any], gold: Sequence[Any]) -> tuple[float, float,
     precision, recall = precision / n, recall / n
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return float(precision), float(recall), float(f1)
-
-
-def _identity(x: list[str]) -> list[str]:
-    return x
 
 
 def _blocks(block_of: np.ndarray) -> list[np.ndarray]:
