@@ -5,7 +5,7 @@
 Thresholds are chosen on train (best B-cubed F1 over a grid) and applied unchanged to
 validation. Reports B-cubed P/R/F1 and adjusted Rand index, for the chosen setting and for
 the plain TF-IDF agglomerative peer (all features, average linkage) so each step's gain
-shows, and the MinHash duplicates found. Skips with a reason when the data is absent.
+shows, and the near-identical copies found. Skips with a reason when the data is absent.
 """
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def main() -> int:
     pooled, pooled_gold = train + valid, np.concatenate([train_gold, valid_gold + 1000])
     print(f"pooled train+validation ({len(pooled)} articles): {score(Grouper().labels(pooled), pooled_gold)}")
 
-    # how the cost grows: group() (vectors, blocking, linkage, MinHash duplicates) at 3 sizes
+    # how the cost grows: group() (vectors, blocking, linkage, near-identical copies) at 3 sizes
     for name, arts in (("validation", valid), ("train", train), ("train+validation", pooled)):
         start = time.perf_counter()
         Grouper().group(arts)
@@ -109,7 +109,7 @@ def main() -> int:
     dups = Grouper().duplicates(valid)
     same = sum(1 for d in dups if valid_gold[[a.id for a in valid].index(d.article)]
                == valid_gold[[a.id for a in valid].index(d.duplicate_of)])
-    print(f"MinHash/LSH near-duplicates on validation: {len(dups)} pairs, {same} inside one true story")
+    print(f"near-identical copies (shingle Jaccard) on validation: {len(dups)} pairs, {same} inside one true story")
     return 0
 
 

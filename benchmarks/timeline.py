@@ -150,7 +150,7 @@ def _check_underthesea(sentences, extractor: EntityExtractor) -> None:
     start = time.perf_counter()
     rule_spans: set[tuple[int, str, str]] = set()
     for k, s in enumerate(sentences):
-        for etype, surface, *_ in extractor._evidence(s):
+        for etype, surface, *_ in extractor.finder.evidence(s.text):
             rule_spans.add((k, etype, fold(surface)))
     t_rules = time.perf_counter() - start
     for etype in ("PER", "LOC", "ORG"):

@@ -8,6 +8,7 @@ from tomtat.summarize.dedup import ArticleDeduplicator, containment, shingles
 from tomtat.core.errors import Problems
 from tomtat.ingest import read_inputs
 from tomtat.core.model import Article
+from tomtat.vi.text import syllables
 
 # Invented story: a bridge in an invented province; two outlets retell it in their own words
 # but share the quotes, names and figures.
@@ -96,3 +97,31 @@ def test_a_short_sentence_told_again_inside_a_long_one_is_not_chosen_twice():
     assert set(without) == {first, again}  # the cosine cut-off alone lets it through
     chosen = MMRSelector()(cluster, scores, 10_000, max_sentences=2)
     assert first in chosen and again not in chosen and len(chosen) == 2
+
+
+@pytest.mark.parametrize("dense_cells", [4_000_000, 0])  # the dense (cluster) and sparse (pile) products
+def test_shared_shingles_equal_pairwise_set_intersections(monkeypatch, dense_cells):
+    """The one near-duplicate implementation is pinned to the plain definition: for each pair,
+    the shingle sets' intersection (exactly), its containment and its Jaccard."""
+    from tomtat.summarize import dedup
+
+    monkeypatch.setattr(dedup, "_DENSE_CELLS", dense_cells)
+    copy = Article(id="bao-d", title=OUTLET_B.title, text=OUTLET_B.text.replace("14/3", "mười bốn tháng ba"))
+    short = Article(id="bao-e", title="", text="Cầu Sông Lam Mới")
+    articles = [OUTLET_A, OUTLET_B, OTHER, copy, short, Article(id="bao-f", title="", text="")]
+    for size in (3, 4):
+        sets = [shingles(f"{a.title}\n{a.text}", size) for a in articles]
+        overlap = dedup.shingle_overlap([syllables(f"{a.title}\n{a.text}") for a in articles], size)
+        assert list(overlap.sizes) == [len(s) for s in sets]
+        got = {(int(i), int(j)): (shared, c, jac) for i, j, shared, c, jac in
+               zip(overlap.first, overlap.second, overlap.shared, overlap.containment(), overlap.jaccard())}
+        expected = {(i, j): (len(sets[i] & sets[j]), containment(sets[i], sets[j]),
+                             len(sets[i] & sets[j]) / len(sets[i] | sets[j]))
+                    for i, j in itertools.combinations(range(len(sets)), 2) if sets[i] & sets[j]}
+        assert got == expected
+    def score(a, b):
+        return containment(shingles(f"{a.title}\n{a.text}"), shingles(f"{b.title}\n{b.text}"))
+
+    # the copy of B matches B best and is chained to B's original
+    assert ArticleDeduplicator().find(articles) == {"bao-b": ("bao-a", pytest.approx(score(OUTLET_A, OUTLET_B))),
+                                                    "bao-d": ("bao-a", pytest.approx(score(OUTLET_B, copy)))}

@@ -130,10 +130,8 @@ class GroupOptions:
     min_df: int = setting(2, int, "a term must occur in this many articles to count", minimum=1, maximum=1_000_000)
     max_df: float = setting(0.05, float, "a term in more than this share of the articles does not count",
                             minimum=0, maximum=1)
-    duplicate_threshold: float = setting(0.5, float, "MinHash Jaccard of 3-gram shingles for a near-identical copy",
+    duplicate_threshold: float = setting(0.5, float, "Jaccard of syllable 3-gram shingles for a near-identical copy",
                                          minimum=0, maximum=1)
-    num_perm: int = setting(64, int, "MinHash permutations", minimum=1, maximum=4096)
-    seed: int = setting(1, int, "MinHash seed", minimum=0, maximum=2**31)
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

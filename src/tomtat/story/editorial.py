@@ -13,7 +13,7 @@ import numpy as np
 
 from tomtat.story.group import story_label
 from tomtat.core.model import Article
-from tomtat.vi.text import ngram_features, syllables
+from tomtat.vi.text import Vectors, syllables
 
 
 def suggest_headline(articles: Sequence[Article]) -> str | None:
@@ -29,10 +29,7 @@ UNRELATED_BELOW = 0.15
 
 
 def article_vectors(articles: Sequence[Article]) -> Any:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    docs = [ngram_features(syllables(f"{a.title}\n{a.lead}\n{a.text}")) for a in articles]
-    return TfidfVectorizer(analyzer=_identity, sublinear_tf=True).fit_transform(docs)
+    return Vectors([syllables(f"{a.title}\n{a.lead}\n{a.text}") for a in articles], sublinear_tf=True).matrix
 
 
 def best_similarities(articles: Sequence[Article]) -> list[float]:
@@ -52,10 +49,6 @@ def cohesion(articles: Sequence[Article]) -> dict[str, Any]:
     return {"unrelated": [a.id for a, b in zip(articles, best) if b < UNRELATED_BELOW],
             "similarity": {a.id: round(b, 4) for a, b in zip(articles, best)},
             "threshold": UNRELATED_BELOW}
-
-
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
 
 
 def editorial_extras(articles: Sequence[Article]) -> dict[str, Any]:

@@ -2,10 +2,11 @@
 
 Two steps, each near-linear in the number of articles when stories are small:
 
-1. **Near-identical copies** (one outlet re-running another's article) are found with
-   MinHash/LSH over syllable 3-gram shingles (datasketch): each article is hashed once and
-   only LSH bucket-mates are compared, so the cost grows with N, not N².
-2. **Stories**: TF-IDF over syllable uni+bigrams, keeping only features that occur in at
+1. **Near-identical copies** (one outlet re-running another's article): exact Jaccard of
+   syllable 3-gram shingles, counted for all pairs at once as one sparse product (the
+   summarizer's near-duplicate machinery, ``tomtat.summarize.dedup``), so the cost grows with
+   the shingles pairs share, not with N² comparisons.
+2. **Stories**: TF-IDF over syllable uni+bigrams (``tomtat.vi.text.Vectors``, sublinear TF), keeping only features that occur in at
    least two articles of the pile and in at most ``max_df`` of them (names, places, numbers
    and phrases of one event, not the words of all news). A sparse product keeps only pairs
    above ``link_threshold``; its connected components are the blocks, and inside each block
@@ -27,10 +28,12 @@ from scipy.sparse.csgraph import connected_components
 from tomtat.vi.dates import parse_published
 from tomtat.core.model import Article
 from tomtat.core.options import GroupOptions
-from tomtat.vi.text import ngram_features, syllables
+from tomtat.summarize.dedup import earlier_duplicates, shingle_overlap
+from tomtat.vi.text import Vectors, syllables
 
 
 MIN_MAX_DF = 10
+DUPLICATE_SHINGLE_SYLLABLES = 3
 
 
 @dataclass(frozen=True)
@@ -105,47 +108,25 @@ class Grouper:
         return _renumber(labels)
 
     def vectors(self, articles: Sequence[Article]) -> sparse.csr_matrix:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        docs = [ngram_features(syllables(f"{a.title}\n{a.lead}\n{a.text}")) for a in articles]
+        docs = [syllables(f"{a.title}\n{a.lead}\n{a.text}") for a in articles]
         n = len(docs)
         min_df = self.options.min_df if n > 2 else 1
         # a feature in more than max_df of the pile is common news vocabulary; small piles keep
         # features shared by up to MIN_MAX_DF articles (a story's own names and numbers)
         max_df = max(int(self.options.max_df * n), MIN_MAX_DF)
-        try:
-            vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=min_df, max_df=max_df)
-            return vectorizer.fit_transform(docs).tocsr()
-        except ValueError:  # no feature survives the cuts: every article its own story
+        matrix = Vectors(docs, sublinear_tf=True, min_df=min_df, max_df=max_df).matrix
+        if matrix.nnz == 0:  # no feature survives the cuts: every article its own story
             return sparse.identity(n, format="csr")
+        return matrix
 
     def duplicates(self, articles: Sequence[Article]) -> list[Duplicate]:
-        """Near-identical copies by MinHash/LSH; each later copy points to the first article of its set."""
-        from datasketch import MinHash, MinHashLSH
-
-        opts = self.options
-        lsh = MinHashLSH(threshold=opts.duplicate_threshold, num_perm=opts.num_perm)
-        hashes: list[Any] = []
-        root: dict[str, str] = {}
-        found: list[Duplicate] = []
-        for index, article in enumerate(articles):
-            tokens = syllables(f"{article.title}\n{article.text}")
-            shingles = {" ".join(tokens[i:i + 3]) for i in range(max(len(tokens) - 2, 1))}
-            mh = MinHash(num_perm=opts.num_perm, seed=opts.seed)
-            mh.update_batch([s.encode("utf-8") for s in shingles])
-            hashes.append(mh)
-            best, best_score = None, 0.0
-            for key in lsh.query(mh):
-                score = float(mh.jaccard(hashes[key]))
-                if score >= opts.duplicate_threshold and (score > best_score or best is None):
-                    best, best_score = key, score
-            if best is not None:
-                original = articles[best].id
-                original = root.get(original, original)
-                root[article.id] = original
-                found.append(Duplicate(article.id, original, best_score))
-            lsh.insert(index, mh)
-        return found
+        """Near-identical copies: Jaccard of syllable 3-gram shingles (exact, see
+        :func:`tomtat.summarize.dedup.shingle_overlap`); each later copy points to the first
+        article of its chain."""
+        overlap = shingle_overlap([syllables(f"{a.title}\n{a.text}") for a in articles], DUPLICATE_SHINGLE_SYLLABLES)
+        found = earlier_duplicates([a.id for a in articles], overlap.first, overlap.second, overlap.jaccard(),
+                                   max(self.options.duplicate_threshold, np.nextafter(0.0, 1.0)))
+        return [Duplicate(article, original, score) for article, (original, score) in found.items()]
 
     def group(self, articles: Sequence[Article]) -> list[Story]:
         """Stories, largest first, then most recent, then by first appearance."""
@@ -219,10 +200,6 @@ def bcubed(predicted: Sequence[Any], gold: Sequence[Any]) -> tuple[float, float,
     precision, recall = precision / n, recall / n
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return float(precision), float(recall), float(f1)
-
-
-def _identity(x: list[str]) -> list[str]:
-    return x
 
 
 def _blocks(block_of: np.ndarray) -> list[np.ndarray]:

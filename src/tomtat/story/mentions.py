@@ -1,0 +1,166 @@
+"""Mentions: the names of one sentence with their type, read off runs of capitalized words.
+
+Rules, not a model: a title before a name ("Ngoại trưởng Nga Sergei Lavrov", "ông Viktor
+Kalganov") is strong, cheap evidence. For each run, in this order: places inside it, an
+organization it starts with a head word ("Bộ", "Hãng"), known organizations inside it, an
+organization after a trigger word ("hãng tin", "tạp chí"), a lone acronym, and last the
+name that remains after its title and qualifiers: a place after a place word ("thành phố"),
+or a person when a title or honorific stands before it (or it is a full Vietnamese name).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, NamedTuple, Sequence
+
+from tomtat.core.model import Sentence
+from tomtat.story.name_rules import NameRules, Run, Token, compound_next, find_runs
+from tomtat.vi.names import EntityResources, fold, is_acronym
+
+PERSON, ORGANIZATION, LOCATION = "PER", "ORG", "LOC"
+
+
+class Evidence(NamedTuple):
+    """A name found in one sentence (offsets in the sentence), with its type."""
+
+    type: str
+    text: str
+    start: int
+    end: int
+    title: str = ""  # lowercase title or honorific right before a person's name
+    role: str = ""  # a person's role as written ("Ngoại trưởng Nga")
+
+
+@dataclass(frozen=True)
+class Mention:
+    type: str
+    text: str
+    key: str
+    article_id: str
+    sentence_index: int
+    start: int  # offsets into the article text
+    end: int
+    title: str = ""  # lowercase title or honorific right before the name
+    role: str = ""
+
+
+class MentionFinder:
+    """``mentions(sentences)``: every typed name, a place or organization at most once per span."""
+
+    def __init__(self, resources: EntityResources) -> None:
+        self.res = resources
+        self.rules = NameRules(resources)
+
+    def mentions(self, sentences: Sequence[Sentence], runs_of: Sequence[list[Run]]) -> list[Mention]:
+        """Mentions of each sentence given its runs (:func:`find_runs`); a place or organization
+        overlapping a name found before it in the sentence is dropped."""
+        mentions: list[Mention] = []
+        for s, runs in zip(sentences, runs_of):
+            claimed: list[tuple[int, int]] = []
+            for found in self.evidence(s.text, runs):
+                if found.type != PERSON and any(found.start < end and start < found.end for start, end in claimed):
+                    continue
+                claimed.append((found.start, found.end))
+                mentions.append(Mention(found.type, found.text, self.res.key(found.text), s.article_id, s.index,
+                                        s.start + found.start, s.start + found.end, found.title, found.role))
+        return mentions
+
+    def evidence(self, text: str, runs: list[Run] | None = None) -> Iterator[Evidence]:
+        """Names with type evidence in one sentence, run by run."""
+        for run in find_runs(text) if runs is None else runs:
+            yield from self._run_evidence(text, run)
+
+    def _run_evidence(self, text: str, run: Run) -> Iterator[Evidence]:
+        tokens, words = run.tokens, run.words
+        run_start, run_end = tokens[0].start, tokens[-1].end
+        skip, title_in_run = self.rules.strip_leading(words)
+        yield from self._places(text, tokens)
+        title_here = self.rules.title.match(text, run_start)
+        if title_here and title_here.end() > run_end:
+            return  # "Tổng" of "Tổng thống": a title, the name (if any) is the next run
+        org_here = self.rules.org_head.match(text, run_start)
+        if org_here and not title_here:
+            end = self.rules.org_extent(text, run_start)
+            if end is not None:
+                yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
+            if org_here.end() > run_end or (end is not None and end >= run_end):
+                return
+        yield from self._known_organizations(text, tokens)
+        if self.rules.org_trigger_tail.search(text[:run_start]):
+            end = self.rules.org_extent(text, run_start, head=0) or run_end  # "tạp chí Y tế Dự phòng Mỹ"
+            yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
+            return
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
+            yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
+            return
+        if skip < len(tokens):
+            name = self._name(text, run_start, tokens[skip:], skip, title_in_run)
+            if name is not None:
+                yield name
+
+    def _places(self, text: str, tokens: list[Token]) -> Iterator[Evidence]:
+        words = [t.text for t in tokens]
+        k = 0
+        while k < len(words):
+            n = self.res.place_length(words, k)
+            if n == 1 and k == len(words) - 1 and self.rules.ends_mid_word(text, tokens[k].end, words[k]):
+                n = 0  # "Pháp lý", "Anh hùng", "Đức tin": a word, not the country
+            if n:
+                start, end = tokens[k].start, tokens[k + n - 1].end
+                yield Evidence(LOCATION, text[start:end], start, end)
+                k += n
+            else:
+                k += 1
+
+    def _known_organizations(self, text: str, tokens: list[Token]) -> Iterator[Evidence]:
+        words = [t.text for t in tokens]
+        for k in range(len(words)):
+            n = self.res.known_org_length(words, k)
+            if n:
+                start, end = tokens[k].start, tokens[k + n - 1].end
+                yield Evidence(ORGANIZATION, text[start:end], start, end)
+
+    def _name(self, text: str, run_start: int, name_tokens: list[Token], skip: int,
+              title_in_run: str) -> Evidence | None:
+        """The name left after the run's title and qualifiers: a place after a place word, a
+        person, or nothing."""
+        start, end = name_tokens[0].start, name_tokens[-1].end
+        name = text[start:end]
+        if self.res.key(name) in self.res.known_orgs or self.res.key(name) in self.res.places:
+            return None
+        vietnamese_name = len(name_tokens) >= 2 and fold(name_tokens[0].text) in self.res.surname_first
+        if self.rules.place_trigger_tail.search(text[:run_start]) and skip == 0 and not vietnamese_name:
+            return Evidence(LOCATION, name, start, end)
+        if len(name_tokens) == 1 and compound_next(text, end):
+            return None  # "Thứ trưởng Ngoại giao Nga ...": a capitalized word of a qualifier, not a name
+        title, role = self._title_and_role(text, run_start, start, len(name_tokens) == 1, title_in_run)
+        # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
+        full_vietnamese_name = (skip == 0 and len(fold(name).split()) in (3, 4) and vietnamese_name
+                                and not any(is_acronym(t.text) for t in name_tokens))
+        if not title and not full_vietnamese_name:
+            return None  # no title, no "ông"/"bà": only a family-name-first full name is taken
+        if self.rules.ends_mid_word(text, end, name_tokens[-1].text):
+            return None  # "Bộ trưởng Tài chính", "lãnh đạo Công an": a word of a qualifier, not a name
+        appositive = self.rules.appositive_role(text, start, end)
+        if appositive and len(appositive) > len(role):
+            role = appositive
+        if role.lower() in self.res.honorifics:
+            role = ""
+        return Evidence(PERSON, name, start, end, title, role)
+
+    def _title_and_role(self, text: str, run_start: int, name_start: int, lone: bool,
+                        title_in_run: str) -> tuple[str, str]:
+        """The person's title (in the run, an honorific before it, or a title earlier in the
+        clause) and the role written from that title to the name."""
+        title = title_in_run
+        if not title:
+            honorific = self.rules.honorific_tail.search(text[:run_start])
+            if honorific:
+                title = honorific.group(1).lower()
+        found = self.rules.title_before(text, run_start)
+        if found and lone and text[found.end:run_start].strip():
+            found = None  # a lone name needs its title right before it ("Tổng thống Putin")
+        if found and (not title or title in self.res.honorifics):
+            return title or found.text, " ".join(text[found.start:name_start].split())
+        if title_in_run and title_in_run not in self.res.honorifics:
+            return title, " ".join(text[run_start:name_start].split())
+        return title, ""

@@ -1,0 +1,245 @@
+"""Where a name starts and ends in a sentence, and the title and role around it.
+
+Candidates are runs of capitalized words (:func:`find_runs`); :class:`NameRules` holds the
+patterns built from the word lists (``EntityResources``) and answers the questions the
+mention finder asks about a run: which leading words are a title or a qualifier, where an
+organization's name ends, which title or role stands before or after a person's name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple, Sequence
+
+from tomtat.vi.letters import UPPER
+from tomtat.vi.names import EntityResources, is_acronym, is_capitalized
+
+TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# where a clause ends: a title before that cut does not reach a name after it
+PUNCT_CUT = re.compile(r"[,.;:!?\"“”()\[\]…]|\s[-–—]\s|^[-–—]\s")
+MAX_TITLE_GAP_WORDS = 7
+MAX_ROLE_WORDS = 14
+_NEXT_TWO = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")
+_CAP_WORD = rf"[{UPPER}][^\W_]*(?:[-'’][^\W_]+)*"
+_RUN = re.compile(rf"(?<![^\W_]){_CAP_WORD}(?: (?:{_CAP_WORD}|[^\W\d_]+(?:-[^\W_]+)+)(?![^\W_]))*")
+
+
+class Token(NamedTuple):
+    text: str
+    start: int  # offsets in the sentence
+    end: int
+
+
+@dataclass
+class Run:
+    """Capitalized words joined by single spaces ("Ngoại trưởng Nga Sergei Lavrov")."""
+
+    tokens: list[Token]
+    initial: bool  # the run starts the sentence
+
+    @property
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+
+def find_runs(text: str) -> list[Run]:
+    """Maximal runs of capitalized words joined by single spaces (a hyphenated lowercase part
+    may follow a capitalized word: "Kim jong-un")."""
+    first = TOKEN.search(text)
+    first_start = first.start() if first else -1
+    out: list[Run] = []
+    for m in _RUN.finditer(text):
+        tokens = [Token(t.group(0), t.start(), t.end()) for t in TOKEN.finditer(text, m.start(), m.end())]
+        if tokens:
+            out.append(Run(tokens, initial=tokens[0].start == first_start))
+    return out
+
+
+def compound_next(text: str, end: int) -> bool:
+    """Is the name followed by a lowercase syllable and then a capitalized word ("Ngoại giao Nga")?"""
+    m = _NEXT_TWO.match(text, end)
+    return m is not None and m.group(1)[:1].islower() and m.group(2)[:1].isupper()
+
+
+def _alternation(items: Sequence[str]) -> str:
+    return "|".join(map(re.escape, items))
+
+
+class NameRules:
+    """Patterns from the word lists, and the questions asked of a run of capitalized words."""
+
+    def __init__(self, resources: EntityResources) -> None:
+        self.res = resources
+        self.title = re.compile(rf"(?<!\w)(?:(?:{_alternation(resources.title_prefixes)})\s+)?"
+                                rf"(?:{_alternation(resources.titles)})(?!\w)", re.IGNORECASE)
+        self.honorific_tail = re.compile(rf"(?<!\w)({_alternation(sorted(resources.honorifics))})\s+$", re.IGNORECASE)
+        self.place_trigger_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.place_triggers)})\s+$")
+        self.org_trigger_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.org_triggers)})\s+$", re.IGNORECASE)
+        self.org_head = re.compile(rf"(?:{_alternation(resources.org_heads)})(?!\w)", re.IGNORECASE)
+        self._org_heads = {tuple(h.lower().split()) for h in resources.org_heads}
+        self._org_head_lengths = sorted({len(h) for h in self._org_heads}, reverse=True)
+        self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)", re.IGNORECASE) for unit in resources.admin_units]
+
+    # -- the words of a run ----------------------------------------------------------------
+    def strip_leading(self, words: Sequence[str]) -> tuple[int, str]:
+        """How many leading words are a title/honorific, a place or an organization; and the title."""
+        i, title = self._leading_title(words)
+        head = self.org_head_at(words, i)
+        if head:  # organization head: strip through its last place word ("Bộ Quốc Phòng Nga")
+            last_place = None
+            for k in range(i + head, len(words)):
+                if self.res.place_length(words, k):
+                    last_place = k + self.res.place_length(words, k)
+            if last_place is None:
+                return len(words), title
+            i = last_place
+        while i < len(words):
+            n = self.res.place_length(words, i) or (1 if is_acronym(words[i]) else 0)
+            if not n:
+                break
+            i += n  # "Nga Vladimir Putin", "UBND TP Lê Văn A": qualifiers before the name
+        return i, title
+
+    def _leading_title(self, words: Sequence[str]) -> tuple[int, str]:
+        """(how many words, lowercase title) of a title or honorific starting the run."""
+        m = self.title.match(" ".join(w.lower() for w in words))
+        if m:
+            return len(m.group(0).split()), m.group(0).lower()
+        if words and words[0].lower() in self.res.honorifics:
+            return 1, words[0].lower()
+        return 0, ""
+
+    def org_head_at(self, words: Sequence[str], i: int) -> int:
+        """How many words from ``words[i]`` are an organization's head word ("Bộ", "Ủy ban"), or 0."""
+        for n in self._org_head_lengths:
+            if i + n <= len(words) and tuple(w.lower() for w in words[i:i + n]) in self._org_heads:
+                return n
+        return 0
+
+    def ends_mid_word(self, text: str, end: int, last_token: str) -> bool:
+        """Does the name's last syllable start a word that runs on in lowercase ("Bộ trưởng Tài
+        chính", "lãnh đạo Công an", "Pháp lý")? Not when the lowercase part starts a word of its
+        own with what follows ("ông Thành công bố": "công bố")."""
+        if not (text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
+            return False  # the common case, decided without tokenizing
+        following: list[re.Match[str]] = []
+        for m in TOKEN.finditer(text, end, min(len(text), end + 40)):
+            if text[(following[-1].end() if following else end):m.start()] != " ":
+                break
+            following.append(m)
+        tokens = [last_token] + [m.group(0) for m in following]
+        tail = self.res.word_tail(tokens, 0)
+        after = tokens[1:3]
+        overlapping = tail == 1 and len(after) == 2 and after[1][:1].islower() \
+            and " ".join(after).lower() in self.res.words
+        return bool(tail) and not overlapping
+
+    def org_extent(self, text: str, start: int, head: int | None = None) -> int | None:
+        """End offset of an organization name starting at ``start``: capitalized words, a lowercase
+        syllable only inside the name ("Bộ Quốc phòng Nga", "Hội đồng Bảo an Liên Hợp Quốc"); a place
+        ends it ("Bộ Quốc phòng Nga tới ..."). ``head``: how many words are its head word (found
+        from the org heads when not given); None when there is no name after the head."""
+        words = list(TOKEN.finditer(text, start))[:16]
+        if head is None:
+            head = self.org_head_at([w.group(0) for w in words[:4]], 0)
+            if not head:
+                return None
+        end = words[head - 1].end() if head else start
+        last_good = end
+        k = head
+        prev_cap = False
+        tokens = [w.group(0) for w in words]
+        while k < len(words):
+            if k and text[words[k - 1].end():words[k].start()] != " ":
+                break
+            token = tokens[k]
+            if is_capitalized(token):
+                known = next((m for m in (3, 2) if self.res.key(" ".join(tokens[k:k + m])) in self.res.known_orgs), 0)
+                if known:  # "Hội đồng Bảo an Liên hợp quốc"
+                    last_good = words[min(k + known, len(words)) - 1].end()
+                    break
+                n = self.res.place_length(tokens, k)
+                tail = self.res.word_tail(tokens, k)
+                if n and not (n == 1 and tail):  # "Ủy ban Pháp luật": a word, not France
+                    last_good = words[k + n - 1].end()
+                    break
+                if tail and all(text[words[j - 1].end():words[j].start()] == " " for j in range(k + 1, k + 1 + tail)):
+                    last_good = words[k + tail].end()  # "Trung tâm Chỉ huy", "Diễn đàn Kinh tế"
+                    k += tail + 1
+                    prev_cap = False
+                    continue
+                prev_cap = True
+                last_good = words[k].end()
+            elif prev_cap and token not in self.res.name_breakers:
+                prev_cap = False  # a lowercase syllable inside the name only if a capitalized word follows
+            else:
+                break
+            k += 1
+        return last_good if last_good > end else None
+
+    # -- titles and roles around a name ----------------------------------------------------
+    def title_before(self, sentence: str, start: int) -> Token | None:
+        """The last title in the same clause before ``start`` with only a qualifier between
+        (lowercase title and its offsets)."""
+        before = sentence[:start]
+        cuts = list(PUNCT_CUT.finditer(before))
+        seg_start = cuts[-1].end() if cuts else 0
+        segment = before[seg_start:]
+        best = None
+        for m in self.title.finditer(segment):
+            if self.qualifier_gap(segment[m.end():]):
+                best = Token(m.group(0).lower(), seg_start + m.start(), seg_start + m.end())
+        return best
+
+    def qualifier_gap(self, gap: str) -> bool:
+        """Only an organization or place between a title and a name ("Thứ trưởng Bộ Ngoại giao Nga ...")."""
+        for admin_unit in self._admin_units:
+            gap = admin_unit.sub("", gap)  # "Chủ tịch tỉnh Nguyễn Văn A"
+        words = gap.split()
+        if len(words) > MAX_TITLE_GAP_WORDS:
+            return False
+        previous_cap = False
+        for w in words:
+            if is_capitalized(w):
+                previous_cap = True
+            elif previous_cap:
+                previous_cap = False  # second syllable of a capitalized word: "Ngoại giao"
+            else:
+                return False
+        return True
+
+    def appositive_role(self, sentence: str, name_start: int, name_end: int) -> str:
+        """'ROLE, ông NAME' or 'ông NAME, ROLE ...' (the role starts with a title)."""
+        return self._role_after(sentence[name_end:]) or self._role_before_honorific(sentence[:name_start])
+
+    def _role_after(self, after: str) -> str:
+        """'NAME, ROLE ...': the clause after the comma, through its last capitalized word."""
+        if not after.startswith(","):
+            return ""
+        rest = after[1:]
+        m = self.title.match(rest.lstrip())
+        if not m:
+            return ""
+        segment = rest[len(rest) - len(rest.lstrip()):]
+        cut = PUNCT_CUT.search(segment)
+        segment = segment[:cut.start()] if cut else segment
+        words = segment.split()[:MAX_ROLE_WORDS]
+        last_cap = max((k for k, w in enumerate(words) if is_capitalized(w)), default=-1)
+        if last_cap >= 0:
+            last_cap += self.res.word_tail(words, last_cap)  # "Trung tâm Quản lý", not "Quản"
+        keep = max(last_cap + 1, len(m.group(0).split()))
+        return " ".join(words[:keep])
+
+    def _role_before_honorific(self, before: str) -> str:
+        """'ROLE, ông NAME': the clause before the comma, from its first title."""
+        honorific = self.honorific_tail.search(before)
+        if not honorific:
+            return ""
+        head = before[:honorific.start()].rstrip()
+        if not head.endswith(","):
+            return ""
+        head = head[:-1]
+        cuts = list(PUNCT_CUT.finditer(head))
+        segment = head[cuts[-1].end() if cuts else 0:]
+        m = next(self.title.finditer(segment), None)
+        return " ".join(segment[m.start():].split()[:MAX_ROLE_WORDS]) if m else ""

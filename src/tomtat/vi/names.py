@@ -1,0 +1,114 @@
+"""Names as language knowledge: how name spellings fold together, and the word lists that tell
+a person from an organization or a place (text files in ``tomtat/resources``).
+
+A folded key merges variants of one name: lowercase, '-' as space, Latin transliteration
+folds (Victor/Viktor, Sergey/Sergei), and a variants file for spellings no rule links
+(Moscow/Moskva/Mát-xcơ-va).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from tomtat.vi.resources import lines as resource_lines, vietnamese_words
+
+
+def fold_token(token: str) -> str:
+    """Lowercase; for plain Latin tokens also c→k, x→ks, final ey/y→ei/i (Victor/Viktor, Sergey/Sergei)."""
+    t = token.lower()
+    if t.isascii() and t.isalpha():
+        t = t.replace("x", "ks").replace("c", "k")
+        if t.endswith("ey"):
+            t = t[:-2] + "ei"
+        elif t.endswith("y") and len(t) > 3:
+            t = t[:-1] + "i"
+    return t
+
+
+@lru_cache(maxsize=1 << 16)  # pure function of its argument; thread-safe for this use
+def fold(name: str) -> str:
+    name = unicodedata.normalize("NFC", name).replace("-", " ").replace("’", "'")
+    return " ".join(fold_token(t) for t in name.split())
+
+
+def is_capitalized(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def is_acronym(token: str) -> bool:
+    """Two or more letters, all capitals ("UBND", "TP")."""
+    letters = [ch for ch in token if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _longest_first(items: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted(items, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class EntityResources:
+    """Word lists the entity extractor reads (text files in ``tomtat/resources``)."""
+
+    titles: tuple[str, ...]  # longest first
+    honorifics: frozenset[str]
+    places: frozenset[str]  # folded
+    org_heads: tuple[str, ...]  # longest first
+    known_orgs: frozenset[str]  # folded
+    place_triggers: tuple[str, ...]
+    surname_first: frozenset[str]  # folded
+    variants: dict[str, str]  # folded variant -> folded canonical
+    words: frozenset[str] = frozenset()  # lowercased multi-syllable Vietnamese words
+    title_prefixes: tuple[str, ...] = field(default_factory=lambda: resource_lines("title_prefixes.txt"))
+    org_triggers: tuple[str, ...] = field(default_factory=lambda: resource_lines("org_triggers.txt"))
+    admin_units: tuple[str, ...] = field(default_factory=lambda: _longest_first(resource_lines("admin_units.txt")))
+    name_breakers: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("name_breakers.txt")))
+
+    @classmethod
+    def default(cls) -> EntityResources:
+        variants: dict[str, str] = {}
+        for line in resource_lines("name_variants.txt"):
+            names = [n.strip() for n in line.split("|") if n.strip()]
+            for n in names:
+                variants[fold(n)] = fold(names[0])
+        return cls(
+            titles=_longest_first(resource_lines("titles.txt")),
+            honorifics=frozenset(h.lower() for h in resource_lines("honorifics.txt")),
+            places=frozenset(fold(p) for p in resource_lines("places.txt")),
+            org_heads=_longest_first(resource_lines("org_heads.txt")),
+            known_orgs=frozenset(fold(o) for o in resource_lines("known_orgs.txt")),
+            place_triggers=tuple(resource_lines("place_triggers.txt")),
+            surname_first=frozenset(fold(s) for s in resource_lines("surname_first.txt")),
+            variants=variants,
+            words=vietnamese_words(),
+        )
+
+    def key(self, name: str) -> str:
+        """The folded key every spelling of one name shares."""
+        folded = fold(name)
+        return self.variants.get(folded, folded)
+
+    def word_tail(self, tokens: Sequence[str], k: int) -> int:
+        """How many lowercase syllables after ``tokens[k]`` complete one word with it
+        ("Chỉ" + "huy", "Kinh" + "tế"): a name never ends in the middle of a word."""
+        for n in (3, 2, 1):
+            tail = tokens[k + 1:k + 1 + n]
+            if len(tail) == n and all(t[:1].islower() for t in tail) \
+                    and " ".join(tokens[k:k + 1 + n]).lower() in self.words:
+                return n
+        return 0
+
+    def place_length(self, words: Sequence[str], i: int) -> int:
+        """How many words from ``words[i]`` name a known place (3, 2, 1), or 0."""
+        for n in (3, 2, 1):
+            if i + n <= len(words) and self.key(" ".join(words[i:i + n])) in self.places:
+                return n
+        return 0
+
+    def known_org_length(self, words: Sequence[str], i: int, lengths: Sequence[int] = (2, 1)) -> int:
+        """How many words from ``words[i]`` name a known organization ("Interfax"), or 0."""
+        for n in lengths:
+            if i + n <= len(words) and self.key(" ".join(words[i:i + n])) in self.known_orgs:
+                return n
+        return 0
