@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import PAYLOAD, check_loopback, free_port, percentile  # noqa: E402
+from load import PAYLOAD, check_loopback, free_port, percentile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -149,7 +149,7 @@ def main() -> int:
     url = f"http://127.0.0.1:{port}"
     check_loopback(url)
     env = {**os.environ, "PYTHONPATH": str(args.src.resolve())}
-    server = subprocess.Popen([sys.executable, "-m", "tomtat.cli", "serve", "--port", str(port),
+    server = subprocess.Popen([sys.executable, "-m", "tomtat.apps.cli", "serve", "--port", str(port),
                                "--timeout-seconds", str(args.timeout_seconds)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -5,6 +5,7 @@ import socket
 import threading
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 BAI_1 = """Đà Nẵng mở tuyến xe buýt nối sân bay với bãi biển
@@ -66,7 +67,7 @@ def cpu_seconds(pid: int) -> float:
     import os
 
     try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -75,7 +76,7 @@ def cpu_seconds(pid: int) -> float:
 def process_gone(pid: int) -> bool:
     """True when ``pid`` no longer runs (absent, or a zombie waiting to be reaped)."""
     try:
-        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return True
     return state in ("Z", "X")

@@ -160,7 +160,7 @@ def _send_slowly(port: int, chunks: list[bytes], pause: float, limit: float) -> 
                 break
             try:
                 data = sock.recv(65536)
-            except socket.timeout:
+            except TimeoutError:
                 continue
             except OSError:
                 break
