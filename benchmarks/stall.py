@@ -134,7 +134,7 @@ def main() -> int:
     parser.add_argument("--heavy", type=int, default=4, help="clients sending limit-size requests (default 4)")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per phase (default 30)")
     parser.add_argument("--timeout-seconds", type=float, default=10.0, help="the server's request timeout")
-    parser.add_argument("--articles", type=int, default=19, help="articles in a limit-size request")
+    parser.add_argument("--articles", type=int, default=15, help="articles in a limit-size request")
     parser.add_argument("--chars", type=int, default=100_000, help="characters per article (limit 100,000)")
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="source tree to serve")
     parser.add_argument("--output", type=Path, help="also write the figures as JSON here")

@@ -60,6 +60,8 @@ class ResumableOutput:
         assert path is not None
         check_output_path(path)
         resuming = resume and path.exists() and path.stat().st_size > 0
+        if fingerprint is not None:  # as it reads back from JSON (tuples become lists...)
+            fingerprint = json.loads(json.dumps(dict(fingerprint), sort_keys=True, default=str))
         if resuming and fingerprint is not None:
             _check_fingerprint(path, fingerprint)
         if resuming:
