@@ -63,7 +63,8 @@ def tree_cpu_seconds(pid: int) -> float:
         try:
             fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / tick
-            todo.extend(int(c) for c in Path(f"/proc/{current}/task/{current}/children").read_text().split())
+            for task in os.listdir(f"/proc/{current}/task"):  # children of every thread, not only the main one
+                todo.extend(int(c) for c in Path(f"/proc/{current}/task/{task}/children").read_text().split())
         except OSError:
             continue
     return total
@@ -121,9 +122,9 @@ def wait_cpu_idle(pid: int, since: float, limit: float = 60.0) -> float | None:
     while time.monotonic() < deadline:
         now = time.monotonic()
         samples.append((now, tree_cpu_seconds(pid)))
-        window = [s for s in samples if now - s[0] <= 1.0 + 1e-6]
-        if now - window[0][0] >= 0.99 and (samples[-1][1] - window[0][1]) / (now - window[0][0]) < 0.05:
-            return round(max(0.0, window[0][0] - since), 2)
+        older = [s for s in samples if now - s[0] >= 1.0]
+        if older and (samples[-1][1] - older[-1][1]) / (now - older[-1][0]) < 0.05:
+            return round(max(0.0, older[-1][0] - since), 2)  # idle from the start of that window on
         time.sleep(0.25)
     return None
 

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     limits.add_argument("--min-vietnamese-share", type=float,
                         help=f"share of words with Vietnamese letters (default {ServiceConfig.min_vietnamese_share})")
     limits.add_argument("--timeout-seconds", type=float,
-                        help=f"time bound of one request (default {ServiceConfig.timeout_seconds:g})")
+                        help=f"time bound of one request; past it its work is stopped (default {ServiceConfig.timeout_seconds:g})")
     limits.add_argument("--workers", type=int,
                         help=f"worker processes for ordinary requests (default {ServiceConfig.workers})")
     limits.add_argument("--large-workers", type=int,
