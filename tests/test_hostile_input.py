@@ -206,7 +206,7 @@ def _unreadable_folder(tmp_path):
     assert [a["id"] for a in json.loads(out)["articles"]] == ["good"]
 
 
-@pytest.mark.parametrize("command", ["batch", "group", "digest"])
+@pytest.mark.parametrize("command", ["batch", "group", "digest", "summarize"])
 def test_output_into_missing_folder(tmp_path, command):
     src = tmp_path / "in.jsonl"
     write_clusters(src, 2)
@@ -217,7 +217,8 @@ def test_output_into_missing_folder(tmp_path, command):
         inputs = [str(tmp_path / "a.txt")]
     target = tmp_path / "no-such-folder" / "out.jsonl"
     started = time.monotonic()
-    code, _, err = run_cli(command, *inputs, "-o", str(target), "--no-progress" if command != "group" else "--strict")
+    extra = "--no-progress" if command in ("batch", "digest") else "--strict"
+    code, _, err = run_cli(command, *inputs, "-o", str(target), extra)
     clean_exit(code, err, 2)
     assert "no-such-folder" in err and "does not exist" in err
     assert not target.parent.exists()

@@ -137,7 +137,8 @@ def test_page_security_headers(client):
     page = client.get("/")
     assert page.status_code == 200
     policy = page.headers["content-security-policy"]
-    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-inline" not in policy
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
     assert page.headers["x-content-type-options"] == "nosniff" and page.headers["x-frame-options"] == "DENY"
     assert client.get("/static/app.js").headers["x-content-type-options"] == "nosniff"
     assert client.get("/health").headers["x-content-type-options"] == "nosniff"

@@ -21,7 +21,7 @@ def check_output_path(path: Path) -> None:
         return
     parent = path.parent
     if not parent.is_dir():
-        raise OutputError(f"{path}: cannot write the output: folder {parent} does not exist")
+        raise OutputError(f"{path}: cannot write the output: the folder to write into does not exist ({parent})")
     if path.is_dir():
         raise OutputError(f"{path}: cannot write the output: it is a folder; give a file name")
     if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
