@@ -124,6 +124,8 @@ def test_deeply_nested_json(client):
     error_of(client.post("/summarize", content=body, headers={"content-type": "application/json"}), 400, "body")
     error_of(client.post("/summarize/files", files=[("files", ("deep.json", b"[" * 20_000 + b"]" * 20_000))]),
              422, "files.0")
+    error_of(client.post("/summarize/files", files=[("files", ("a.txt", BAI_1.encode()))],
+                         data={"options": "[" * 20_000 + "]" * 20_000}), 400, "options")
 
 
 def test_long_upload_name(client):

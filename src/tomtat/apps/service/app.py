@@ -335,6 +335,9 @@ def parse_options_field(raw: str | None) -> OptionsIn | None:
     except json.JSONDecodeError as exc:
         raise ServiceError(400, "E400", f"not valid JSON: {exc.msg} (column {exc.colno})", field="options",
                            message_vi="Tùy chọn không phải JSON hợp lệ.", error="InvalidJSON") from None
+    except RecursionError:
+        raise ServiceError(400, "E400", "not valid JSON: nested too deeply", field="options",
+                           message_vi="Tùy chọn không phải JSON hợp lệ.", error="InvalidJSON") from None
     if not isinstance(value, dict):
         raise ServiceError(422, "E422", "must be a JSON object", field="options", error="InvalidOption",
                            message_vi="Tùy chọn phải là một đối tượng JSON.")
