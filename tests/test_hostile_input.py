@@ -149,9 +149,10 @@ def test_huge_sentence_is_cut(tmp_path):
 
 
 def test_huge_sentence_cut_prefers_a_clause_mark():
-    clause = " ".join(["từ"] * 80) + ", " + " ".join(["chữ"] * 80) + "."
+    half = MAX_SENTENCE_WORDS * 3 // 5
+    clause = " ".join(["từ"] * half) + ", " + " ".join(["chữ"] * half) + "."
     pieces = SentenceSplitter.default().split_text(clause)
-    assert pieces[0].endswith(",") and len(pieces[0].split()) == 80  # not the 120-word cut
+    assert pieces[0].endswith(",") and len(pieces[0].split()) == half  # at the comma, not at the word limit
 
 
 def test_json_list_bad_item_keeps_good(tmp_path):
