@@ -77,7 +77,7 @@ def start_server(port: int) -> subprocess.Popen:
     return proc
 
 
-async def wait_ready(client, url: str, proc: subprocess.Popen | None, limit: float = 60.0) -> None:
+async def wait_ready(client, url: str, proc: subprocess.Popen | None, limit: float = 300.0) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:

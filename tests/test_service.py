@@ -122,20 +122,6 @@ def test_timeline_and_entities_answer_or_say_501(client, name):
     assert client.get("/health").json()["features"][name] == feature_available(name)
 
 
-def test_slow_requests_are_bounded_by_the_timeout(monkeypatch):
-    import time
-
-    import tomtat.apps.service.app as app_module
-
-    def slow(*args, **kwargs):
-        time.sleep(2)
-        raise AssertionError("should have been abandoned")
-
-    monkeypatch.setattr(app_module, "summarize_raws", slow)
-    client = TestClient(create_app(ServiceConfig(timeout_seconds=0.2)))
-    error_of(client.post("/summarize", json={"articles": TWO}), 503, "timeout_seconds")
-
-
 def test_health_version_page_and_openapi(client):
     assert client.get("/health").json()["status"] == "ok"
     version = client.get("/version").json()

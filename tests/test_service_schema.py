@@ -1,4 +1,5 @@
-"""Property-based run over the OpenAPI description (schemathesis): no 5xx, every answer fits the schema."""
+"""Property-based run over the OpenAPI description (schemathesis), every endpoint: no 5xx, no traceback,
+every answer fits the schema. Bounded: ``TOMTAT_SCHEMA_EXAMPLES`` examples per endpoint (default 30)."""
 from __future__ import annotations
 
 import os
@@ -25,6 +26,7 @@ def test_api_answers_fit_the_schema_and_are_never_5xx(case):
     # 501 is the documented answer of /timeline and /entities while this build has no such module.
     planned = response.status_code == 501 and not feature_available(case.operation.path.strip("/"))
     assert response.status_code < 500 or planned, (response.status_code, response.text[:300])
+    assert "Traceback" not in response.text and "internal error" not in response.text
     # Schema-valid requests may still be refused with a documented 4xx: one length option at a time, text that
     # looks Vietnamese, the size limits. Those rules are not expressible in OpenAPI, so that one check is left out.
     case.validate_response(response, excluded_checks=[checks.positive_data_acceptance, checks.not_a_server_error])

@@ -9,12 +9,13 @@ import json
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, BinaryIO, Iterator, TextIO
 
 from tomtat.core.errors import InputError, Problems, TomtatError
 from tomtat.ingest import build_articles, raw_from_mapping
 from tomtat.core.options import Options
 from tomtat.story.summarizer import Summarizer
+from tomtat.apps.resume import ResumableOutput, file_digest
 
 
 @dataclass(frozen=True)
@@ -36,25 +37,44 @@ class BatchReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_clusters(path: Path) -> Iterator[ClusterRecord]:
-    """Yield every non-empty line of ``path`` as a :class:`ClusterRecord`; a bad line carries its error."""
+def open_input(path: Path) -> BinaryIO:
+    """Open the batch input, or say why not (before any output is created)."""
     try:
-        handle = path.open("r", encoding="utf-8")
+        return path.open("rb")
     except FileNotFoundError:
         raise InputError("no such file", source=str(path)) from None
     except IsADirectoryError:
         raise InputError("is a folder; give a .jsonl file with one cluster per line", source=str(path)) from None
-    with handle:
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", source=str(path)) from None
+
+
+def read_clusters(path: Path) -> Iterator[ClusterRecord]:
+    """Yield every non-empty line of ``path`` as a :class:`ClusterRecord`; a bad line carries its error.
+
+    Lines are decoded one by one, so a line that is not UTF-8 is an error line in place, like a
+    line that is not JSON, and the lines around it are still used.
+    """
+    with open_input(path) as handle:
         position = 0
-        for number, line in enumerate(_lines(handle, path), start=1):
-            if not line.strip():
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
                 continue
             cluster_id: Any = position
             position += 1
             try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield ClusterRecord(number, cluster_id, None,
+                                    f"not UTF-8 text (bad byte at column {exc.start + 1}); convert the file to UTF-8")
+                continue
+            try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield ClusterRecord(number, cluster_id, None, f"invalid JSON: {exc.msg} (column {exc.colno})")
+                continue
+            except RecursionError:
+                yield ClusterRecord(number, cluster_id, None, "invalid JSON: nested too deeply")
                 continue
             if not isinstance(value, dict):
                 yield ClusterRecord(number, cluster_id, None, "expected a JSON object")
@@ -66,13 +86,6 @@ def read_clusters(path: Path) -> Iterator[ClusterRecord]:
                 yield ClusterRecord(number, cluster_id, None, "field 'single_documents' must be a non-empty list")
                 continue
             yield ClusterRecord(number, cluster_id, docs)
-
-
-def _lines(handle: TextIO, path: Path) -> Iterator[str]:
-    try:
-        yield from handle
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason})", source=str(path)) from None
 
 
 def summarize_record(record: ClusterRecord, summarizer: Summarizer, source: str) -> dict[str, Any]:
@@ -133,56 +146,6 @@ class BatchJob:
         return out
 
 
-class ResumableOutput:
-    """A JSONL output written as results arrive and resumable by key.
-
-    On open, lines already in the file are read: their keys (``key_field``) are skipped on
-    this run. A last line cut short by a crash is removed first, so the file stays valid
-    JSONL. Each result line is written whole and flushed, from the one driver process.
-    """
-
-    def __init__(self, path: Path | None, key_field: str, stream: TextIO | None = None, *, resume: bool = True) -> None:
-        self.key_field = key_field
-        self.done: set[Any] = set()
-        self._owned = stream is None
-        if stream is not None:
-            self.handle = stream
-            return
-        assert path is not None
-        if resume and path.exists():
-            self.done = self._scan(path)
-            self.handle = path.open("a", encoding="utf-8")
-        else:
-            self.handle = path.open("w", encoding="utf-8")
-
-    def _scan(self, path: Path) -> set[Any]:
-        data = path.read_bytes()
-        keep = data.rfind(b"\n") + 1  # drop a partial last line
-        done: set[Any] = set()
-        for raw in data[:keep].split(b"\n"):
-            if not raw.strip():
-                continue
-            try:
-                value = json.loads(raw)
-            except json.JSONDecodeError:
-                raise InputError("cannot resume: a line of the existing output is not JSON; "
-                                 "remove the file to start over", source=str(path)) from None
-            if isinstance(value, dict) and self.key_field in value:
-                done.add(_hashable(value[self.key_field]))
-        if keep < len(data):
-            with path.open("r+b") as handle:
-                handle.truncate(keep)
-        return done
-
-    def write(self, line: dict[str, Any]) -> None:
-        self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-        self.handle.flush()
-
-    def close(self) -> None:
-        if self._owned:
-            self.handle.close()
-
-
 def run_batch(input_path: Path, output: TextIO | Path, options: Options, *, progress: bool = True,
               engine: Any = "local", workers: int | None = None, address: str | None = None,
               chunk_size: int = 4, resume: bool = True) -> BatchReport:
@@ -191,15 +154,18 @@ def run_batch(input_path: Path, output: TextIO | Path, options: Options, *, prog
     Lines are written in input order, each as soon as every line before it is done (a small
     reorder buffer holds results that arrive early); each carries ``id`` and ``line`` (the
     1-based input line number). With a file ``output``, a rerun skips the lines already
-    written (keyed on ``line``).
+    written (keyed on ``line``), provided the input's content and the options are those of
+    the run that wrote it (``OUT.run.json``); otherwise :class:`ResumeError` names what differs.
     """
     from tqdm import tqdm
 
     from tomtat.apps.engine import make_engine
 
+    open_input(input_path).close()  # a missing or unreadable input creates no output file
     runner = make_engine(engine, workers=workers, address=address) if isinstance(engine, str) else engine
+    fingerprint = {"input": file_digest(input_path), "options": options.to_dict()} if isinstance(output, Path) else None
     out = ResumableOutput(output if isinstance(output, Path) else None, "line",
-                          None if isinstance(output, Path) else output, resume=resume)
+                          None if isinstance(output, Path) else output, resume=resume, fingerprint=fingerprint)
     report = BatchReport()
     try:
         total = _count_lines(input_path)
@@ -243,10 +209,6 @@ def _chunked(items: Iterator[ClusterRecord], size: int) -> Iterator[list[Cluster
             chunk = []
     if chunk:
         yield chunk
-
-
-def _hashable(value: Any) -> Any:
-    return json.dumps(value, sort_keys=True) if isinstance(value, (dict, list)) else value
 
 
 def _count_lines(path: Path) -> int | None:

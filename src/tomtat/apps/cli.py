@@ -8,7 +8,7 @@ import sys
 from typing import Sequence
 
 from tomtat import __version__
-from tomtat.core.errors import TomtatError
+from tomtat.core.errors import OutputError, TomtatError
 
 # name -> module with HELP, add_arguments(parser), run(args) -> exit code
 COMMANDS = {
@@ -52,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.run(args))
+    except OutputError as error:  # a usage error, found before any work
+        print(f"tomtat: error: {error}", file=sys.stderr)
+        return 2
     except TomtatError as error:
         print(f"tomtat: error: {error}", file=sys.stderr)
         return 1

@@ -75,7 +75,7 @@ def run_digest(paths: list[str], output: Path | TextIO, options: Options, group_
                progress: bool = True, resume: bool = True, markdown: bool = False) -> DigestReport:
     from tqdm import tqdm
 
-    from tomtat.apps.batch import ResumableOutput
+    from tomtat.apps.resume import ResumableOutput
     from tomtat.apps.engine import make_engine
 
     problems = Problems(strict=options.strict)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from tomtat.core.errors import EngineError
+from tomtat.apps.lifeline import die_with_parent
 
 ENGINES = ("local", "ray")
 
@@ -54,8 +55,9 @@ def run_chunk(job: Job, payload: Any) -> tuple[Any, WorkerStats]:
 _WORKER_JOB: Job | None = None  # set once per worker process by the pool initializer
 
 
-def _init_worker(job: Job) -> None:
+def _init_worker(job: Job, parent_pid: int) -> None:
     global _WORKER_JOB
+    die_with_parent(parent_pid)  # a SIGKILLed driver must not leave its workers running
     _WORKER_JOB = job
 
 
@@ -82,7 +84,7 @@ class LocalEngine:
 
     def _new_pool(self, job: Job) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(job,))
+                                   initializer=_init_worker, initargs=(job, os.getpid()))
 
     def map(self, job: Job, chunks: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Any, WorkerStats]]:
         source = iter(chunks)

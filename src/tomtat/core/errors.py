@@ -87,6 +87,18 @@ class EngineError(TomtatError):
     code = "E400"
 
 
+class OutputError(TomtatError):
+    """An output path cannot be written (its folder is missing, or it is a folder). A usage error: exit 2."""
+
+    code = "E600"
+
+
+class ResumeError(TomtatError):
+    """An existing output was written from another input or with other options: resuming would mix them."""
+
+    code = "E601"
+
+
 class ModelError(TomtatError):
     """A scorer model file is missing, unreadable or not a tomtat model."""
 

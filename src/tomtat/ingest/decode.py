@@ -38,7 +38,12 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str]:
         raise DecodeError("looks like a binary file, not text; give .txt, .json or .html articles",
                           source=source)
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        body = data[len(codecs.BOM_UTF8):]
+        try:
+            return body.decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:  # a UTF-8 mark promises UTF-8: no guessing another encoding
+            raise DecodeError(f"starts with a UTF-8 mark (BOM) but is not valid UTF-8 (bad byte at offset "
+                              f"{exc.start + len(codecs.BOM_UTF8)}); convert it to UTF-8", source=source) from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"

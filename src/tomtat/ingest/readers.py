@@ -119,7 +119,11 @@ def _read_path(path: Path, problems: Problems) -> list[RawArticle]:
         problems.report(InputError("no such file or folder", source=shown))
         return []
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        try:
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        except OSError as exc:  # permission denied, or removed while reading: the other inputs still count
+            problems.report(InputError(f"folder cannot be read ({exc.strerror or exc})", source=shown))
+            return []
         usable = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
         for skipped in files:
             if skipped.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -156,7 +160,7 @@ def parse_text(text: str, shown: str, suffix: str, problems: Problems) -> list[R
     """The articles in decoded ``text`` of a file of kind ``suffix`` (".json", ".jsonl",
     ".html"/".htm", else plain text); ``shown`` names it in messages."""
     if suffix == ".json":
-        return _from_json(text, shown)
+        return _from_json(text, shown, problems)
     if suffix == ".jsonl":
         return _from_jsonl(text, shown, problems)
     if suffix in (".html", ".htm"):
@@ -189,20 +193,35 @@ def split_title(text: str) -> tuple[str, str]:
     return "", text
 
 
-def _from_json(text: str, shown: str) -> list[RawArticle]:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=shown, line=exc.lineno) from exc
+def _from_json(text: str, shown: str, problems: Problems) -> list[RawArticle]:
+    """One article, a list of them, or an AbMuSu cluster; a bad item is reported and the others kept."""
+    value = parse_json(text, shown)
     if isinstance(value, Mapping) and "single_documents" in value:
         value = value["single_documents"]
     items = value if isinstance(value, list) else [value]
+    if not items:
+        raise InputError("the JSON list is empty", source=shown)
     out = []
     for index, item in enumerate(items):
-        where = shown if len(items) == 1 else f"{shown}[{index}]"
-        raw = raw_from_mapping(item, source=where)
+        where = shown if not isinstance(value, list) else f"{shown}[{index}]"
+        try:
+            raw = raw_from_mapping(item, source=where)
+        except InputError as error:
+            problems.report(error)
+            continue
         out.append(RawArticle(**{**raw.__dict__, "path": shown}))
     return out
+
+
+def parse_json(text: str, shown: str, line: int | None = None) -> Any:
+    """``json.loads`` whose every failure, nesting too deep included, is an :class:`InputError`."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=shown,
+                         line=line if line is not None else exc.lineno) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply", source=shown, line=line) from None
 
 
 def _from_jsonl(text: str, shown: str, problems: Problems) -> list[RawArticle]:
@@ -211,9 +230,9 @@ def _from_jsonl(text: str, shown: str, problems: Problems) -> list[RawArticle]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.report(InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", source=shown, line=number))
+            value = parse_json(line, shown, number)
+        except InputError as error:
+            problems.report(error)
             continue
         try:
             raw = raw_from_mapping(value, source=shown, line=number)
@@ -280,9 +299,12 @@ def build_articles(raws: Sequence[RawArticle | Article], problems: Problems) -> 
             suffix += 1
         used.add(article_id)
         article = build_article(raw, article_id=article_id)
+        where = (raw.path if isinstance(raw, RawArticle) else None) or article_id
         if not article.text.strip():
-            problems.report(InputError("no article text left after removing scraped junk",
-                                       source=(raw.path if isinstance(raw, RawArticle) else None) or article_id))
+            problems.report(InputError("no article text left after removing scraped junk", source=where))
+            continue
+        if not any(c.isalnum() for c in article.text):  # only emoji, symbols or punctuation: no sentence to take
+            problems.report(InputError("no words in the text (only symbols or emoji)", source=where))
             continue
         articles.append(article)
     return articles

@@ -201,7 +201,10 @@ class DateFinder:
                     start += 1
                 if any(start < e and s < end for s, e in taken):
                     continue
-                mention = self._resolve(kind, match, text[start:end], start, end, anchor)
+                try:
+                    mention = self._resolve(kind, match, text[start:end], start, end, anchor)
+                except (OverflowError, ValueError):  # resolved past year 1 or 9999: no usable date
+                    mention = None
                 if mention is not None:
                     taken.append((start, end))
                     out.append(mention)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tomtat.apps.batch import run_batch
 from tomtat.apps.commands.common import add_engine_options, add_summary_options, options_from_args
+from tomtat.apps.resume import check_output_path
 
 HELP = "summarize many clusters: AbMuSu-format JSONL in (one cluster a line), JSONL out"
 EXAMPLES = """examples:
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output_path(args.output)  # before any work: a missing folder is a usage error (exit 2)
     options = options_from_args(args)
     output = sys.stdout if str(args.output) == "-" else args.output
     report = run_batch(args.input, output, options, progress=not args.no_progress, engine=args.engine,

@@ -7,6 +7,7 @@ from pathlib import Path
 from tomtat.apps.digest import run_digest
 from tomtat.apps.commands.common import add_engine_options, add_summary_options, options_from_args
 from tomtat.apps.commands.group import add_group_options, group_options_from_args
+from tomtat.apps.resume import check_output_path
 
 HELP = "group a pile of articles into stories, then summarize each story (ranked by size and recency)"
 EXAMPLES = """examples:
@@ -28,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output_path(args.output)  # before any work: a missing folder is a usage error (exit 2)
     options = options_from_args(args)
     markdown = args.output.suffix.lower() in (".md", ".markdown")
     output = sys.stdout if str(args.output) == "-" else args.output

@@ -10,6 +10,7 @@ from tomtat.story.group import Grouper
 from tomtat.ingest import read_inputs
 from tomtat.apps.commands.common import add_settings, settings_from_args
 from tomtat.core.options import GroupOptions
+from tomtat.apps.resume import check_output_path
 
 HELP = "group a pile of articles (files, folders, JSON/JSONL) into stories, with duplicates; JSONL out"
 EXAMPLES = """examples:
@@ -37,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output_path(args.output)  # before any work: a missing folder is a usage error (exit 2)
     options = group_options_from_args(args)
     problems = Problems(strict=args.strict)
     articles = read_inputs(args.paths, problems)

@@ -24,23 +24,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     limits.add_argument("--min-vietnamese-share", type=float,
                         help=f"share of words with Vietnamese letters (default {ServiceConfig.min_vietnamese_share})")
     limits.add_argument("--timeout-seconds", type=float,
-                        help=f"time bound of one request (default {ServiceConfig.timeout_seconds:g})")
-    limits.add_argument("--workers", type=int, help=f"summaries computed at once (default {ServiceConfig.workers})")
+                        help=f"time bound of one request; past it its work is stopped (default {ServiceConfig.timeout_seconds:g})")
+    limits.add_argument("--workers", type=int,
+                        help=f"worker processes for ordinary requests (default {ServiceConfig.workers})")
+    limits.add_argument("--large-workers", type=int,
+                        help=f"worker processes, at lower CPU priority, for large requests "
+                             f"(default {ServiceConfig.large_workers})")
+    limits.add_argument("--large-request-chars", type=int,
+                        help=f"text characters past which a request is large (default {ServiceConfig.large_request_chars})")
+    limits.add_argument("--read-timeout-seconds", type=float,
+                        help=f"time a client has to send a request head or each part of a body "
+                             f"(default {ServiceConfig.read_timeout_seconds:g})")
 
 
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from tomtat.apps.service import create_app
+    from tomtat.apps.service.server import uvicorn_config
 
     config = ServiceConfig.from_env(
         max_body_bytes=args.max_body_bytes, max_articles=args.max_articles, max_article_chars=args.max_article_chars,
         max_clusters=args.max_clusters, min_vietnamese_share=args.min_vietnamese_share,
-        timeout_seconds=args.timeout_seconds, workers=args.workers)
+        timeout_seconds=args.timeout_seconds, workers=args.workers, large_workers=args.large_workers,
+        large_request_chars=args.large_request_chars, read_timeout_seconds=args.read_timeout_seconds)
     if not 0 < args.port < 65536:
         print(f"tomtat: error: --port must be 1-65535, got {args.port}", file=sys.stderr)
         return 2
     print(f"tomtat: serving on http://{args.host}:{args.port}/ (API description at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="warning",
-                timeout_graceful_shutdown=5)
+    uvicorn.Server(uvicorn_config(create_app(config), config, host=args.host, port=args.port)).run()
     return 0

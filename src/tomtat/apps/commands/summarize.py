@@ -16,6 +16,7 @@ from tomtat.ingest.language import MIN_VIETNAMESE_SHARE, vietnamese_share
 from tomtat.ingest.readers import ArticleInput, RawArticle, build_article, split_title
 from tomtat.story.editorial import editorial_extras
 from tomtat.story.summarizer import Summarizer
+from tomtat.apps.resume import check_output_path
 
 HELP = "summarize one cluster: a folder of articles or article files (.txt, .json, .jsonl, .html), or '-' for stdin"
 EXAMPLES = """examples:
@@ -58,9 +59,7 @@ def output_format(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     fmt = output_format(args)
     if args.output is not None:
-        folder = args.output.parent if str(args.output.parent) else Path(".")
-        if not folder.is_dir():
-            raise InputError("the folder to write into does not exist", source=str(args.output))
+        check_output_path(args.output)  # before any work: a missing folder is a usage error (exit 2)
     if args.paths.count(STDIN) > 1:
         raise InputError("'-' (standard input) can be given only once")
     options = options_from_args(args)

@@ -1,16 +1,20 @@
 """The HTTP service: a FastAPI app over :class:`tomtat.Summarizer`, with limits and typed JSON errors.
 
 Articles come only from the request (JSON objects or uploaded files, read from memory):
-nothing in a request ever names a path on the server. Work runs in a bounded thread pool,
-each request bounded by ``ServiceConfig.timeout_seconds``.
+nothing in a request ever names a path on the server. Work runs in worker processes
+(:mod:`tomtat.service.workers`), each request bounded by ``ServiceConfig.timeout_seconds``:
+past it, the process doing the work is killed and replaced, so abandoned work never keeps a
+core busy. Large requests have their own, lower-priority processes, so they cannot starve
+ordinary ones.
 """
 from __future__ import annotations
 
 import importlib.util
 import json
+from contextlib import asynccontextmanager
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Sequence
+from typing import Any, AsyncIterator, Callable, Sequence
 
 import anyio
 import anyio.to_thread
@@ -30,19 +34,22 @@ from tomtat.core.options import Options
 from tomtat.story.editorial import editorial_extras
 from tomtat.story.summarizer import Summarizer
 from tomtat.apps.service.config import ServiceConfig
-from tomtat.apps.service.limits import BodySizeLimit
-from tomtat.apps.service.schemas import (ArticleIn, BatchIn, BatchOut, ClusterIn, ErrorOut, FeatureOut, HealthOut, OptionsIn,
+from tomtat.apps.service.limits import BodySizeLimit, SecurityHeaders
+from tomtat.apps.service.schemas import (MAX_ID_CHARS, MAX_SHORT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, ArticleIn, BatchIn, BatchOut, ClusterIn, ErrorOut, FeatureOut, HealthOut, OptionsIn,
                       SummaryOut, VersionOut)
+from tomtat.apps.service.workers import ProcessWorkers, WorkerLost, WorkFailed, WorkTimeout
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
 FEATURES = ("timeline", "entities")
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+MAX_UPLOAD_NAME_CHARS = 255
+TEXT_FIELDS = ("text", "raw_text", "anchor_text")  # bounded by max_article_chars; the short fields by the schema
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "the body is not valid JSON (or a form field is not)"},
     413: {"model": ErrorOut, "description": "the body is larger than `max_body_bytes`"},
     422: {"model": ErrorOut, "description": "a field is missing, has a wrong type or value, or breaks a limit"},
-    503: {"model": ErrorOut, "description": "the work took longer than `timeout_seconds`"},
+    503: {"model": ErrorOut, "description": "the work took longer than `timeout_seconds` (and was stopped)"},
 }
 
 
@@ -81,8 +88,25 @@ def feature_available(name: str) -> bool:
 
 def create_app(config: ServiceConfig | None = None) -> FastAPI:
     config = config or ServiceConfig()
-    limiter = anyio.CapacityLimiter(config.workers)
+    ordinary = ProcessWorkers(config.workers, name="tomtat-worker", warm_up=warm_up, failure=failure_payload)
+    large = ProcessWorkers(config.large_workers, name="tomtat-large-worker", nice=10, warm_up=warm_up,
+                           failure=failure_payload)
+    # Threads only wait for a worker's answer; the work itself is in the processes.
+    waiters = anyio.CapacityLimiter(8 * (config.workers + config.large_workers) + 16)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        for pool in (ordinary, large):
+            pool.start()
+        await anyio.to_thread.run_sync(lambda: all(pool.wait_ready() for pool in (ordinary, large)))
+        try:
+            yield
+        finally:
+            for pool in (ordinary, large):
+                pool.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="tomtat",
         version=__version__,
         description=("Faithful extractive summaries of clusters of Vietnamese news articles, with the source of "
@@ -90,7 +114,9 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
                      + ", ".join(f"{k}={v}" for k, v in config.to_dict().items())),
     )
     app.state.config = config
-    app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    app.state.workers = {"ordinary": ordinary, "large": large}
+    app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes, read_timeout=config.read_timeout_seconds)
+    app.add_middleware(SecurityHeaders)
 
     # ---- errors ---------------------------------------------------------------------------------
     @app.exception_handler(ServiceError)
@@ -102,7 +128,9 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         return validation_response(exc.errors())
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # the body could not be parsed at all
+            return unparsable_body(request, str(exc.detail))
         messages = {404: "no such endpoint; see /docs", 405: "method not allowed for this endpoint"}
         return error_response(exc.status_code, f"E{exc.status_code}", "HTTPError",
                               messages.get(exc.status_code, str(exc.detail)), headers=getattr(exc, "headers", None))
@@ -116,19 +144,25 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         return error_response(500, "E500", "InternalError", f"internal error ({type(exc).__name__}); please report it")
 
     # ---- work -----------------------------------------------------------------------------------
-    async def run_bounded(func: Callable[[], Any]) -> Any:
+    async def run_bounded(func: Callable[..., Any], *args: Any, size: int) -> Any:
+        """``func(*args)`` in a worker process (the large lane past ``large_request_chars``), time-bounded."""
+        pool = large if size > config.large_request_chars else ordinary
+        timeout = config.timeout_seconds
         try:
-            with anyio.fail_after(config.timeout_seconds):
-                return await anyio.to_thread.run_sync(func, limiter=limiter, abandon_on_cancel=True)
-        except TimeoutError:
-            raise ServiceError(503, "E503", f"the request took longer than {config.timeout_seconds:g} s "
-                               "(timeout_seconds); send fewer or shorter articles", field="timeout_seconds",
-                               message_vi="Yêu cầu xử lý quá lâu; hãy gửi ít bài hoặc bài ngắn hơn.", error="Timeout") from None
-
-    def summarize_dict(articles: Sequence[ArticleIn], options: OptionsIn | None, prefix: str = "") -> dict[str, Any]:
-        opts = build_options(options, prefix)
-        raws = [raw_from_request(a, i, config, prefix) for i, a in enumerate(articles_checked(articles, config, prefix))]
-        return summarize_raws(raws, opts, prefix)
+            # the outer bound only frees this request; the worker's own deadline kills the process
+            with anyio.fail_after(timeout + 5):
+                return await anyio.to_thread.run_sync(lambda: pool.call(func, args, timeout), limiter=waiters,
+                                                      abandon_on_cancel=True)
+        except (TimeoutError, WorkTimeout):
+            raise ServiceError(503, "E503", f"the request took longer than {timeout:g} s (timeout_seconds) and "
+                               "was stopped; send fewer or shorter articles", field="timeout_seconds",
+                               message_vi="Yêu cầu xử lý quá lâu; hãy gửi ít bài hoặc bài ngắn hơn.",
+                               error="Timeout") from None
+        except WorkerLost:
+            raise ServiceError(503, "E503", "the worker process doing this request ended (out of memory?); "
+                               "try again with fewer or shorter articles", field=None, error="WorkerLost") from None
+        except WorkFailed as failed:
+            raise service_error_from(failed.payload) from None
 
     # ---- endpoints ------------------------------------------------------------------------------
     @app.get("/health", response_model=HealthOut, tags=["service"])
@@ -145,7 +179,8 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     async def summarize(body: ClusterIn) -> JSONResponse:
         """Summarize one cluster given as JSON articles. Sentences carry `start`/`end` offsets into their
         article's cleaned `text`, which is included."""
-        return JSONResponse(await run_bounded(lambda: summarize_dict(body.articles, body.options)))
+        return JSONResponse(await run_bounded(work_cluster, body.articles, body.options, config,
+                                              size=request_chars(body.articles)))
 
     @app.post("/summarize/files", response_model=SummaryOut, responses=ERROR_RESPONSES, tags=["summaries"])
     async def summarize_files(
@@ -157,17 +192,8 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         if len(files) > config.max_articles:
             raise too_many_articles(len(files), config, "files")
         uploads = [(upload_name(f.filename, i), await f.read()) for i, f in enumerate(files)]
-
-        def work() -> dict[str, Any]:
-            opts = build_options(opts_in, "")
-            raws: list[RawArticle] = []
-            for i, (name, data) in enumerate(uploads):
-                raws.extend(raws_from_upload(name, data, i, config))
-            if len(raws) > config.max_articles:
-                raise too_many_articles(len(raws), config, "files")
-            return summarize_raws(raws, opts, "")
-
-        return JSONResponse(await run_bounded(work))
+        return JSONResponse(await run_bounded(work_files, uploads, opts_in, config,
+                                              size=sum(len(data) for _, data in uploads)))
 
     @app.post("/batch", response_model=BatchOut, responses=ERROR_RESPONSES, tags=["summaries"])
     async def batch(body: BatchIn) -> JSONResponse:
@@ -177,25 +203,15 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
                                "(max_clusters)", field="clusters",
                                message_vi=f"Quá nhiều cụm: tối đa {config.max_clusters}.", error="LimitExceeded")
         build_options(body.options, "")  # a bad option fails the whole request
-
-        def work() -> dict[str, Any]:
-            results = []
-            for i, cluster in enumerate(body.clusters):
-                cid = cluster.id if cluster.id is not None else str(i)
-                try:
-                    results.append({"id": cid, "summary": summarize_dict(cluster.articles, body.options,
-                                                                         f"clusters.{i}.")})
-                except ServiceError as exc:
-                    results.append({"id": cid, "error": exc.to_dict()})
-            return {"results": results}
-
-        return JSONResponse(await run_bounded(work))
+        size = sum(request_chars(cluster.articles) for cluster in body.clusters)
+        return JSONResponse(await run_bounded(work_batch, body.clusters, body.options, config, size=size))
 
     def feature_endpoint(name: str) -> Callable[..., Any]:
         async def endpoint(body: ClusterIn) -> JSONResponse:
             if not feature_available(name):
                 raise not_implemented(name)
-            result = await run_bounded(lambda: summarize_dict(body.articles, body.options))
+            result = await run_bounded(work_cluster, body.articles, body.options, config,
+                                       size=request_chars(body.articles))
             if name not in result:
                 raise not_implemented(name)
             return JSONResponse({"articles": result["articles"], name: result[name]})
@@ -216,7 +232,75 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     return app
 
 
-# ---- helpers (pure, run in worker threads) ---------------------------------------------------------
+# ---- work (module-level so worker processes can run it) ----------------------------------------------
+
+def warm_up() -> None:
+    """Run once in each new worker: load the model and build the default summarizer."""
+    _summarizer(Options())
+
+
+def work_cluster(articles: Sequence[ArticleIn], options: OptionsIn | None, config: ServiceConfig,
+                 prefix: str = "") -> dict[str, Any]:
+    opts = build_options(options, prefix)
+    raws = [raw_from_request(a, i, config, prefix) for i, a in enumerate(articles_checked(articles, config, prefix))]
+    return summarize_raws(raws, opts, prefix)
+
+
+def work_files(uploads: Sequence[tuple[str, bytes]], options: OptionsIn | None, config: ServiceConfig) -> dict[str, Any]:
+    opts = build_options(options, "")
+    raws: list[RawArticle] = []
+    for i, (name, data) in enumerate(uploads):
+        raws.extend(raws_from_upload(name, data, i, config))
+    if len(raws) > config.max_articles:
+        raise too_many_articles(len(raws), config, "files")
+    return summarize_raws(raws, opts, "")
+
+
+def work_batch(clusters: Sequence[Any], options: OptionsIn | None, config: ServiceConfig) -> dict[str, Any]:
+    results = []
+    for i, cluster in enumerate(clusters):
+        cid = cluster.id if cluster.id is not None else str(i)
+        try:
+            results.append({"id": cid, "summary": work_cluster(cluster.articles, options, config, f"clusters.{i}.")})
+        except ServiceError as exc:
+            results.append({"id": cid, "error": exc.to_dict()})
+    return {"results": results}
+
+
+def request_chars(articles: Sequence[ArticleIn]) -> int:
+    return sum(len(value) for a in articles for value in a.model_dump(exclude_none=True).values()
+               if isinstance(value, str))
+
+
+def failure_payload(exc: BaseException) -> dict[str, Any] | None:
+    """In the worker: an error as a picklable dict; None for a bug (answered 500, details kept out)."""
+    if isinstance(exc, ServiceError):
+        return {"status": exc.status, **exc.to_dict()}
+    if isinstance(exc, TomtatError):
+        field = getattr(exc, "field_name", None)
+        return {"status": 422, "code": exc.code, "error": type(exc).__name__, "message": exc.message,
+                "field": field, "message_vi": None}
+    return None
+
+
+def service_error_from(payload: dict[str, Any]) -> ServiceError:
+    if "bug" in payload:
+        return ServiceError(500, "E500", f"internal error ({payload['bug']}); please report it", error="InternalError")
+    return ServiceError(int(payload["status"]), payload["code"], payload["message"], field=payload.get("field"),
+                        message_vi=payload.get("message_vi"), error=payload["error"])
+
+
+def unparsable_body(request: Request, detail: str) -> JSONResponse:
+    """FastAPI's bare 400s: a JSON body too deeply nested, or multipart data it cannot read."""
+    if "multipart" in detail.lower() or "multipart" in request.headers.get("content-type", ""):
+        return error_response(400, "E400", "InvalidUpload", "the uploaded form cannot be read: a part header "
+                              "(e.g. a file name) longer than 4 KB, or malformed multipart data", "files",
+                              "Không đọc được tệp gửi lên (tên tệp quá dài hoặc dữ liệu hỏng).")
+    return error_response(400, "E400", "InvalidJSON", "the body cannot be parsed as JSON (nested too deeply?)",
+                          "body", "Nội dung gửi lên không phải JSON hợp lệ.")
+
+
+# ---- helpers (pure, run in worker processes) --------------------------------------------------------
 
 def validation_response(errors: Sequence[Any]) -> JSONResponse:
     first: dict[str, Any] = dict(errors[0]) if errors else {"type": "value_error", "loc": ("body",), "msg": "invalid request"}
@@ -250,6 +334,9 @@ def parse_options_field(raw: str | None) -> OptionsIn | None:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ServiceError(400, "E400", f"not valid JSON: {exc.msg} (column {exc.colno})", field="options",
+                           message_vi="Tùy chọn không phải JSON hợp lệ.", error="InvalidJSON") from None
+    except RecursionError:
+        raise ServiceError(400, "E400", "not valid JSON: nested too deeply", field="options",
                            message_vi="Tùy chọn không phải JSON hợp lệ.", error="InvalidJSON") from None
     if not isinstance(value, dict):
         raise ServiceError(422, "E422", "must be a JSON object", field="options", error="InvalidOption",
@@ -292,11 +379,15 @@ def articles_checked(articles: Sequence[ArticleIn], config: ServiceConfig, prefi
     return articles
 
 
-def check_text(text: str, lead: str, config: ServiceConfig, field: str) -> None:
-    if len(text) > config.max_article_chars:
-        raise ServiceError(422, "E422", f"{len(text)} characters; the limit is {config.max_article_chars} "
-                           "(max_article_chars)", field=field,
-                           message_vi=f"Bài quá dài: tối đa {config.max_article_chars} ký tự.", error="LimitExceeded")
+def check_length(value: str, limit: int, name: str, field: str) -> None:
+    if len(value) > limit:
+        raise ServiceError(422, "E422", f"{len(value)} characters; the limit is {limit} ({name})", field=field,
+                           message_vi=f"Quá dài: tối đa {limit} ký tự.", error="LimitExceeded")
+
+
+def check_text(text: str, lead: str, config: ServiceConfig, field: str, lead_field: str | None = None) -> None:
+    check_length(text, config.max_article_chars, "max_article_chars", field)
+    check_length(lead, config.max_article_chars, "max_article_chars", lead_field or field)
     if not (text.strip() or lead.strip()):
         raise ServiceError(422, "E422", "article text is empty", field=field, message_vi="Bài báo trống.", error="EmptyText")
     if not looks_vietnamese(f"{lead}\n{text}", config.min_vietnamese_share):
@@ -309,7 +400,10 @@ def raw_from_request(article: ArticleIn, index: int, config: ServiceConfig, pref
     where = f"{prefix}articles.{index}"
     values = article.model_dump(exclude_none=True)
     text_field = "raw_text" if "raw_text" in values and "text" not in values else "text"
-    check_text(values.get(text_field, ""), values.get("anchor_text", ""), config, f"{where}.{text_field}")
+    for name in TEXT_FIELDS:  # every long field is bounded, used or not
+        check_length(values.get(name, ""), config.max_article_chars, "max_article_chars", f"{where}.{name}")
+    check_text(values.get(text_field, ""), values.get("anchor_text", ""), config, f"{where}.{text_field}",
+               f"{where}.anchor_text")
     try:
         return raw_from_mapping(values, source=where)
     except InputError as exc:
@@ -320,6 +414,10 @@ def raw_from_request(article: ArticleIn, index: int, config: ServiceConfig, pref
 def upload_name(filename: str | None, index: int) -> str:
     """Only the last component of the client's file name is kept: it is a label, never a path."""
     name = PurePosixPath((filename or "").replace("\\", "/")).name.strip()
+    if len(name) > MAX_UPLOAD_NAME_CHARS:
+        raise ServiceError(400, "E400", f"the file name has {len(name)} characters; the limit is "
+                           f"{MAX_UPLOAD_NAME_CHARS}", field=f"files.{index}",
+                           message_vi="Tên tệp quá dài.", error="InvalidUpload")
     return name or f"file{index}.txt"
 
 
@@ -342,6 +440,10 @@ def raws_from_upload(name: str, data: bytes, index: int, config: ServiceConfig) 
     out = []
     for n, raw in enumerate(raws):
         check_text(raw.text, raw.lead, config, field)
+        for value, limit in ((raw.title, MAX_TITLE_CHARS), (raw.id or "", MAX_ID_CHARS),
+                             (raw.published or "", MAX_SHORT_CHARS), (raw.source or "", MAX_SHORT_CHARS),
+                             (raw.url or "", MAX_URL_CHARS)):
+            check_length(value, limit, "a field of an uploaded article", field)
         wanted = raw.id or (stem if len(raws) == 1 else f"{stem}-{n + 1}")
         out.append(RawArticle(**{**raw.__dict__, "path": None, "id": wanted}))
     return out

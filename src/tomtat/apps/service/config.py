@@ -19,8 +19,13 @@ class ServiceConfig:
     max_article_chars: int = 100_000       # characters in one article's text
     max_clusters: int = 20                 # clusters in one batch request
     min_vietnamese_share: float = MIN_VIETNAMESE_SHARE     # share of words with a Vietnamese letter for text to count as Vietnamese
-    timeout_seconds: float = 30.0          # a request's work is bounded by this
-    workers: int = 4                       # summaries computed at once (threads)
+    timeout_seconds: float = 30.0          # a request's work (queueing included) is bounded by this; past it
+                                           # the worker process doing it is killed and replaced
+    workers: int = 2                       # worker processes for ordinary requests
+    large_workers: int = 1                 # worker processes, at lower CPU priority, for large requests
+    large_request_chars: int = 50_000      # a request with more text characters than this is large
+    read_timeout_seconds: float = 15.0     # a client must send its request head, and each part of its body,
+                                           # within this; the whole body within 4x this
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

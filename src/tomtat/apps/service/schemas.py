@@ -10,6 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from tomtat.core.options import Options
 
 
+# Bounds of the short fields (the long ones, text and lead, are bounded by ``max_article_chars``).
+MAX_TITLE_CHARS = 1_000
+MAX_SHORT_CHARS = 200
+MAX_URL_CHARS = 2_000
+MAX_ID_CHARS = 200
+
+
 class ArticleIn(BaseModel):
     """One article. ``text`` (or ``raw_text``) is required; the rest is optional."""
 
@@ -17,12 +24,13 @@ class ArticleIn(BaseModel):
 
     text: str | None = Field(None, description="the article body")
     raw_text: str | None = Field(None, description="the article body (AbMuSu name); used when `text` is absent")
-    title: str | None = None
-    anchor_text: str | None = Field(None, description="the lead paragraph (sapo)")
-    published: str | None = Field(None, description="publication date, ISO 8601 or dd/mm/yyyy")
-    source: str | None = Field(None, description="outlet name")
-    url: str | None = None
-    id: str | None = Field(None, max_length=200, description="article id; derived when absent")
+    title: str | None = Field(None, max_length=MAX_TITLE_CHARS)
+    anchor_text: str | None = Field(None, description="the lead paragraph (sapo); at most `max_article_chars`")
+    published: str | None = Field(None, max_length=MAX_SHORT_CHARS,
+                                  description="publication date, ISO 8601 or dd/mm/yyyy")
+    source: str | None = Field(None, max_length=MAX_SHORT_CHARS, description="outlet name")
+    url: str | None = Field(None, max_length=MAX_URL_CHARS)
+    id: str | None = Field(None, max_length=MAX_ID_CHARS, description="article id; derived when absent")
 
 
 def _settings_model(name: str, cls: type, doc: str) -> type[BaseModel]:
