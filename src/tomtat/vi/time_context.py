@@ -36,6 +36,8 @@ def is_background(text: str, mention: DateMention) -> bool:
 _FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|mục tiêu|lộ trình|phấn đấu|tầm nhìn)(?!\w)", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối)\s*$", re.IGNORECASE)
 _CHUNK = re.compile(r"[^.!?\n]+")
+# Only a year written out in four digits is evidence; a chunk without one is skipped unread.
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
@@ -47,7 +49,7 @@ def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
     latest: int | None = None
     for chunk in _CHUNK.finditer(text):
         part = chunk.group(0)
-        if not any(ch.isdigit() for ch in part) or _FUTURE_CHUNK.search(part):
+        if not _WRITTEN_YEAR.search(part) or _FUTURE_CHUNK.search(part):
             continue
         for m in finder.find(part):
             if m.year is None or m.anchored or _FUTURE_BEFORE.search(part[:m.start].rstrip()[-20:]):
