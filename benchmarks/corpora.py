@@ -62,16 +62,16 @@ def available(shared: Path = SHARED) -> bool:
 
 
 def _articles(documents: list[dict[str, Any]]):
-    from tomtat.errors import Problems
-    from tomtat.ingest.readers import _build_all, raw_from_mapping
+    from tomtat.core.errors import Problems
+    from tomtat.ingest import build_articles as _build_all, raw_from_mapping
 
     raws = [raw_from_mapping(d, source=f"single_documents[{i}]") for i, d in enumerate(documents)]
     return _build_all(raws, Problems(strict=False))
 
 
 def tomtat_system(options=None, **parts: Any) -> Callable[[list[dict[str, Any]]], str]:
-    from tomtat.options import Options
-    from tomtat.pipeline import Summarizer
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
 
     summarizer = Summarizer(options or Options(), story=False, **parts)  # the summary only, as `tomtat batch`
     return lambda docs: summarizer.summarize_articles(_articles(docs)).text
@@ -111,10 +111,10 @@ def fill(order, lengths: list[int], budget: int) -> list[int]:
 _WORD = re.compile(r"\w+")
 
 
-def centroid_baseline(budget: int = FIXED, *, lead: float = 0.2, redundancy: float = 0.3):
+def centroid_baseline(budget: int = FIXED, *, lead: float = 0.05, redundancy: float = 0.2):
     """Score = cosine with the cluster's TF-IDF centroid (syllable unigrams + bigrams, idf over
     sentences) + ``lead`` / (1 + position in the article); MMR picks under the budget."""
-    from tomtat.pipeline import Summarizer
+    from tomtat.story.summarizer import Summarizer
 
     splitter = Summarizer(story=False)
 
@@ -168,8 +168,8 @@ def tune_baseline(shared: Path = SHARED) -> tuple[float, float]:
     parts = {name: load(name, shared) for name in ("abmusu-train", "vims-train")}
     cache: dict[str, str] = {}
     best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
-    for lead in (0.0, 0.1, 0.2, 0.4):
-        for redundancy in (0.0, 0.2, 0.4):
+    for lead in (0.0, 0.05, 0.1, 0.2):
+        for redundancy in (0.2, 0.4, 0.6):
             system = centroid_baseline(FIXED, lead=lead, redundancy=redundancy)
             worst = min(float(per_cluster_scores([system(d) for d, _ in c], [r for _, r in c], cache)["rouge-2"].mean())
                         for c in parts.values())
@@ -183,7 +183,7 @@ def sumy_lexrank(budget: int = FIXED):
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    from tomtat.pipeline import Summarizer
+    from tomtat.story.summarizer import Summarizer
 
     class PyviWords:
         def to_words(self, text: str) -> list[str]:
@@ -209,7 +209,7 @@ def sumy_lexrank(budget: int = FIXED):
 # --- scoring -----------------------------------------------------------------------------------
 def per_cluster_scores(predictions: list[str], references: list[list[str]], cache: dict[str, str]) -> dict[str, np.ndarray]:
     """ROUGE-1/2/L F1 of each cluster (official protocol; mean over a cluster's references)."""
-    from tomtat.evaluate import prepare, score_pair
+    from tomtat.evaluation.rouge import prepare, score_pair
 
     out = {m: np.zeros(len(predictions)) for m in ("rouge-1", "rouge-2", "rouge-l")}
     for k, (prediction, refs) in enumerate(zip(predictions, references)):
@@ -230,7 +230,7 @@ def bootstrap(values: np.ndarray, resamples: int = 1000, seed: int = 0) -> tuple
 
 
 def measure(system: Callable, clusters: list[Cluster], cache: dict[str, str]) -> dict[str, Any]:
-    from tomtat.text import count_syllables
+    from tomtat.vi.text import count_syllables
 
     system(clusters[0][0])  # warm-up: imports, pyvi's model
     start = time.perf_counter()
@@ -245,13 +245,13 @@ def measure(system: Callable, clusters: list[Cluster], cache: dict[str, str]) ->
 
 
 def reference_length(clusters: list[Cluster]) -> float:
-    from tomtat.text import count_syllables
+    from tomtat.vi.text import count_syllables
 
     return statistics.median(statistics.mean(count_syllables(r) for r in refs) for _, refs in clusters)
 
 
 def systems(no_sumy: bool = False) -> dict[str, Callable]:
-    from tomtat.options import Options
+    from tomtat.core.options import Options
 
     out = {"tomtat (default length)": tomtat_system(), f"tomtat ({FIXED} syl.)": tomtat_system(Options(syllables=FIXED)),
            f"centroid+lead ({FIXED} syl.)": centroid_baseline(FIXED)}
@@ -278,9 +278,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default: ../shared)")
     parser.add_argument("--no-sumy", action="store_true", help="skip the sumy LexRank peer")
     parser.add_argument("--json", type=Path, help="also write the figures (and per-cluster R2) here")
+    parser.add_argument("--tune-baseline", action="store_true",
+                        help="only choose the baseline's two weights on the training parts, and print them")
     args = parser.parse_args(argv)
     if not available(args.shared):
         print(f"skipped: AbMuSu/ViMs data not found under {args.shared} (../shared is absent)")
+        return 0
+    if args.tune_baseline:
+        print("chosen: lead %s, redundancy %s" % tune_baseline(args.shared))
         return 0
     results: dict[str, dict[str, Any]] = {}
     cache: dict[str, str] = {}
