@@ -2,7 +2,7 @@
 
     PYTHONPATH=src .venv/bin/python training/seed_spread.py [--shared ../shared] [--seeds 5]
 
-Trains the scorer on its training parts (AbMuSu train + the ViMs training part) with each
+Trains one forest on the training parts (AbMuSu train + the ViMs training part) with each
 seed (the committed settings otherwise), scores AbMuSu validation with the default pipeline
 at 200 syllables under the official protocol, and also scores the average of all the seeds'
 forests (one model: the trees of every seed, learning rate / k). The ViMs held-out part is
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     if not available(args.shared):
         print(f"skipped: AbMuSu/ViMs data not found under {args.shared}")
         return 0
-    from train_scorer import DEFAULTS, FEATURES, fit, training_rows
+    from train_scorer import DEFAULTS, FEATURES, average, fit, training_rows
 
     from tomtat.evaluation.rouge import compute
     from tomtat.core.options import Options
@@ -54,10 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         models.append(model)
         scores.append(validation_r2(model))
         print(f"seed {seed}: AbMuSu validation R2 F1 at 200 syllables {scores[-1]:.4f}", flush=True)
-    average = ScorerModel(models[0].features, float(np.mean([m.init for m in models])),
-                          models[0].learning_rate / len(models), tuple(t for m in models for t in m.trees), {})
     print(f"{args.seeds} seeds: mean {np.mean(scores):.4f}, min {min(scores):.4f}, max {max(scores):.4f}; "
-          f"their averaged forest {validation_r2(average):.4f}")
+          f"their averaged forest (what train_scorer.py ships) {validation_r2(average(models)):.4f}")
     return 0
 
 
