@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import _articles, load, main as corpora_main  # noqa: E402,F401
+from corpora import _articles, load, main as corpora_main  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> int:

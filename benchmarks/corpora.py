@@ -78,20 +78,21 @@ def tomtat_system(options=None, **parts: Any) -> Callable[[list[dict[str, Any]]]
     return lambda docs: summarizer.summarize_articles(_articles(docs)).text
 
 
-def _shared_sentences(docs: list[dict[str, Any]], splitter) -> tuple[list[str], list[int], list[int], list[int]]:
-    """The selectable sentences as tomtat splits them: texts, syllable counts, article numbers, positions."""
+def _shared_sentences(docs: list[dict[str, Any]], splitter) -> tuple[list[str], list[int], list[int]]:
+    """The selectable sentences as tomtat splits them: texts, syllable counts, positions in their article."""
     cluster = splitter.build_cluster(_articles(docs))
-    texts, lengths, articles, position = [], [], [], []
+    texts: list[str] = []
+    lengths: list[int] = []
+    position: list[int] = []
     seen: dict[str, int] = {}
     for sentence, length in zip(cluster.sentences, cluster.lengths):
         if not sentence.selectable:
             continue
         texts.append(sentence.text)
         lengths.append(int(length))
-        articles.append(hash(sentence.article_id))
         position.append(seen.get(sentence.article_id, 0))
         seen[sentence.article_id] = position[-1] + 1
-    return texts, lengths, articles, position
+    return texts, lengths, position
 
 
 def fill(order, lengths: list[int], budget: int) -> list[int]:
@@ -120,7 +121,7 @@ def centroid_baseline(budget: int = FIXED, *, lead: float = 0.05, redundancy: fl
     splitter = Summarizer(story=False)
 
     def run(docs: list[dict[str, Any]]) -> str:
-        texts, lengths, _, position = _shared_sentences(docs, splitter)
+        texts, lengths, position = _shared_sentences(docs, splitter)
         if not texts:
             return ""
         grams = []
@@ -193,7 +194,7 @@ def sumy_lexrank(budget: int = FIXED):
     words, splitter, lexrank = PyviWords(), Summarizer(story=False), LexRankSummarizer()
 
     def run(docs: list[dict[str, Any]]) -> str:
-        texts, lengths, _, _ = _shared_sentences(docs, splitter)
+        texts, lengths, _ = _shared_sentences(docs, splitter)
         if not texts:
             return ""
         document = ObjectDocumentModel([Paragraph([Sentence(t, words) for t in texts])])
@@ -288,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: AbMuSu/ViMs data not found under {args.shared} (../shared is absent)")
         return 0
     if args.tune_baseline:
-        print("chosen: lead %s, redundancy %s" % tune_baseline(args.shared))
+        lead, redundancy = tune_baseline(args.shared)
+        print(f"chosen: lead {lead}, redundancy {redundancy}")
         return 0
     results: dict[str, dict[str, Any]] = {}
     cache: dict[str, str] = {}

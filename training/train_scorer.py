@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"trained_on": "AbMuSu train + ViMs dev positions 0, 3, 6, ...",
             "train_sha256": hashlib.sha256(train.read_bytes()).hexdigest(),
             "vims_dev_sha256": hashlib.sha256(vims.read_bytes()).hexdigest(),
-            "clusters": int(groups.max()) + 1, "sentences": int(len(y)), "label": "greedy ROUGE-2 oracle (syllable bigrams), mean over references",
+            "clusters": int(groups.max()) + 1, "sentences": len(y), "label": "greedy ROUGE-2 oracle (syllable bigrams), mean over references",
             "seed": args.seed, "seeds": args.seeds, "scikit_learn": sklearn.__version__, **params,
             "importances": {n: round(float(v), 4) for n, v in zip(FEATURES, np.mean([r.feature_importances_ for _, r in fitted], axis=0))}}
     model = ScorerModel(model.features, model.init, model.learning_rate, model.trees, meta)
