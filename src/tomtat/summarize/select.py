@@ -169,7 +169,7 @@ class CoverageSelector:
     that keeps half of (1 - 1/e) of the optimum guaranteed. Solving the same objective exactly
     (``scipy.optimize.milp``) scored at most ~0.01 more in one comparison on AbMuSu validation
     but took 100-300 ms a cluster, several times the whole pipeline. Readability constraints
-    are those of :class:`MMRSelector`.
+    and the bigram-containment rule (``containment_threshold``) are those of :class:`MMRSelector`.
     """
 
     pool: int = DEFAULTS.coverage_pool
@@ -177,6 +177,7 @@ class CoverageSelector:
     overshoot: float = DEFAULTS.length_overshoot
     cost_exponent: float = DEFAULTS.coverage_cost_exponent
     temperature: float = DEFAULTS.coverage_temperature
+    containment_threshold: float = DEFAULTS.containment_threshold
     closest: bool = True
     openers: Openers | None = None
 
@@ -199,10 +200,13 @@ class CoverageSelector:
             allowed, waiting, before = readability_constraints(cluster, candidates, self.openers)
             open_ &= allowed
         concepts = self._concepts(cluster, candidates)  # pool x concepts, 0/1
+        # A short sentence told again inside a long one still adds a few new bigrams; the
+        # containment rule of MMRSelector keeps such pairs out (repeats per 100 summaries 10 -> 1).
+        containment = MMRSelector._containment(cluster, cluster.vectors.matrix[candidates])
         weights = np.asarray(concepts.T @ weight_of_sentence).ravel()
         cand_lengths = lengths[candidates].astype(np.float64)
         picked = self._greedy(concepts, weights, cand_lengths, open_, waiting, before, candidates, budget,
-                              max_sentences)
+                              max_sentences, containment)
         return [int(candidates[k]) for k in picked]
 
     @staticmethod
@@ -215,7 +219,7 @@ class CoverageSelector:
         return present
 
     def _greedy(self, concepts, weights, lengths, open_, waiting, before, candidates, budget,
-                max_sentences) -> list[int]:
+                max_sentences, containment) -> list[int]:
         covered = np.zeros(concepts.shape[1], dtype=bool)
         chosen: list[int] = []
         used = 0.0
@@ -242,6 +246,7 @@ class CoverageSelector:
             open_[best] = False
             waiting &= before != candidates[best]
             covered |= concepts[best].toarray().ravel() > 0
+            open_ &= np.maximum(containment[:, best], containment[best]) < self.containment_threshold
             if max_sentences is None and used >= budget:
                 break
         if max_sentences is None and chosen:
@@ -259,7 +264,8 @@ class CoverageSelector:
     def from_options(cls, options: Options, openers: Openers | None = None) -> CoverageSelector:
         return cls(pool=options.coverage_pool, min_syllables=options.min_sentence_syllables,
                    overshoot=options.length_overshoot, cost_exponent=options.coverage_cost_exponent,
-                   temperature=options.coverage_temperature, openers=openers)
+                   temperature=options.coverage_temperature, containment_threshold=options.containment_threshold,
+                   openers=openers)
 
 
 def make_selector(options: Options, openers: Openers | None) -> Selector:
