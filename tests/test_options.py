@@ -15,7 +15,7 @@ from tomtat.story.summarizer import Summarizer
 from tomtat.summarize.budget import syllable_budget
 from tomtat.summarize.dedup import ArticleDeduplicator
 from tomtat.summarize.rankers import RANKERS
-from tomtat.summarize.select import MMRSelector
+from tomtat.summarize.select import CoverageSelector, MMRSelector
 
 
 def _parse(*argv: str) -> Options:
@@ -38,13 +38,15 @@ def test_no_flag_means_the_dataclass_default() -> None:
 
 
 def test_a_tuned_value_set_on_the_cli_reaches_the_parts() -> None:
-    options = _parse("--containment-threshold", "0.7", "--redundancy", "0.2", "--no-trim",
+    options = _parse("--selector", "mmr", "--containment-threshold", "0.7", "--redundancy", "0.2", "--no-trim",
                      "--auto-reference-syllables", "150", "--duplicate-article-threshold", "0.3")
     assert (options.containment_threshold, options.redundancy, options.trim) == (0.7, 0.2, False)
     summarizer = Summarizer(options)
     assert isinstance(summarizer.selector, MMRSelector)
     assert summarizer.selector.containment_threshold == 0.7 and summarizer.selector.redundancy == 0.2
     assert syllable_budget(options, 2000) == 150
+    coverage = Summarizer(_parse("--coverage-temperature", "2", "--coverage-pool", "9")).selector
+    assert isinstance(coverage, CoverageSelector) and (coverage.temperature, coverage.pool) == (2.0, 9)
 
 
 def test_service_schema_takes_bounds_from_the_declaration() -> None:

@@ -18,6 +18,7 @@ from tomtat.core.errors import OptionsError
 ORDERS = ("auto", "source", "date", "score", "chronological")
 # The rankers' names (the table itself is tomtat.summarize.rankers.RANKERS, checked to match).
 RANKER_NAMES = ("default", "learned", "unsupervised", "centroid", "lead")
+SELECTORS = ("coverage", "mmr")
 
 # Groups, in the order the CLI's --help shows them.
 LENGTH, SUMMARY, TUNING = "length", "summary", "tuning"
@@ -61,6 +62,9 @@ class Options:
     layout: str = setting("story", str, "story: the sentences grouped into events in time order where known, each "
                           "opened by its date; flat: one paragraph in --order (an order other than auto implies flat)",
                           group=SUMMARY, choices=LAYOUTS)
+    selector: str = setting("coverage", str, "sentence selection: coverage (the most weighted syllable bigrams "
+                            "within the length) or mmr (maximal marginal relevance)", group=SUMMARY,
+                            choices=SELECTORS)
     strict: bool = setting(False, bool, "any bad input file or line is fatal", group=SUMMARY)
     trim: bool = setting(True, bool, "remove photo notes, credits, outlet attributions and dangling openers from "
                          "the chosen sentences (the whole source sentence stays in source_text)", group=SUMMARY)
@@ -84,13 +88,22 @@ class Options:
                                            minimum=0, maximum=1)
     selection_pool: int = setting(300, int, "only this many best-scored sentences are considered", minimum=1,
                                   maximum=100_000)
-    # AbMuSu references: median ~200 syllables for a median cluster of ~2,000; 340 was chosen on
-    # validation averaging training seeds 0-4 (seed-mean R2 at 310/340/370: 0.3552/0.3608/0.3618).
-    auto_reference_syllables: int = setting(340, int, "default length for a cluster of auto_reference_cluster "
+    # Coverage selection; chosen by leave-one-corpus-out validation (training/loco.py, the worse
+    # of AbMuSu-train -> ViMs training part and ViMs training part -> AbMuSu validation).
+    coverage_temperature: float = setting(0.5, float, "coverage: a bigram weighs the sum of exp((score - best) / "
+                                          "temperature) over the sentences using it", above=0, maximum=100)
+    coverage_cost_exponent: float = setting(0.8, float, "coverage: greedy gain is divided by the sentence's "
+                                            "syllables to this power", minimum=0, maximum=2)
+    coverage_pool: int = setting(60, int, "coverage: only this many best-scored sentences are considered",
+                                 minimum=1, maximum=100_000)
+    # The length a human writes: training/fit_length.py on AbMuSu train + the ViMs training part
+    # (log-log slope 0.30 +- 0.03; level: half of those references are longer). The earlier 340
+    # with a square-root growth was about twice the references' length.
+    auto_reference_syllables: int = setting(195, int, "default length for a cluster of auto_reference_cluster "
                                             "syllables", minimum=1, maximum=100_000)
     auto_reference_cluster: int = setting(2000, int, "cluster size (syllables) the reference length is for",
                                           minimum=1, maximum=10_000_000)
-    auto_exponent: float = setting(0.5, float, "the default length grows as the cluster size to this power",
+    auto_exponent: float = setting(0.30, float, "the default length grows as the cluster size to this power",
                                    minimum=0, maximum=1)
     auto_min_syllables: int = setting(60, int, "shortest default length", minimum=1, maximum=100_000)
     auto_max_syllables: int = setting(400, int, "longest default length", minimum=1, maximum=100_000)

@@ -108,6 +108,29 @@ def _lead_similarity(cluster: Cluster, numbers: np.ndarray) -> np.ndarray:
     return np.asarray(sims[np.arange(n), numbers.clip(0)]).ravel()
 
 
+def _bigram_support(cluster: Cluster, numbers: np.ndarray) -> np.ndarray:
+    """Mean, over a sentence's syllable bigrams, of the share of the other (non-duplicate)
+    articles that also use that bigram: the facts several outlets report."""
+    n = len(cluster.sentences)
+    k = len(cluster.articles)
+    bigram = cluster.vectors.bigram_mask()
+    if k < 2 or n == 0 or not bigram.any():
+        return np.zeros(n)
+    present = cluster.vectors.matrix[:, bigram].tocsr().copy()
+    present.data[:] = 1.0
+    duplicate = {a for a in cluster.duplicate_of}
+    counted = np.array([cluster.articles[j].id not in duplicate for j in numbers.clip(0)], dtype=np.float64)
+    membership = sparse.csr_matrix((counted, (numbers.clip(0), np.arange(n))), shape=(k, n))
+    in_article = (membership @ present).tocsr()
+    in_article.data[:] = 1.0
+    articles_with = np.asarray(in_article.sum(axis=0)).ravel()  # per bigram
+    others = max(int(sum(a.id not in duplicate for a in cluster.articles)) - 1, 1)
+    own = counted  # a sentence's own article counts once in articles_with
+    total = np.asarray(present @ articles_with).ravel() - own * np.asarray(present.sum(axis=1)).ravel()
+    size = np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0)
+    return np.clip(total / size / others, 0.0, 1.0)
+
+
 @lru_cache(maxsize=1)
 def _openers() -> Openers:
     """The summarizer's own opener list (``resources/dangling_openers.txt``), read once per process."""
@@ -149,6 +172,7 @@ def compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
         "title_similarity": title_similarity(cluster),
         "lead_similarity": _lead_similarity(cluster, numbers),
         "support": article_support(cluster),
+        "bigram_support": _bigram_support(cluster, numbers),
         "first_in_paragraph": first_in_paragraph,
         "paragraph_index": np.log1p(paragraphs),
         "length_log": np.log1p(lengths),
@@ -169,7 +193,7 @@ def compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
 
 FEATURE_NAMES: tuple[str, ...] = (
     "centroid", "position_inverse_sqrt", "position_relative", "position_from_end", "lead", "title_similarity",
-    "lead_similarity", "support", "first_in_paragraph", "paragraph_index", "length_log", "numbers", "dates",
+    "lead_similarity", "support", "bigram_support", "first_in_paragraph", "paragraph_index", "length_log", "numbers", "dates",
     "capitals", "quote", "opener", "question_or_colon", "informativeness", "duplicate_article", "article_share",
     "articles_log", "cluster_syllables_log",
 )

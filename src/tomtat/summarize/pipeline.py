@@ -24,7 +24,7 @@ from tomtat.vi.time_context import anchored_articles
 from tomtat.core.options import Options
 from tomtat.summarize.order import keep_after_predecessor, order_sentences, predecessor
 from tomtat.summarize.rankers import Ranker, get_ranker
-from tomtat.summarize.select import MMRSelector, Selector
+from tomtat.summarize.select import Selector, make_selector
 from tomtat.summarize.split import SentenceSplitter
 from tomtat.summarize.trim import NoTrimmer, PatternTrimmer, Trimmer, with_end_mark
 from tomtat.vi.openers import Openers
@@ -33,8 +33,9 @@ from tomtat.vi.openers import Openers
 # The options each replaceable part is built from when it is not passed in.
 _SETTINGS_OF_PART = {
     "ranker": ("ranker",),
-    "selector": ("redundancy", "duplicate_sentence_threshold", "containment_threshold", "length_overshoot",
-                 "min_sentence_syllables", "long_sentence_syllables", "long_sentence_penalty", "selection_pool"),
+    "selector": ("selector", "redundancy", "duplicate_sentence_threshold", "containment_threshold",
+                 "length_overshoot", "min_sentence_syllables", "long_sentence_syllables", "long_sentence_penalty",
+                 "selection_pool", "coverage_temperature", "coverage_cost_exponent", "coverage_pool"),
     "trimmer": ("trim",),
 }
 
@@ -54,7 +55,7 @@ class Summarizer:
     def __post_init__(self) -> None:
         self._refuse_ignored_options()
         self.ranker = self.ranker or get_ranker(self.options.ranker)
-        self.selector = self.selector or MMRSelector.from_options(self.options, self.openers)
+        self.selector = self.selector or make_selector(self.options, self.openers)
         if self.trimmer is None:
             self.trimmer = PatternTrimmer.default(self.openers) if self.options.trim else NoTrimmer()
         self.splitter = self.splitter or SentenceSplitter.default()
