@@ -96,11 +96,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     ("relative", r"(?<!\w)(?<!\d\s)(?P<q>đầu|cuối|giữa)?\s*(?P<rel>hôm\s+qua|hôm\s+nay|ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|hôm\s+kia|ngày\s+mai|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tháng\s+trước|tháng\s+này|tháng\s+tới|năm\s+ngoái|năm\s+trước|năm\s+nay|năm\s+tới|năm\s+sau)(?!\w)"),
 ))
 
-# Any of the patterns at all, in one search: most sentences hold none, and one C-level search
-# rules them out instead of one per pattern (group names dropped, as they repeat across them).
-_ANY_PATTERN = re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p.pattern)})" for _, p in _PATTERNS),
-                          re.IGNORECASE)
-
 # The form each pattern reports (the benchmark counts per form).
 FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": "full",
            "day_month_words": "partial", "day_month": "partial", "day_month_bare": "partial",
@@ -196,8 +191,6 @@ class DateFinder:
         out: list[DateMention] = []
         has_digit = _DIGIT.search(text) is not None
         if not has_digit and not _TIME_WORD.search(text):
-            return out
-        if _ANY_PATTERN.search(text) is None:
             return out
         for kind, pattern in _PATTERNS:
             if not has_digit and kind in _NEEDS_DIGIT:
