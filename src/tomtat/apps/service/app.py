@@ -9,7 +9,6 @@ ordinary ones.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from contextlib import asynccontextmanager
 from functools import lru_cache
@@ -40,7 +39,6 @@ from tomtat.apps.service.schemas import (MAX_ID_CHARS, MAX_SHORT_CHARS, MAX_TITL
 from tomtat.apps.service.workers import ProcessWorkers, WorkerLost, WorkFailed, WorkTimeout
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
-FEATURES = ("timeline", "entities")
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 MAX_UPLOAD_NAME_CHARS = 255
 TEXT_FIELDS = ("text", "raw_text", "anchor_text")  # bounded by max_article_chars; the short fields by the schema
@@ -80,10 +78,6 @@ def error_response(status: int, code: str, error: str, message: str, field: str 
 def _summarizer(options: Options) -> Summarizer:
     """Summarizers are stateless between calls and safe to share across threads."""
     return Summarizer(options)
-
-
-def feature_available(name: str) -> bool:
-    return importlib.util.find_spec(f"tomtat.story.{name}") is not None
 
 
 def create_app(config: ServiceConfig | None = None) -> FastAPI:
@@ -167,8 +161,8 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     # ---- endpoints ------------------------------------------------------------------------------
     @app.get("/health", response_model=HealthOut, tags=["service"])
     async def health() -> dict[str, Any]:
-        """Liveness, and which optional parts (timeline, entities) this build has."""
-        return {"status": "ok", "features": {name: feature_available(name) for name in FEATURES}}
+        """Liveness: the service is up and answering."""
+        return {"status": "ok"}
 
     @app.get("/version", response_model=VersionOut, tags=["service"])
     async def version() -> dict[str, Any]:
@@ -206,22 +200,17 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         size = sum(request_chars(cluster.articles) for cluster in body.clusters)
         return JSONResponse(await run_bounded(work_batch, body.clusters, body.options, config, size=size))
 
-    def feature_endpoint(name: str) -> Callable[..., Any]:
+    def part_endpoint(name: str) -> Callable[..., Any]:
         async def endpoint(body: ClusterIn) -> JSONResponse:
-            if not feature_available(name):
-                raise not_implemented(name)
             result = await run_bounded(work_cluster, body.articles, body.options, config,
                                        size=request_chars(body.articles))
-            if name not in result:
-                raise not_implemented(name)
             return JSONResponse({"articles": result["articles"], name: result[name]})
         return endpoint
 
-    for name, doc in (("timeline", "The cluster's events in date order (501 while this build has no timeline)."),
-                      ("entities", "The people, places and organizations named (501 while this build has none).")):
-        responses = {**ERROR_RESPONSES, 501: {"model": ErrorOut, "description": f"this build has no {name}"}}
-        app.post(f"/{name}", response_model=FeatureOut, responses=responses, tags=["summaries"],
-                 summary=name.capitalize(), description=doc)(feature_endpoint(name))
+    for name, doc in (("timeline", "The cluster's events in date order, each pointing back to its sentences."),
+                      ("entities", "The people, places and organizations named, with their roles and articles.")):
+        app.post(f"/{name}", response_model=FeatureOut, responses=ERROR_RESPONSES, tags=["summaries"],
+                 summary=name.capitalize(), description=doc)(part_endpoint(name))
 
     # ---- the page -------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
@@ -362,12 +351,6 @@ def too_many_articles(count: int, config: ServiceConfig, field: str) -> ServiceE
     return ServiceError(422, "E422", f"{count} articles; the limit is {config.max_articles} (max_articles)",
                         field=field, message_vi=f"Quá nhiều bài: tối đa {config.max_articles} bài một lần.",
                         error="LimitExceeded")
-
-
-def not_implemented(name: str) -> ServiceError:
-    return ServiceError(501, "E501", f"this build of tomtat has no {name} yet", field=None, error="NotImplemented",
-                        message_vi=("Phiên bản này chưa có dòng thời gian." if name == "timeline"
-                                    else "Phiên bản này chưa có danh sách người và địa danh."))
 
 
 def articles_checked(articles: Sequence[ArticleIn], config: ServiceConfig, prefix: str) -> Sequence[ArticleIn]:
