@@ -4,20 +4,23 @@ Stories are ranked by size, then recency (see :func:`tomtat.group.rank_stories`)
 summaries run on an engine through :mod:`tomtat.apps.runner`, the same runner as ``tomtat batch``.
 JSONL output is written in rank order as results arrive (a small reorder buffer) and a
 rerun skips stories already written (keyed on the story ``id``, which is stable for the
-same input and options); Markdown is written once all stories are done.
+same input and options), provided the articles read and the options are those of the run
+that wrote it (``OUT.run.json``, as for ``tomtat batch``); Markdown is written once all
+stories are done.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, TextIO
+from typing import Any, Iterable, Sequence, TextIO
 
 from tomtat.core.errors import Problems, TomtatError
 from tomtat.story.group import Grouper, Story
+from tomtat.core.model import Article
 from tomtat.ingest import ArticleInput, read_inputs
 from tomtat.core.options import GroupOptions, Options
 from tomtat.story.summarizer import Summarizer
-from tomtat.apps.resume import ResumableOutput
+from tomtat.apps.resume import ResumableOutput, json_digest
 from tomtat.apps.runner import Progress, resolve_engine, run_in_order
 
 
@@ -86,8 +89,10 @@ def run_digest(paths: list[str], output: Path | TextIO, options: Options, group_
         out = None
         done: set[Any] = set()
     else:
+        fingerprint = ({"input": articles_digest(articles), "options": options.to_dict(),
+                        "group_options": group_options.to_dict()} if isinstance(output, Path) else None)
         out = ResumableOutput(output if isinstance(output, Path) else None, "id",
-                              None if isinstance(output, Path) else output, resume=resume)
+                              None if isinstance(output, Path) else output, resume=resume, fingerprint=fingerprint)
         done = out.done
     report.skipped = len(done & set(rank_of))
     todo = [s for s in stories if s.id not in done]
@@ -115,6 +120,11 @@ def run_digest(paths: list[str], output: Path | TextIO, options: Options, group_
         else:
             output.write(text)
     return report
+
+
+def articles_digest(articles: Sequence[Article]) -> str:
+    """A fingerprint of the articles read (not of their paths: a moved folder still resumes)."""
+    return json_digest([[a.id, a.title, a.lead, a.text, a.published, a.source, a.url] for a in articles])
 
 
 def render_markdown(lines: list[dict[str, Any]]) -> str:
