@@ -38,10 +38,12 @@ class ServiceError(Exception):
     def response(self) -> JSONResponse:
         return error_response(self.status, self.code, self.error, self.message, self.field, self.message_vi)
 
+
 def error_response(status: int, code: str, error: str, message: str, field: str | None = None,
                    message_vi: str | None = None, headers: dict[str, str] | None = None) -> JSONResponse:
     body = {"code": code, "error": error, "message": message, "field": field, "message_vi": message_vi}
     return JSONResponse(body, status_code=status, headers=headers)
+
 
 def validation_response(errors: Sequence[Any]) -> JSONResponse:
     first: dict[str, Any] = dict(errors[0]) if errors else {"type": "value_error", "loc": ("body",), "msg": "invalid request"}
@@ -62,9 +64,11 @@ def validation_response(errors: Sequence[Any]) -> JSONResponse:
     return error_response(422, "E422", "InvalidField", str(first.get("msg", "invalid value")), field,
                           f"Giá trị không hợp lệ ở trường {field}.")
 
+
 def tomtat_error_response(exc: TomtatError, prefix: str = "") -> JSONResponse:
     field = getattr(exc, "field_name", None)
     return error_response(422, exc.code, type(exc).__name__, exc.message, f"{prefix}{field}" if field else None)
+
 
 def unparsable_body(request: Request, detail: str) -> JSONResponse:
     """FastAPI's bare 400s: a JSON body too deeply nested, or multipart data it cannot read."""
@@ -74,6 +78,7 @@ def unparsable_body(request: Request, detail: str) -> JSONResponse:
                               "Không đọc được tệp gửi lên (tên tệp quá dài hoặc dữ liệu hỏng).")
     return error_response(400, "E400", "InvalidJSON", "the body cannot be parsed as JSON (nested too deeply?)",
                           "body", "Nội dung gửi lên không phải JSON hợp lệ.")
+
 
 def failure_payload(exc: BaseException) -> dict[str, Any] | None:
     """In the worker: an error as a picklable dict; None for a bug (answered 500, details kept out)."""
@@ -85,11 +90,13 @@ def failure_payload(exc: BaseException) -> dict[str, Any] | None:
                 "field": field, "message_vi": None}
     return None
 
+
 def service_error_from(payload: dict[str, Any]) -> ServiceError:
     if "bug" in payload:
         return ServiceError(500, "E500", f"internal error ({payload['bug']}); please report it", error="InternalError")
     return ServiceError(int(payload["status"]), payload["code"], payload["message"], field=payload.get("field"),
                         message_vi=payload.get("message_vi"), error=payload["error"])
+
 
 def too_many_articles(count: int, config: ServiceConfig, field: str) -> ServiceError:
     return ServiceError(422, "E422", f"{count} articles; the limit is {config.max_articles} (max_articles)",

@@ -29,6 +29,7 @@ def request_chars(articles: Sequence[ArticleIn]) -> int:
     return sum(len(value) for a in articles for value in a.model_dump(exclude_none=True).values()
                if isinstance(value, str))
 
+
 def parse_options_field(raw: str | None) -> OptionsIn | None:
     if raw is None or not raw.strip():
         return None
@@ -51,12 +52,14 @@ def parse_options_field(raw: str | None) -> OptionsIn | None:
         raise ServiceError(response.status_code, body["code"], body["message"], field=body["field"],
                            message_vi=body["message_vi"], error=body["error"]) from None
 
+
 def build_options(options: OptionsIn | None, prefix: str) -> Options:
     try:
         return Options.from_mapping(options.model_dump(exclude_none=True) if options else {})
     except OptionsError as exc:
         raise ServiceError(422, exc.code, exc.message, field=f"{prefix}options.{exc.field_name}",
                            message_vi=f"Tùy chọn không hợp lệ: {exc.field_name}.", error="InvalidOption") from None
+
 
 def articles_checked(articles: Sequence[ArticleIn], config: ServiceConfig, prefix: str) -> Sequence[ArticleIn]:
     if not articles:
@@ -66,10 +69,12 @@ def articles_checked(articles: Sequence[ArticleIn], config: ServiceConfig, prefi
         raise too_many_articles(len(articles), config, f"{prefix}articles")
     return articles
 
+
 def check_length(value: str, limit: int, name: str, field: str) -> None:
     if len(value) > limit:
         raise ServiceError(422, "E422", f"{len(value)} characters; the limit is {limit} ({name})", field=field,
                            message_vi=f"Quá dài: tối đa {limit} ký tự.", error="LimitExceeded")
+
 
 def check_text(text: str, lead: str, config: ServiceConfig, field: str, lead_field: str | None = None) -> None:
     check_length(text, config.max_article_chars, "max_article_chars", field)
@@ -80,6 +85,7 @@ def check_text(text: str, lead: str, config: ServiceConfig, field: str, lead_fie
         raise ServiceError(422, "E422", "the text does not look Vietnamese (too few words with Vietnamese "
                            "letters; min_vietnamese_share)", field=field,
                            message_vi="Văn bản không giống tiếng Việt.", error="NotVietnamese")
+
 
 def raw_from_request(article: ArticleIn, index: int, config: ServiceConfig, prefix: str) -> RawArticle:
     where = f"{prefix}articles.{index}"
@@ -95,6 +101,7 @@ def raw_from_request(article: ArticleIn, index: int, config: ServiceConfig, pref
         raise ServiceError(422, exc.code, exc.reason, field=f"{where}.{exc.field_name or 'text'}",
                            error=type(exc).__name__) from None
 
+
 def upload_name(filename: str | None, index: int) -> str:
     """Only the last component of the client's file name is kept: it is a label, never a path."""
     name = PurePosixPath((filename or "").replace("\\", "/")).name.strip()
@@ -103,6 +110,7 @@ def upload_name(filename: str | None, index: int) -> str:
                            f"{MAX_UPLOAD_NAME_CHARS}", field=f"files.{index}",
                            message_vi="Tên tệp quá dài.", error="InvalidUpload")
     return name or f"file{index}.txt"
+
 
 def raws_from_upload(name: str, data: bytes, index: int, config: ServiceConfig) -> list[RawArticle]:
     field = f"files.{index}"

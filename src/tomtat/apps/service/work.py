@@ -20,15 +20,18 @@ def _summarizer(options: Options) -> Summarizer:
     """Summarizers are stateless between calls and safe to share across threads."""
     return Summarizer(options)
 
+
 def warm_up() -> None:
     """Run once in each new worker: load the model and build the default summarizer."""
     _summarizer(Options())
+
 
 def work_cluster(articles: Sequence[ArticleIn], options: OptionsIn | None, config: ServiceConfig,
                  prefix: str = "") -> dict[str, Any]:
     opts = build_options(options, prefix)
     raws = [raw_from_request(a, i, config, prefix) for i, a in enumerate(articles_checked(articles, config, prefix))]
     return summarize_raws(raws, opts, prefix)
+
 
 def work_files(uploads: Sequence[tuple[str, bytes]], options: OptionsIn | None, config: ServiceConfig) -> dict[str, Any]:
     opts = build_options(options, "")
@@ -39,6 +42,7 @@ def work_files(uploads: Sequence[tuple[str, bytes]], options: OptionsIn | None, 
         raise too_many_articles(len(raws), config, "files")
     return summarize_raws(raws, opts, "")
 
+
 def work_batch(clusters: Sequence[Any], options: OptionsIn | None, config: ServiceConfig) -> dict[str, Any]:
     results = []
     for i, cluster in enumerate(clusters):
@@ -48,6 +52,7 @@ def work_batch(clusters: Sequence[Any], options: OptionsIn | None, config: Servi
         except ServiceError as exc:
             results.append({"id": cid, "error": exc.to_dict()})
     return {"results": results}
+
 
 def summarize_raws(raws: Sequence[RawArticle], options: Options, prefix: str) -> dict[str, Any]:
     problems = Problems(strict=False)
