@@ -142,3 +142,48 @@ def test_abmusu_validation_regrouped_bcubed_at_least_095():
     assert len(articles) == len(gold) == 304
     labels = Grouper().labels(articles)
     assert bcubed(list(labels), gold)[2] >= 0.95
+
+
+class InProcessEngine:
+    """Runs each chunk here, in order: the digest's resume logic without worker processes."""
+
+    def map(self, job, chunks):
+        from tomtat.apps.engine import worker_stats
+
+        for key, payload in chunks:
+            yield key, job.process(payload), worker_stats()
+
+
+def test_digest_resumes_only_the_run_with_the_same_articles_and_options(tmp_path):
+    from tomtat.apps.digest import run_digest
+    from tomtat.core.errors import ResumeError
+    from tomtat.core.options import Options
+
+    folder = tmp_path / "pile"
+    folder.mkdir()
+    articles, _ = pile()
+    for a in articles:
+        (folder / f"{a.id}.json").write_text(json.dumps({"title": a.title, "text": a.text}, ensure_ascii=False))
+    out = tmp_path / "digest.jsonl"
+
+    def digest(options=None, group_options=None, resume=True):
+        return run_digest([str(folder)], out, options or Options(sentences=2), group_options or GroupOptions(),
+                          engine=InProcessEngine(), progress=False, resume=resume)
+
+    assert digest().written == 3 and (tmp_path / "digest.jsonl.run.json").exists()
+    again = digest()
+    assert (again.skipped, again.written) == (3, 0)
+    with pytest.raises(ResumeError, match=r"other options \(sentences was 2, now 3\)"):
+        digest(Options(sentences=3))
+    with pytest.raises(ResumeError, match=r"other group_options \(threshold was 0.1, now 0.2\)"):
+        digest(group_options=GroupOptions(threshold=0.2))
+    first = folder / "bao-0.json"
+    first.write_text(first.read_text(encoding="utf-8").replace("4.200", "4.300"), encoding="utf-8")
+    with pytest.raises(ResumeError, match="another input"):
+        digest()
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # refused runs left the output as it was
+    restarted = digest(resume=False)
+    assert (restarted.skipped, restarted.written) == (0, 3)
+    (tmp_path / "digest.jsonl.run.json").unlink()
+    with pytest.raises(ResumeError, match="no run fingerprint"):
+        digest()

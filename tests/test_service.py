@@ -9,7 +9,6 @@ from fastapi.testclient import TestClient
 from service_helpers import BAI_1, BAI_2
 from tomtat import __version__
 from tomtat.apps.service import ServiceConfig, create_app
-from tomtat.apps.service.app import feature_available
 
 TWO = [{"id": "bai-1", "text": BAI_1}, {"id": "bai-2", "text": BAI_2}]
 
@@ -112,18 +111,45 @@ def test_batch_reports_a_bad_cluster_in_place(client):
     error_of(client.post("/batch", json={"clusters": [{"articles": TWO}] * 3}), 422, "clusters")
 
 
-@pytest.mark.parametrize("name", ["timeline", "entities"])
-def test_timeline_and_entities_answer_or_say_501(client, name):
-    response = client.post(f"/{name}", json={"articles": TWO})
-    if feature_available(name):
-        assert response.status_code == 200 and name in response.json()
-    else:
-        assert response.status_code == 501 and name in response.json()["message"]
-    assert client.get("/health").json()["features"][name] == feature_available(name)
+BRIDGE = [
+    {"id": "cau-1", "text": "Quảng Nam khởi công cầu mới qua sông Thu Bồn\n\n"
+     "Ngày 12/3/2024, tỉnh Quảng Nam khởi công cầu Giao Thủy mới qua sông Thu Bồn.\n"
+     "Cây cầu dài 600 mét, có bốn làn xe và dự kiến hoàn thành trong hai năm.\n"
+     "Ông Nguyễn Văn An, chủ tịch UBND tỉnh Quảng Nam, cho biết cầu sẽ giúp nông sản đi nhanh hơn."},
+    {"id": "cau-2", "text": "Cầu Giao Thủy mới đã thi công xong phần móng\n\n"
+     "Ngày 20/4/2024, nhà thầu báo cáo đã làm xong phần móng của cầu Giao Thủy mới tại Quảng Nam.\n"
+     "Theo ông Nguyễn Văn An, tỉnh sẽ bố trí thêm vốn để cầu thông xe sớm.\n"
+     "Người dân hai bên sông mong cây cầu sớm hoàn thành để đi lại thuận tiện hơn."},
+]
+
+
+def test_timeline_lists_the_dated_events_in_order_with_their_sources(client):
+    response = client.post("/timeline", json={"articles": BRIDGE})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert set(body) == {"articles", "timeline"}
+    texts = {a["id"]: a["text"] for a in body["articles"]}
+    events = body["timeline"]["events"]
+    assert [(e["date"], e["articles"]) for e in events] == [("2024-03-12", ["cau-1"]), ("2024-04-20", ["cau-2"])]
+    for event in events:
+        source = event["sources"][0]
+        assert texts[source["article_id"]][source["start"]:source["end"]] == source["text"]
+        assert source["date_text"] in source["text"]
+
+
+def test_entities_name_the_people_and_places_with_their_articles(client):
+    response = client.post("/entities", json={"articles": BRIDGE})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert set(body) == {"articles", "entities"}
+    found = {e["name"]: e for e in body["entities"]}
+    assert found["Nguyễn Văn An"]["type"] == "PER" and found["Nguyễn Văn An"]["articles"] == ["cau-1", "cau-2"]
+    assert "chủ tịch" in found["Nguyễn Văn An"]["role"]
+    assert found["Quảng Nam"]["type"] == "LOC"
 
 
 def test_health_version_page_and_openapi(client):
-    assert client.get("/health").json()["status"] == "ok"
+    assert client.get("/health").json() == {"status": "ok"}
     version = client.get("/version").json()
     assert version["version"] == __version__ and version["limits"]["max_articles"] == 3
     page = client.get("/")

@@ -1,12 +1,11 @@
 """Batch summarizing of AbMuSu-format JSONL: one cluster a line in, one result line per input line out.
 
-Work runs on an engine (:mod:`tomtat.engine`); results are written as they arrive (each line
+Work runs on an engine through :mod:`tomtat.apps.runner`; results are written as they arrive (each line
 carries ``id`` and its input ``line`` number) and a rerun resumes where the last one stopped.
 """
 from __future__ import annotations
 
 import json
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, TextIO
@@ -16,6 +15,7 @@ from tomtat.ingest import build_articles, raw_from_mapping
 from tomtat.core.options import Options
 from tomtat.story.summarizer import Summarizer
 from tomtat.apps.resume import ResumableOutput, file_digest
+from tomtat.apps.runner import Progress, resolve_engine, run_in_order
 
 
 @dataclass(frozen=True)
@@ -157,58 +157,27 @@ def run_batch(input_path: Path, output: TextIO | Path, options: Options, *, prog
     written (keyed on ``line``), provided the input's content and the options are those of
     the run that wrote it (``OUT.run.json``); otherwise :class:`ResumeError` names what differs.
     """
-    from tqdm import tqdm
-
-    from tomtat.apps.engine import make_engine
-
     open_input(input_path).close()  # a missing or unreadable input creates no output file
-    runner = make_engine(engine, workers=workers, address=address) if isinstance(engine, str) else engine
+    runner = resolve_engine(engine, workers=workers, address=address)
     fingerprint = {"input": file_digest(input_path), "options": options.to_dict()} if isinstance(output, Path) else None
     out = ResumableOutput(output if isinstance(output, Path) else None, "line",
                           None if isinstance(output, Path) else output, resume=resume, fingerprint=fingerprint)
-    report = BatchReport()
+    report = BatchReport(skipped=len(out.done))
     try:
-        total = _count_lines(input_path)
         todo = (r for r in read_clusters(input_path) if r.line not in out.done)
-        submitted: deque[int] = deque()  # chunk keys in input order, as the engine pulls them
-
-        def chunks() -> Iterator[tuple[int, list[ClusterRecord]]]:
-            for chunk in _chunked(todo, chunk_size):
-                submitted.append(chunk[0].line)
-                yield chunk[0].line, chunk
-
-        job = BatchJob(options, str(input_path))
-        report.skipped = len(out.done)
-        early: dict[int, list[dict[str, Any]]] = {}
-        with tqdm(total=total, initial=report.skipped, unit="cluster", disable=not progress,
-                  dynamic_ncols=True, desc="summarizing", smoothing=0.1) as bar:
-            for key, lines, stats in runner.map(job, chunks()):
-                report.peak_mb[stats.pid] = max(report.peak_mb.get(stats.pid, 0.0), stats.peak_mb)
-                early[key] = lines
-                while submitted and submitted[0] in early:
-                    for line in early.pop(submitted.popleft()):
-                        if "error" in line:
-                            report.failed += 1
-                            report.warnings.append(line["error"])
-                            if options.strict:
-                                raise InputError(line["error"])
-                        out.write(line)
-                        report.written += 1
-                        bar.update(1)
+        bar = Progress("summarizing", "cluster", _count_lines(input_path), progress)
+        for line in run_in_order(runner, BatchJob(options, str(input_path)), todo, chunk_size=chunk_size,
+                                 progress=bar, skipped=report.skipped, peak_mb=report.peak_mb):
+            if "error" in line:
+                report.failed += 1
+                report.warnings.append(line["error"])
+                if options.strict:
+                    raise InputError(line["error"])
+            out.write(line)
+            report.written += 1
     finally:
         out.close()
     return report
-
-
-def _chunked(items: Iterator[ClusterRecord], size: int) -> Iterator[list[ClusterRecord]]:
-    chunk: list[ClusterRecord] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _count_lines(path: Path) -> int | None:

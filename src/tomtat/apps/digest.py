@@ -1,22 +1,27 @@
 """Digest: group a pile of articles into stories, then summarize each story.
 
 Stories are ranked by size, then recency (see :func:`tomtat.group.rank_stories`). The
-summaries run on an engine (:mod:`tomtat.engine`), the same code path as ``tomtat batch``.
+summaries run on an engine through :mod:`tomtat.apps.runner`, the same runner as ``tomtat batch``.
 JSONL output is written in rank order as results arrive (a small reorder buffer) and a
 rerun skips stories already written (keyed on the story ``id``, which is stable for the
-same input and options); Markdown is written once all stories are done.
+same input and options), provided the articles read and the options are those of the run
+that wrote it (``OUT.run.json``, as for ``tomtat batch``); Markdown is written once all
+stories are done.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Iterable, Sequence, TextIO
 
 from tomtat.core.errors import Problems, TomtatError
 from tomtat.story.group import Grouper, Story
+from tomtat.core.model import Article
 from tomtat.ingest import ArticleInput, read_inputs
 from tomtat.core.options import GroupOptions, Options
 from tomtat.story.summarizer import Summarizer
+from tomtat.apps.resume import ResumableOutput, json_digest
+from tomtat.apps.runner import Progress, resolve_engine, run_in_order
 
 
 @dataclass
@@ -73,56 +78,38 @@ def make_digest(inputs: Iterable[ArticleInput], options: Options | None = None,
 def run_digest(paths: list[str], output: Path | TextIO, options: Options, group_options: GroupOptions, *,
                engine: Any = "local", workers: int | None = None, address: str | None = None,
                progress: bool = True, resume: bool = True, markdown: bool = False) -> DigestReport:
-    from tqdm import tqdm
-
-    from tomtat.apps.resume import ResumableOutput
-    from tomtat.apps.engine import make_engine
-
     problems = Problems(strict=options.strict)
     articles = read_inputs(paths, problems)
     report = DigestReport(warnings=[str(w) for w in problems.warnings])
     stories = Grouper(group_options).group(articles)
     report.stories = len(stories)
     rank_of = {s.id: rank for rank, s in enumerate(stories, start=1)}
-    runner = make_engine(engine, workers=workers, address=address) if isinstance(engine, str) else engine
+    runner = resolve_engine(engine, workers=workers, address=address)
     if markdown:
         out = None
         done: set[Any] = set()
     else:
+        fingerprint = ({"input": articles_digest(articles), "options": options.to_dict(),
+                        "group_options": group_options.to_dict()} if isinstance(output, Path) else None)
         out = ResumableOutput(output if isinstance(output, Path) else None, "id",
-                              None if isinstance(output, Path) else output, resume=resume)
+                              None if isinstance(output, Path) else output, resume=resume, fingerprint=fingerprint)
         done = out.done
     report.skipped = len(done & set(rank_of))
     todo = [s for s in stories if s.id not in done]
-    chunks = ((chunk[0].id, chunk) for chunk in _chunks(todo, 2))
-    buffer: dict[int, dict[str, Any]] = {}
     collected: list[dict[str, Any]] = []
-    next_rank = 1
     try:
-        with tqdm(total=len(stories), initial=report.skipped, unit="story", disable=not progress,
-                  dynamic_ncols=True, desc="digest") as bar:
-            for _, lines, _ in runner.map(DigestJob(options), chunks):
-                for line in lines:
-                    line["rank"] = rank_of[line["id"]]
-                    buffer[line["rank"]] = line
-                    if "error" in line:
-                        report.failed += 1
-                        report.warnings.append(line["error"])
-                    bar.update(1)
-                # write in rank order, as far as the ranks are complete
-                while next_rank <= len(stories):
-                    if stories[next_rank - 1].id in done:
-                        next_rank += 1
-                        continue
-                    if next_rank not in buffer:
-                        break
-                    line = buffer.pop(next_rank)
-                    if out is not None:
-                        out.write(line)
-                    else:
-                        collected.append(line)
-                    report.written += 1
-                    next_rank += 1
+        bar = Progress("digest", "story", len(stories), progress)
+        for line in run_in_order(runner, DigestJob(options), todo, chunk_size=2, progress=bar,
+                                 skipped=report.skipped):
+            line["rank"] = rank_of[line["id"]]
+            if "error" in line:
+                report.failed += 1
+                report.warnings.append(line["error"])
+            if out is not None:
+                out.write(line)
+            else:
+                collected.append(line)
+            report.written += 1
     finally:
         if out is not None:
             out.close()
@@ -133,6 +120,11 @@ def run_digest(paths: list[str], output: Path | TextIO, options: Options, group_
         else:
             output.write(text)
     return report
+
+
+def articles_digest(articles: Sequence[Article]) -> str:
+    """A fingerprint of the articles read (not of their paths: a moved folder still resumes)."""
+    return json_digest([[a.id, a.title, a.lead, a.text, a.published, a.source, a.url] for a in articles])
 
 
 def render_markdown(lines: list[dict[str, Any]]) -> str:
@@ -154,7 +146,3 @@ def render_markdown(lines: list[dict[str, Any]]) -> str:
         parts.append("")
     return "\n".join(parts)
 
-
-def _chunks(items: list[Story], size: int) -> Iterator[list[Story]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

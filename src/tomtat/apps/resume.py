@@ -36,6 +36,11 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def json_digest(value: Any) -> str:
+    """The SHA-256 of ``value`` as canonical JSON: a fingerprint of input that is not one file."""
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def fingerprint_path(path: Path) -> Path:
     return path.with_name(path.name + ".run.json")
 

@@ -25,7 +25,7 @@ from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
-from tomtat.vi.dates import parse_published
+from tomtat.vi.published import parse_published
 from tomtat.core.model import Article
 from tomtat.core.options import GroupOptions
 from tomtat.summarize.dedup import earlier_duplicates, shingle_overlap

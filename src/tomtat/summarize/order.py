@@ -5,7 +5,8 @@ from datetime import date
 from typing import Callable, Mapping
 
 from tomtat.summarize.cluster import Cluster
-from tomtat.vi.dates import DateMention, parse_published
+from tomtat.vi.dates import DateMention
+from tomtat.vi.published import parse_published
 
 
 def order_sentences(cluster: Cluster, chosen: list[int], scores: list[float], how: str,

@@ -1,62 +1,20 @@
-"""Dates: publication dates as feeds and scrapers give them, and dates found in running text."""
+"""Dates in running text: find them, resolve them against an anchor (the publication date), keep precision.
+
+Publication dates and scrapers' date lines are read by :mod:`tomtat.vi.published`; its
+:func:`parse_published` and :func:`is_date_line` are importable from here too.
+"""
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
-from datetime import date, datetime, timedelta
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
-_DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
+from tomtat.vi.published import MONTH_WORDS, WEEKDAY, is_date_line, parse_published
 
-
-_DMY_SPACED = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
-_DMY_SHORT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")  # 19/05/16: this century
-_DMY_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}|mười hai|mười một|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)"
-                        r"\s*,?\s*(?:năm\s+)?(\d{4})(?!\d)", re.IGNORECASE)
-
-
-def parse_published(value: str | None) -> date | None:
-    """A publication date as feeds and scrapers write it: ISO (``2024-03-12``,
-    ``2024-03-12T08:00:00+07:00``), ``12/3/2024`` (``3/25/2024`` when only month-first
-    makes sense), ``12 / 3 / 2024``, ``12/03/24``, ``ngày 12 tháng 3 năm 2024``,
-    ``12 Tháng ba 2024``; else None."""
-    if not value:
-        return None
-    match = _ISO.search(value)
-    if match:
-        return _date(*(int(g) for g in match.groups()))
-    for pattern in (_DMY, _DMY_SPACED):
-        match = pattern.search(value)
-        if match:
-            d, m, y = (int(g) for g in match.groups())
-            return _date(y, m, d) or (_date(y, d, m) if m > 12 else None)
-    match = _DMY_WORDS.search(value)
-    if match:
-        month = match.group(2).lower()
-        return _date(int(match.group(3)), int(month) if month.isdigit() else _MONTH_WORDS.get(month, 0),
-                     int(match.group(1)))
-    match = _DMY_SHORT.search(value)
-    if match:
-        d, m, y = (int(g) for g in match.groups())
-        return _date(2000 + y, m, d)
-    try:
-        return datetime.fromisoformat(value.strip()).date()
-    except ValueError:
-        return None
-
-
-def _date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Dates in running text: find, resolve against an anchor (the publication date), keep precision.
-# ---------------------------------------------------------------------------------------------
+__all__ = ["DAY", "DAY_MONTH", "MONTH", "MONTH_ONLY", "PRECISIONS", "UNRESOLVED", "WEEK", "YEAR", "FORM_OF",
+           "DateFinder", "DateMention", "article_anchor", "is_date_line", "parse_published"]
 
 # Precision of a resolved date. A year is never invented: without one in the text or an
 # anchor, a day and month stay "day-month" (year unknown) and a month stays "month-only".
@@ -64,28 +22,23 @@ DAY, MONTH, YEAR, WEEK = "day", "month", "year", "week"
 DAY_MONTH, MONTH_ONLY, UNRESOLVED = "day-month", "month-only", "unresolved"
 PRECISIONS = (DAY, WEEK, MONTH, YEAR, DAY_MONTH, MONTH_ONLY, UNRESOLVED)
 
-_MONTH_WORDS = {
-    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
-    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "một một": 11, "mười hai": 12, "chạp": 12,
-}
 _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                  "chín": 9, "mười": 10, "vài": None, "mấy": None}
 _MONTH_WORD_RE = "mười hai|mười một|mười|giêng|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
 
 _B = r"(?<![\w/.\-])"  # not glued to a preceding word, number or separator
 _E = r"(?![\w/\-]|\.\d)"
-_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn)"
 _TIME = r"(?:\d{1,2}\s*(?:h|giờ|:)\s*(?:\d{2})?\s*(?:phút)?\s*(?:sáng|chiều|tối|trưa)?\s*)"
 _PART = r"(?:sáng|trưa|chiều|tối|đêm|rạng\s+sáng|khuya|sớm)"
 
 # Order matters: longer forms first; each match claims its span.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
     ("full_words", rf"{_B}(?:ngày\s+)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s*(?:,\s*)?năm\s+(?P<y>\d{{4}}){_E}"),
-    ("weekday_full", rf"{_B}{_WEEKDAY}\s*,?\s*(?:ngày\s+)?(?P<d>\d{{1,2}})\s*[/\-.]\s*(?P<m>\d{{1,2}})\s*[/\-.]\s*(?P<y>\d{{4}}){_E}"),
+    ("weekday_full", rf"{_B}{WEEKDAY}\s*,?\s*(?:ngày\s+)?(?P<d>\d{{1,2}})\s*[/\-.]\s*(?P<m>\d{{1,2}})\s*[/\-.]\s*(?P<y>\d{{4}}){_E}"),
     ("full", rf"{_B}(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s?[/\-.]\s?(?P<y>\d{{4}}){_E}"),
     ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_E}"),
     ("day_month_words", rf"{_B}ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}){_E}"),
-    ("day_month", rf"(?:(?:{_TIME})?(?:ngày|hôm|{_PART}|{_WEEKDAY})\s*,?\s*(?:ngày\s+|hôm\s+)?)(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}}){_E}"),
+    ("day_month", rf"(?:(?:{_TIME})?(?:ngày|hôm|{_PART}|{WEEKDAY})\s*,?\s*(?:ngày\s+|hôm\s+)?)(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}}){_E}"),
     ("day_month_bare", rf"(?:vào|từ|đến|tới|trước|sau|đầu|cuối|giữa)\s+(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_E}"),
     ("month_year", rf"{_B}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-)\s*(?P<y>\d{{4}}){_E}"),
     ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
@@ -249,7 +202,7 @@ class DateFinder:
             m, y = int(g["m"]), int(g["y"])
             return DateMention(**base, precision=MONTH, year=y, month=m) if 1 <= m <= 12 else None
         if kind == "month":
-            m = int(g["m"]) if g.get("m") else _MONTH_WORDS.get(" ".join(g["mw"].lower().split()), 0)
+            m = int(g["m"]) if g.get("m") else MONTH_WORDS.get(" ".join(g["mw"].lower().split()), 0)
             if not 1 <= m <= 12:
                 return None
             tail = " ".join((g.get("tail") or "").lower().split())
@@ -304,22 +257,6 @@ class DateFinder:
         years = {"năm ngoái": -1, "năm trước": -1, "năm nay": 0, "năm tới": 1, "năm sau": 1}[rel]
         note = {"đầu": "early in the year", "cuối": "late in the year", "giữa": "mid-year"}.get(qualifier, "")
         return DateMention(**base, precision=YEAR, year=anchor.year + years, anchored=True, note=note)
-
-
-_DATE_LINE = re.compile(rf"^\W*(?:{_WEEKDAY}\s*,?\s*)?(?:ngày\s+)?\d{{1,2}}[/\-.]\d{{1,2}}[/\-.]\d{{4}}"
-                        rf"|^\W*\d{{4}}-\d{{2}}-\d{{2}}", re.IGNORECASE)
-DATE_LINE_MAX_CHARS = 80
-_DATE_LINE_EXTRAS = re.compile(r"GMT|UTC|ICT|AM|PM|SA|CH|giờ|sáng|chiều|tối", re.IGNORECASE)
-
-
-def is_date_line(line: str) -> bool:
-    """A short line that is a dateline left by a scraper ('Thứ bảy, 7/9/2024 08:00 (GMT+7)')."""
-    line = line.strip()
-    match = _DATE_LINE.search(line)
-    if len(line) > DATE_LINE_MAX_CHARS or not match:
-        return False
-    rest = _DATE_LINE_EXTRAS.sub("", line[match.end():])
-    return not any(ch.isalpha() for ch in rest)  # only a time and a time zone may follow
 
 
 def article_anchor(published: str | None, text: str) -> tuple[date | None, str]:

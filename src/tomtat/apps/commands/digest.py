@@ -19,8 +19,8 @@ EXAMPLES = """examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     parser.add_argument("-o", "--output", type=Path, metavar="DIGEST.jsonl|.md", required=True,
-                        help="JSONL (one story a line, in rank order, resumable) or Markdown (.md); '-' for "
-                             "JSONL on stdout")
+                        help="JSONL (one story a line, in rank order; rerunning resumes it if the articles and "
+                             "options are the same) or Markdown (.md); '-' for JSONL on stdout")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument("--restart", action="store_true", help="overwrite the output instead of resuming it")
     add_engine_options(parser)

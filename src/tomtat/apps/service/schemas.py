@@ -180,7 +180,6 @@ class FeatureOut(BaseModel):
 
 class HealthOut(BaseModel):
     status: Literal["ok"]
-    features: dict[str, bool]
 
 
 class VersionOut(BaseModel):
