@@ -10,7 +10,8 @@ from service_helpers import BAI_1, BAI_2
 from test_browser import SCREENSHOTS, base_url, browser  # noqa: F401  (module fixtures)
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright not installed").expect
-pytestmark = pytest.mark.slow  # a real browser, like test_browser.py: run by CI and `make test-all`
+# A real browser. The bar of the page (a chosen sentence keeps its source marked and in view, desktop and
+# phone; the result is focused) runs in every `make test`; the rest is slow: CI and `make test-all`.
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
@@ -76,6 +77,7 @@ def test_a_chosen_sentence_keeps_its_source_marked_and_in_view(browser, base_url
         context.close()
 
 
+@pytest.mark.slow
 def test_enter_on_a_focused_sentence_does_what_a_click_does(browser, base_url):  # noqa: F811
     context = browser.new_context(**DESKTOP)
     page = context.new_page()
@@ -97,6 +99,7 @@ def test_enter_on_a_focused_sentence_does_what_a_click_does(browser, base_url): 
         context.close()
 
 
+@pytest.mark.slow
 def test_outlet_date_and_link_are_used_for_citations_and_the_timeline(browser, base_url):  # noqa: F811
     context = browser.new_context(**DESKTOP)
     page = context.new_page()
@@ -122,6 +125,7 @@ def test_outlet_date_and_link_are_used_for_citations_and_the_timeline(browser, b
         context.close()
 
 
+@pytest.mark.slow
 def test_english_page_shows_no_vietnamese_messages_and_no_field_names(browser, base_url):  # noqa: F811
     context = browser.new_context(**DESKTOP)
     page = context.new_page()
@@ -157,6 +161,7 @@ def test_english_page_shows_no_vietnamese_messages_and_no_field_names(browser, b
         context.close()
 
 
+@pytest.mark.slow
 def test_several_articles_pasted_into_one_box_are_split(browser, base_url):  # noqa: F811
     context = browser.new_context(**DESKTOP)
     page = context.new_page()
@@ -185,6 +190,7 @@ def test_several_articles_pasted_into_one_box_are_split(browser, base_url):  # n
         context.close()
 
 
+@pytest.mark.slow
 def test_markdown_export_and_events(browser, base_url):  # noqa: F811
     context = browser.new_context(**DESKTOP, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -224,6 +230,7 @@ def _contrast(page, selector):
         return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }""")
 
 
+@pytest.mark.slow
 def test_text_contrast_is_at_least_4_5(browser, base_url):  # noqa: F811
     page = browser.new_page()
     try:
@@ -234,6 +241,7 @@ def test_text_contrast_is_at_least_4_5(browser, base_url):  # noqa: F811
         page.close()
 
 
+@pytest.mark.slow
 def test_a_pasted_box_keeps_its_outlet_beside_dropped_files(browser, base_url):  # noqa: F811
     page = browser.new_page()
     try:
@@ -251,6 +259,7 @@ def test_a_pasted_box_keeps_its_outlet_beside_dropped_files(browser, base_url): 
         page.close()
 
 
+@pytest.mark.slow
 def test_the_page_works_under_a_strict_content_security_policy(browser, base_url):  # noqa: F811
     """No inline script or style: the page runs with only its own files allowed."""
     policy = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "

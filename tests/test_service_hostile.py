@@ -64,6 +64,7 @@ def test_timeout_stops_work():
         pool.close()
 
 
+@pytest.mark.slow
 @LINUX_PROC
 def test_timeout_stops_work_of_a_limit_size_request():
     config = ServiceConfig(timeout_seconds=1.0, workers=1, large_workers=1)
@@ -177,6 +178,7 @@ def _send_slowly(port: int, chunks: list[bytes], pause: float, limit: float) -> 
     return answer, time.monotonic() - started
 
 
+@pytest.mark.slow
 def test_slow_connections_get_a_read_timeout():
     config = ServiceConfig(read_timeout_seconds=1.0, workers=1, large_workers=1)
     with running_server(create_app(config)) as url:
@@ -195,6 +197,7 @@ def test_slow_connections_get_a_read_timeout():
         assert took < 10 and answer == b""
 
 
+@pytest.mark.slow
 @LINUX_PROC
 def test_normal_requests_succeed_during_limit_size_load():
     """Limit-size requests time out in their own lane while ordinary ones keep being answered."""

@@ -18,6 +18,7 @@ APP = create_app(ServiceConfig(max_body_bytes=200_000, max_articles=5, max_artic
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
+@pytest.mark.slow
 @schema.parametrize()
 @settings(max_examples=int(os.environ.get("TOMTAT_SCHEMA_EXAMPLES", "30")), deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_api_answers_fit_the_schema_and_are_never_5xx(case):
