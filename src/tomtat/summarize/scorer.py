@@ -44,39 +44,42 @@ class Tree:
 
 @dataclass(frozen=True)
 class _Forest:
-    """All trees padded into (trees x nodes) arrays: one numpy step per tree level for the
-    whole forest, instead of one per tree (150 trees: ~5 ms -> well under 1 ms a cluster)."""
+    """All trees in flat arrays, one numpy step per tree level for the whole forest instead of
+    one per tree. Node ids are global (tree offset + node); a leaf points to itself on both
+    sides, so a walk of ``depth`` steps ends on every row's leaf with no per-step test for
+    leaves (about twice as fast as testing for leaves at every step)."""
 
-    feature: np.ndarray
+    feature: np.ndarray  # per global node; 0 at leaves
     threshold: np.ndarray
-    left: np.ndarray
+    left: np.ndarray  # global ids
     right: np.ndarray
     value: np.ndarray
+    roots: np.ndarray  # global id of each tree's root
     depth: int
 
     @classmethod
     def stack(cls, trees: tuple[Tree, ...]) -> "_Forest":
-        width = max(len(t.feature) for t in trees)
-
-        def pad(arrays: list[np.ndarray], fill: float) -> np.ndarray:
-            return np.stack([np.concatenate([a, np.full(width - len(a), fill, dtype=a.dtype)]) for a in arrays])
-
-        return cls(pad([t.feature for t in trees], -1), pad([t.threshold for t in trees], 0.0),
-                   pad([t.left for t in trees], -1), pad([t.right for t in trees], -1),
-                   pad([t.value for t in trees], 0.0), max(t.depth for t in trees))
+        offsets = np.cumsum([0] + [len(t.feature) for t in trees])[:-1]
+        feature, threshold, left, right, value = [], [], [], [], []
+        for offset, tree in zip(offsets, trees):
+            own = offset + np.arange(len(tree.feature))
+            leaf = tree.feature < 0
+            feature.append(np.where(leaf, 0, tree.feature))
+            threshold.append(tree.threshold)
+            left.append(np.where(leaf, own, offset + tree.left))
+            right.append(np.where(leaf, own, offset + tree.right))
+            value.append(tree.value)
+        return cls(np.concatenate(feature), np.concatenate(threshold), np.concatenate(left), np.concatenate(right),
+                   np.concatenate(value), offsets.astype(np.int64), max(t.depth for t in trees))
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Sum over trees of each row's leaf value."""
-        count = len(self.feature)
-        trees = np.arange(count)[:, None]
         rows = np.arange(len(x))[None, :]
-        node = np.zeros((count, len(x)), dtype=np.int64)
+        node = np.repeat(self.roots[:, None], len(x), axis=1)
         for _ in range(self.depth):
-            feature = self.feature[trees, node]
-            inner = feature >= 0
-            go_left = x[rows, np.where(inner, feature, 0)] <= self.threshold[trees, node]
-            node = np.where(inner, np.where(go_left, self.left[trees, node], self.right[trees, node]), node)
-        return self.value[trees, node].sum(axis=0)
+            go_left = x[rows, self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.value[node].sum(axis=0)
 
 
 @dataclass(frozen=True)
