@@ -96,6 +96,14 @@ class Options:
                                             "syllables to this power", minimum=0, maximum=2)
     coverage_pool: int = setting(60, int, "coverage: only this many best-scored sentences are considered",
                                  minimum=1, maximum=100_000)
+    duplicate_article_min_shared: int = setting(
+        12, int, "two articles share at least this many 4-syllable shingles to be copies (stock phrases reach 8)",
+        minimum=1, maximum=100_000)
+    same_day_similarity: float = setting(
+        0.3, float, "two outlets' sentences on the same day at this cosine tell one fact: the lower-scored goes",
+        minimum=0, maximum=1)
+    event_window_days: int = setting(3, int, "days this far apart are one happening in the story's events",
+                                     minimum=0, maximum=366)
     # The length a human writes: training/fit_length.py on AbMuSu train + the ViMs training part
     # (log-log slope 0.30 +- 0.03; level: half of those references are longer). The earlier 340
     # with a square-root growth was about twice the references' length.

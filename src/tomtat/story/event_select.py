@@ -39,7 +39,7 @@ class EventSelector:
     inner: Selector
     dates: ClusterDates
     openers: Openers | None = None
-    same_day_similarity: float = 0.3
+    same_day_similarity: float = DEFAULTS.same_day_similarity
     near_copy_similarity: float = 0.5  # a near copy of a kept sentence is not chosen again
     max_share_kept: float = 0.6  # kept sentences take at most this share of the budget
     min_syllables: int = DEFAULTS.min_sentence_syllables  # a kept sentence is neither this short ...

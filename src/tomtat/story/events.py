@@ -25,6 +25,7 @@ from datetime import date
 from typing import Callable, Sequence
 
 from tomtat.core.model import StoryEvent
+from tomtat.core.options import DEFAULTS
 from tomtat.story.timeline import year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
@@ -72,10 +73,10 @@ class ClusterDates:
     year_from: dict[tuple[str, ...], int | None]
     main: dict[tuple[str, ...], tuple[When, list[When]]] = field(default_factory=dict)  # story -> (main day, its window)
     anchored: dict[str, bool] = field(default_factory=dict)
-    window_days: int = 3
+    window_days: int = DEFAULTS.event_window_days
 
     @classmethod
-    def build(cls, cluster: Cluster, finder: DateFinder | None = None, window_days: int = 3) -> "ClusterDates":
+    def build(cls, cluster: Cluster, finder: DateFinder | None = None, window_days: int = DEFAULTS.event_window_days) -> "ClusterDates":
         finder = finder or DateFinder()
         anchors = {a.id: article_anchor(a.published, f"{a.title}\n{a.text}")[0] for a in cluster.articles}
         own: list[When | None] = []

@@ -45,14 +45,15 @@ class Summarizer(BaseSummarizer):
         self.entity_extractor = self.entity_extractor or EntityExtractor()
 
     def story_context(self, cluster: Cluster) -> ClusterDates:
-        return ClusterDates.build(cluster)
+        return ClusterDates.build(cluster, window_days=self.options.event_window_days)
 
     def choose(self, cluster: Cluster, scores: np.ndarray, budget: int, context: Any) -> list[int]:
         if not self.event_selection or context is None:
             return super().choose(cluster, scores, budget, context)
         assert self.selector is not None
         selector = EventSelector(self.selector, context, self.openers, min_syllables=self.options.min_sentence_syllables,
-                                 max_syllables=self.options.long_sentence_syllables)
+                                 max_syllables=self.options.long_sentence_syllables,
+                                 same_day_similarity=self.options.same_day_similarity)
         return selector(cluster, scores, budget, max_sentences=self.options.sentences)
 
     def arrange(self, cluster: Cluster, ordered: list[int], order_used: str, context: Any,

@@ -133,7 +133,7 @@ class ArticleDeduplicator:
     size: int = SHINGLE_SYLLABLES
     # Short articles: a few shared stock phrases ("người dân cho biết", "sau nhiều tháng chuẩn
     # bị") can reach 8% of 40 shingles; a copy shares at least a sentence's worth of wording.
-    min_shared: int = 12
+    min_shared: int = DEFAULTS.duplicate_article_min_shared
 
     def overlap(self, articles: Sequence[Article]) -> ShingleOverlap:
         """Pairs sharing at least ``min_shared`` shingles."""

@@ -75,7 +75,8 @@ class Summarizer:
 
     def build_cluster(self, articles: list[Article]) -> Cluster:
         assert self.splitter is not None
-        duplicate_of = ArticleDeduplicator(self.options.duplicate_article_threshold).find(articles)
+        duplicate_of = ArticleDeduplicator(self.options.duplicate_article_threshold,
+                                           min_shared=self.options.duplicate_article_min_shared).find(articles)
         sentences = [s for a in articles for s in self.splitter.split(a)]
         return Cluster.build(articles, sentences, duplicate_of)
 
