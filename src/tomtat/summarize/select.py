@@ -35,6 +35,63 @@ def readability_constraints(cluster: Cluster, candidates: np.ndarray,
     return allowed, waiting, before
 
 
+def pool_candidates(cluster: Cluster, scores: np.ndarray, min_syllables: int, pool: int) -> np.ndarray:
+    """The ``pool`` best-scored selectable sentences (cluster indexes), best first; only those
+    of at least ``min_syllables`` while there are any. Ties are broken by position (stable)."""
+    lengths = cluster.lengths
+    selectable = np.array([s.selectable for s in cluster.sentences], dtype=bool)
+    eligible = selectable & (lengths >= min_syllables)
+    if not eligible.any():
+        eligible = selectable & (lengths > 0)
+    candidates = np.flatnonzero(eligible)
+    return candidates[np.argsort(-scores[candidates], kind="stable")[:pool]]
+
+
+def start_constraints(cluster: Cluster, candidates: np.ndarray,
+                      openers: Openers | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``open_``, ``waiting`` and ``before`` for a selection over ``candidates`` (see
+    :func:`readability_constraints`); with no openers every candidate is open."""
+    open_ = np.ones(len(candidates), dtype=bool)
+    if openers is None:
+        return open_, np.zeros(len(candidates), dtype=bool), np.full(len(candidates), -1, dtype=np.int64)
+    allowed, waiting, before = readability_constraints(cluster, candidates, openers)
+    return open_ & allowed, waiting, before
+
+
+def fitting(open_: np.ndarray, lengths: np.ndarray, used: float, budget: int, limit: float, *, closest: bool,
+            first: bool, max_sentences: int | None) -> np.ndarray:
+    """Which candidates may be added now: with a sentence count, every open one; else those
+    that fit in ``limit`` (or, with ``closest``, bring the total closer to the budget), and for
+    the first sentence, when none fits, the best single one rather than nothing."""
+    if max_sentences is not None:
+        return open_.copy()
+    fits = used + lengths <= limit
+    if closest:
+        fits |= np.abs(used + lengths - budget) < abs(budget - used)
+    if first and not (fits & open_).any():
+        return open_.copy()
+    return fits
+
+
+def bigram_presence(cluster: Cluster, candidates: np.ndarray):
+    """candidates x features, 1.0 where the sentence has the syllable bigram (all features
+    when the cluster has no bigram at all)."""
+    bigram = cluster.vectors.bigram_mask()
+    rows = cluster.vectors.matrix[candidates]
+    present = (rows[:, bigram] if bigram.any() else rows).copy()
+    present.data[:] = 1.0
+    return present
+
+
+def containment_matrix(cluster: Cluster, candidates: np.ndarray) -> np.ndarray:
+    """containment[i, j]: the share of sentence i's syllable bigrams found in sentence j.
+    Cosine misses a short sentence told again inside a long one; this does not."""
+    present = bigram_presence(cluster, candidates)
+    size = np.asarray(present.sum(axis=1)).ravel()
+    size[size == 0] = 1.0
+    return (present @ present.T).toarray() / size[:, None]
+
+
 class Selector(Protocol):
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]: ...
 
@@ -86,31 +143,19 @@ class MMRSelector:
 
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
         lengths = cluster.lengths
-        selectable = np.array([s.selectable for s in cluster.sentences], dtype=bool)
-        eligible = selectable & (lengths >= self.min_syllables)
-        if not eligible.any():
-            eligible = selectable & (lengths > 0)
-        if not eligible.any():
+        candidates = pool_candidates(cluster, scores, self.min_syllables, self.pool)
+        if not len(candidates):
             return []
-        candidates = np.flatnonzero(eligible)
-        # Deterministic: ties broken by position in the cluster (stable sort).
-        order = np.argsort(-scores[candidates], kind="stable")
-        candidates = candidates[order[: self.pool]]
         cand_scores = scores[candidates]
         span = float(cand_scores.max() - cand_scores.min()) or 1.0
         normalized = (cand_scores - cand_scores.min()) / span
         normalized = normalized - self.long_penalty * (lengths[candidates] > self.max_syllables)
         cand_lengths = lengths[candidates]
-        open_ = np.ones(len(candidates), dtype=bool)
-        waiting = np.zeros(len(candidates), dtype=bool)  # until its predecessor is chosen
-        before = np.full(len(candidates), -1, dtype=np.int64)
-        if self.openers is not None:
-            allowed, waiting, before = readability_constraints(cluster, candidates, self.openers)
-            open_ &= allowed
+        open_, waiting, before = start_constraints(cluster, candidates, self.openers)
         max_similarity = np.zeros(len(candidates))
         pool_rows = cluster.vectors.matrix[candidates]
         similarity = (pool_rows @ pool_rows.T).toarray()  # one product, not one per chosen sentence
-        containment = self._containment(cluster, pool_rows)
+        containment = containment_matrix(cluster, candidates)
         chosen: list[int] = []
         used = 0
         limit = budget * (1 + self.overshoot)
@@ -118,14 +163,8 @@ class MMRSelector:
             if max_sentences is not None and len(chosen) >= max_sentences:
                 break
             value = (1 - self.redundancy) * normalized - self.redundancy * max_similarity
-            if max_sentences is None:
-                fits = used + cand_lengths <= limit
-                if self.closest:
-                    fits |= np.abs(used + cand_lengths - budget) < abs(budget - used)
-                if not chosen and not (fits & open_).any():
-                    fits = open_  # nothing fits: take the best single sentence rather than nothing
-            else:
-                fits = open_
+            fits = fitting(open_, cand_lengths, used, budget, limit, closest=self.closest, first=not chosen,
+                           max_sentences=max_sentences)
             value = np.where(open_ & fits & ~waiting, value, -np.inf)
             best = int(np.argmax(value))
             if not np.isfinite(value[best]):
@@ -140,18 +179,6 @@ class MMRSelector:
             if max_sentences is None and used >= budget:
                 break
         return chosen
-
-    @staticmethod
-    def _containment(cluster: Cluster, pool_rows) -> np.ndarray:
-        """containment[i, j]: the share of sentence i's syllable bigrams found in sentence j.
-        Cosine misses a short sentence told again inside a long one; this does not."""
-        bigram = cluster.vectors.bigram_mask()
-        present = pool_rows[:, bigram] if bigram.any() else pool_rows
-        present = present.copy()
-        present.data[:] = 1.0
-        size = np.asarray(present.sum(axis=1)).ravel()
-        size[size == 0] = 1.0
-        return (present @ present.T).toarray() / size[:, None]
 
 
 @dataclass(frozen=True)
@@ -183,26 +210,16 @@ class CoverageSelector:
 
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
         lengths = cluster.lengths
-        selectable = np.array([s.selectable for s in cluster.sentences], dtype=bool)
-        eligible = selectable & (lengths >= self.min_syllables)
-        if not eligible.any():
-            eligible = selectable & (lengths > 0)
-        if not eligible.any():
+        candidates = pool_candidates(cluster, scores, self.min_syllables, self.pool)
+        if not len(candidates):
             return []
-        candidates = np.flatnonzero(eligible)
-        candidates = candidates[np.argsort(-scores[candidates], kind="stable")[: self.pool]]
         cand_scores = scores[candidates]
         weight_of_sentence = np.exp((cand_scores - cand_scores.max()) / self.temperature)
-        open_ = np.ones(len(candidates), dtype=bool)
-        waiting = np.zeros(len(candidates), dtype=bool)
-        before = np.full(len(candidates), -1, dtype=np.int64)
-        if self.openers is not None:
-            allowed, waiting, before = readability_constraints(cluster, candidates, self.openers)
-            open_ &= allowed
+        open_, waiting, before = start_constraints(cluster, candidates, self.openers)
         concepts = self._concepts(cluster, candidates)  # pool x concepts, 0/1
         # A short sentence told again inside a long one still adds a few new bigrams; the
         # containment rule of MMRSelector keeps such pairs out (repeats per 100 summaries 10 -> 1).
-        containment = MMRSelector._containment(cluster, cluster.vectors.matrix[candidates])
+        containment = containment_matrix(cluster, candidates)
         weights = np.asarray(concepts.T @ weight_of_sentence).ravel()
         cand_lengths = lengths[candidates].astype(np.float64)
         picked = self._greedy(concepts, weights, cand_lengths, open_, waiting, before, candidates, budget,
@@ -211,12 +228,8 @@ class CoverageSelector:
 
     @staticmethod
     def _concepts(cluster: Cluster, candidates: np.ndarray):
-        bigram = cluster.vectors.bigram_mask()
-        rows = cluster.vectors.matrix[candidates]
-        present = (rows[:, bigram] if bigram.any() else rows).tocsc()
-        present = present[:, np.flatnonzero(np.diff(present.indptr))].tocsr()  # concepts in the pool only
-        present.data[:] = 1.0
-        return present
+        present = bigram_presence(cluster, candidates).tocsc()
+        return present[:, np.flatnonzero(np.diff(present.indptr))].tocsr()  # concepts in the pool only
 
     def _greedy(self, concepts, weights, lengths, open_, waiting, before, candidates, budget,
                 max_sentences, containment) -> list[int]:
@@ -228,15 +241,9 @@ class CoverageSelector:
             if max_sentences is not None and len(chosen) >= max_sentences:
                 break
             gain = np.asarray(concepts @ np.where(covered, 0.0, weights)).ravel()
-            if max_sentences is None:
-                fits = used + lengths <= limit
-                if self.closest:
-                    fits |= np.abs(used + lengths - budget) < abs(budget - used)
-                if not chosen and not (fits & open_).any():
-                    fits = open_.copy()
-                value = gain / np.maximum(lengths, 1.0) ** self.cost_exponent
-            else:
-                fits, value = open_.copy(), gain
+            fits = fitting(open_, lengths, used, budget, limit, closest=self.closest, first=not chosen,
+                           max_sentences=max_sentences)
+            value = gain if max_sentences is not None else gain / np.maximum(lengths, 1.0) ** self.cost_exponent
             value = np.where(open_ & fits & ~waiting & (gain > 0), value, -np.inf)
             best = int(np.argmax(value))
             if not np.isfinite(value[best]):
@@ -258,7 +265,6 @@ class CoverageSelector:
             if np.isfinite(single[best_single]) and single[best_single] > float(weights[covered].sum()):
                 return [best_single]
         return chosen
-
 
     @classmethod
     def from_options(cls, options: Options, openers: Openers | None = None) -> CoverageSelector:
