@@ -1,11 +1,17 @@
-"""Arguments shared by the subcommands that summarize: they build the one :class:`Options`."""
+"""What the subcommands share: the flags generated from the one :class:`Options`, the engine
+flags, and reading a cluster."""
 from __future__ import annotations
 
 import argparse
 import dataclasses
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
+from tomtat.core.errors import Problems
 from tomtat.core.options import LENGTH, TUNING, Options
+
+if TYPE_CHECKING:
+    from tomtat.summarize.cluster import Cluster
 
 
 def add_settings(parser: argparse.ArgumentParser, cls: type, *, title: str) -> None:
@@ -54,6 +60,19 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "on" if value else "off"
     return str(value)
+
+
+def read_cluster(paths: list[str], *, strict: bool) -> Cluster:
+    """The cluster of ``paths`` as the summarizer sees it (read, cleaned, split, copies found),
+    with reading warnings on stderr: what ``timeline`` and ``entities`` work on."""
+    from tomtat.story.summarizer import Summarizer  # here, not at the top: `tomtat eval` needs none of it
+
+    summarizer = Summarizer()
+    problems = Problems(strict=strict)
+    articles = summarizer.read(paths, problems)
+    for warning in problems.warnings:
+        print(f"tomtat: warning: {warning}", file=sys.stderr)
+    return summarizer.build_cluster(articles)
 
 
 def add_engine_options(parser: argparse.ArgumentParser) -> None:

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from tomtat.story.entities import EntityExtractor
-from tomtat.core.errors import Problems
-from tomtat.story.summarizer import Summarizer
+from tomtat.apps.commands.common import read_cluster
 
 HELP = "list the people, organizations and places of a cluster, with name variants merged"
 EXAMPLES = """examples:
@@ -25,12 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    summarizer = Summarizer()
-    problems = Problems(strict=args.strict)
-    articles = summarizer.read(args.paths, problems)
-    for warning in problems.warnings:
-        print(f"tomtat: warning: {warning}", file=sys.stderr)
-    cluster = summarizer.build_cluster(articles)
+    cluster = read_cluster(args.paths, strict=args.strict)
     entities = [e for e in EntityExtractor().extract(cluster.sentences) if not args.types or e.type in args.types]
     if args.json:
         print(json.dumps([e.to_dict() for e in entities], ensure_ascii=False, indent=2))

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from tomtat.core.errors import Problems
-from tomtat.story.summarizer import Summarizer
+from tomtat.apps.commands.common import read_cluster
 from tomtat.story.timeline import TimelineBuilder
 
 HELP = "list the events of a cluster in date order, each with its date, precision and sources"
@@ -23,12 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    summarizer = Summarizer()
-    problems = Problems(strict=args.strict)
-    articles = summarizer.read(args.paths, problems)
-    for warning in problems.warnings:
-        print(f"tomtat: warning: {warning}", file=sys.stderr)
-    cluster = summarizer.build_cluster(articles)
+    cluster = read_cluster(args.paths, strict=args.strict)
     timeline = TimelineBuilder().build(cluster.articles, cluster.sentences, cluster.duplicate_of)
     if args.json:
         print(json.dumps(timeline.to_dict(), ensure_ascii=False, indent=2))
