@@ -44,7 +44,10 @@ class Summarizer(BaseSummarizer):
         self.timeline_builder = self.timeline_builder or TimelineBuilder()
         self.entity_extractor = self.entity_extractor or EntityExtractor()
 
-    def story_context(self, cluster: Cluster) -> ClusterDates:
+    def story_context(self, cluster: Cluster) -> ClusterDates | None:
+        # Only event selection and the story layout read it (see choose and arrange).
+        if not (self.event_selection or (self.options.layout == "story" and self.options.order == "auto")):
+            return None
         return ClusterDates.build(cluster, window_days=self.options.event_window_days)
 
     def choose(self, cluster: Cluster, scores: np.ndarray, budget: int, context: Any) -> list[int]:

@@ -142,7 +142,7 @@ class Summarizer:
 
     def story_features(self, cluster: Cluster) -> tuple[Mapping[tuple[str, int], DateMention], dict[str, Any]]:
         """The date of each dated sentence (for the chronological order) and the story's
-        story's fields of the result (``timeline``, ``entities``); none at this layer (see
+        fields of the result (``timeline``, ``entities``); none at this layer (see
         :mod:`tomtat.story.summarizer`)."""
         return {}, {}
 
