@@ -30,6 +30,7 @@ class Example:
     labels: np.ndarray  # oracle label, mean over the references
     prepared_sentences: list[str]  # official preprocessing of each sentence ("" if not selectable)
     prepared_references: list[str]
+    references: tuple[str, ...] = ()  # as written
 
 
 def oracle_labels(cluster, reference: str) -> np.ndarray:
@@ -83,7 +84,7 @@ def build_part(name: str, shared: Path, *, prepare_text: bool = True) -> list[Ex
         labels = np.mean([oracle_labels(cluster, r) for r in references], axis=0)
         sentences = [prepare(s.text) if prepare_text and s.selectable else "" for s in cluster.sentences]
         out.append(Example(cluster, compute_features(cluster), labels, sentences,
-                           [prepare(r) for r in references] if prepare_text else []))
+                           [prepare(r) for r in references] if prepare_text else [], tuple(references)))
     return out
 
 
@@ -97,9 +98,9 @@ def data_digest(shared: Path) -> str:
 
 def load_parts(names: tuple[str, ...], shared: Path, cache: Path | None = None) -> dict[str, list[Example]]:
     """The parts, from ``cache`` (a pickle keyed by the data's and the features' source) when fresh."""
-    import tomtat.summarize.features
+    from tomtat.summarize import features  # not tomtat.summarize.features: tomtat.summarize is also the API function
 
-    key = data_digest(shared) + hashlib.sha256(Path(tomtat.summarize.features.__file__).read_bytes()).hexdigest()
+    key = "2:" + data_digest(shared) + hashlib.sha256(Path(features.__file__).read_bytes()).hexdigest()
     stored: dict[str, Any] = {}
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())

@@ -74,6 +74,31 @@ def train(parts, names: tuple[str, ...], features: tuple[str, ...], **settings: 
     return fit(x, y, seed=0, features=features, **{**DEFAULTS, **settings})[0]
 
 
+def concept_stage(parts, openers) -> None:
+    """Stage 3: the coverage selector's bigram weights, the scores' sum against the concept
+    model (``training/train_concepts.py``), each fold's concept model trained on the fold's
+    training part with that fold's sentence scorer (the shipped recipe)."""
+    from train_concepts import SETTINGS, concept_rows
+    from train_scorer import FEATURES, fit
+
+    from tomtat.summarize.concepts import CONCEPT_FEATURES, ConceptWeigher
+    from tomtat.summarize.select import CoverageSelector
+
+    print("stage 3: bigram weights (scorer and selector as shipped)", flush=True)
+    plain = CoverageSelector(openers=openers)
+    values: dict[str, list[float]] = {"scores' sum": [], "concept model": []}
+    for names, validation in FOLDS:
+        training = [e for name in names for e in parts[name]]
+        score = model_scores(train(parts, names, FEATURES))
+        x, y = concept_rows(training, score)
+        learned = CoverageSelector(openers=openers, weigher=ConceptWeigher(
+            fit(x, y, seed=0, features=CONCEPT_FEATURES, **SETTINGS)[0]))
+        values["scores' sum"].append(r2(parts[validation], score, plain))
+        values["concept model"].append(r2(parts[validation], score, learned))
+    for label, pair in values.items():
+        print(line(label, pair), flush=True)
+
+
 def line(label: str, values: list[float]) -> str:
     return f"  {label:<52} A {values[0]:.4f}  B {values[1]:.4f}  worse {min(values):.4f}"
 
@@ -82,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--cache", type=Path, help="keep the built parts here between runs")
+    parser.add_argument("--stages", default="1,2,3", help="which stages to run (default: 1,2,3)")
     args = parser.parse_args(argv)
+    stages = {int(s) for s in args.stages.split(",") if s.strip()}
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpora import available
     from corpus_data import load_parts
@@ -106,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
                 out[name].append(r2(parts[validation], score, selector))
         return out
 
+    if 3 in stages:
+        concept_stage(parts, openers)
+    if not stages & {1, 2}:
+        return 0
     print("stage 1: selector (scorer: all features, default settings)", flush=True)
     selectors: dict[str, Any] = {f"mmr, redundancy {r}": MMRSelector(redundancy=r, openers=openers) for r in (0.4, 0.6)}
     for temperature in (0.25, 0.5, 1.0):
@@ -121,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     selector = selectors[chosen]
     print("stage 2: features and leaf size (selector: the chosen one)", flush=True)
     best: tuple[float, str] = (-1.0, "")
-    for label, features in feature_sets().items():
+    for label, features in (feature_sets().items() if 2 in stages else ()):
         for leaf in (50, 100, 200):
             values = run(features, {"": selector}, min_samples_leaf=leaf)[""]
             print(line(f"{label}, leaf {leaf}", values), flush=True)

@@ -94,6 +94,8 @@ class Options:
                                           "temperature) over the sentences using it", above=0, maximum=100)
     coverage_cost_exponent: float = setting(0.8, float, "coverage: greedy gain is divided by the sentence's "
                                             "syllables to this power", minimum=0, maximum=2)
+    coverage_weights: str = setting("learned", str, "coverage: how a bigram is weighed: learned (the concept model, "
+                                    "with the learned ranker) or scores (the sum above)", choices=("learned", "scores"))
     coverage_pool: int = setting(60, int, "coverage: only this many best-scored sentences are considered",
                                  minimum=1, maximum=100_000)
     duplicate_article_min_shared: int = setting(

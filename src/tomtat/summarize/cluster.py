@@ -6,9 +6,11 @@ row by row (:meth:`Cluster.similarity_rows`), so a 5 MB article (~40k sentences)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from tomtat.core.model import Article, Sentence
 from tomtat.vi.text import Vectors, syllables
@@ -22,6 +24,9 @@ class Cluster:
     lengths: np.ndarray  # syllables per sentence
     vectors: Vectors
     duplicate_of: dict[str, tuple[str, float]]  # article id -> (kept article id, similarity)
+    # What the stages derive from the cluster once (features, bigram spread). A view made with
+    # dataclasses.replace (the event selector hides sentences that way) shares it.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, articles: list[Article], sentences: list[Sentence],
@@ -47,3 +52,44 @@ class Cluster:
         """For each sentence, the index of its article in :attr:`articles`."""
         index = self.article_index()
         return np.array([index.get(s.article_id, -1) for s in self.sentences], dtype=np.int64)
+
+    @property
+    def bigram_spread(self) -> "BigramSpread":
+        """Which sentences use which syllable bigrams, and in how many outlets (computed once)."""
+        if "bigram_spread" not in self.memo:
+            self.memo["bigram_spread"] = BigramSpread.of(self)
+        return self.memo["bigram_spread"]
+
+
+@dataclass(frozen=True)
+class BigramSpread:
+    """``present``: sentences x the vectors' bigram columns, 1.0 where the sentence uses it;
+    ``articles_with``: per bigram, how many articles use it (an outlet's copy of another
+    article, ``duplicate_of``, does not count: one report told twice is not two outlets);
+    ``reported_by``: per bigram, how many articles use it, copies included; ``counted``: per sentence, 1.0 unless its article is such a copy; ``outlets``: how many
+    articles count."""
+
+    present: sparse.csr_matrix
+    articles_with: np.ndarray
+    reported_by: np.ndarray
+    counted: np.ndarray
+    outlets: int
+
+    @classmethod
+    def of(cls, cluster: Cluster) -> "BigramSpread":
+        n, k = len(cluster.sentences), len(cluster.articles)
+        bigram = cluster.vectors.bigram_mask()
+        present = cluster.vectors.matrix[:, bigram].tocsr().copy()
+        present.data[:] = 1.0
+        numbers = cluster.article_numbers().clip(0)
+        copies = set(cluster.duplicate_of)
+        counted = np.array([cluster.articles[j].id not in copies for j in numbers], dtype=np.float64) if k else np.zeros(n)
+        membership = sparse.csr_matrix((counted, (numbers, np.arange(n))), shape=(max(k, 1), n))
+        in_article = (membership @ present).tocsr()
+        in_article.data[:] = 1.0
+        articles_with = np.asarray(in_article.sum(axis=0)).ravel()
+        every = sparse.csr_matrix((np.ones(n), (numbers, np.arange(n))), shape=(max(k, 1), n))
+        in_any = (every @ present).tocsr()
+        in_any.data[:] = 1.0
+        reported_by = np.asarray(in_any.sum(axis=0)).ravel()
+        return cls(present, articles_with, reported_by, counted, int(sum(a.id not in copies for a in cluster.articles)))

@@ -108,25 +108,17 @@ def _lead_similarity(cluster: Cluster, numbers: np.ndarray) -> np.ndarray:
     return np.asarray(sims[np.arange(n), numbers.clip(0)]).ravel()
 
 
-def _bigram_support(cluster: Cluster, numbers: np.ndarray) -> np.ndarray:
+def _bigram_support(cluster: Cluster) -> np.ndarray:
     """Mean, over a sentence's syllable bigrams, of the share of the other (non-duplicate)
     articles that also use that bigram: the facts several outlets report."""
     n = len(cluster.sentences)
-    k = len(cluster.articles)
-    bigram = cluster.vectors.bigram_mask()
-    if k < 2 or n == 0 or not bigram.any():
+    if len(cluster.articles) < 2 or n == 0 or not cluster.vectors.bigram_mask().any():
         return np.zeros(n)
-    present = cluster.vectors.matrix[:, bigram].tocsr().copy()
-    present.data[:] = 1.0
-    duplicate = {a for a in cluster.duplicate_of}
-    counted = np.array([cluster.articles[j].id not in duplicate for j in numbers.clip(0)], dtype=np.float64)
-    membership = sparse.csr_matrix((counted, (numbers.clip(0), np.arange(n))), shape=(k, n))
-    in_article = (membership @ present).tocsr()
-    in_article.data[:] = 1.0
-    articles_with = np.asarray(in_article.sum(axis=0)).ravel()  # per bigram
-    others = max(int(sum(a.id not in duplicate for a in cluster.articles)) - 1, 1)
-    own = counted  # a sentence's own article counts once in articles_with
-    total = np.asarray(present @ articles_with).ravel() - own * np.asarray(present.sum(axis=1)).ravel()
+    spread = cluster.bigram_spread
+    present = spread.present
+    others = max(spread.outlets - 1, 1)
+    own = spread.counted  # a sentence's own article counts once in articles_with
+    total = np.asarray(present @ spread.articles_with).ravel() - own * np.asarray(present.sum(axis=1)).ravel()
     size = np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0)
     return np.clip(total / size / others, 0.0, 1.0)
 
@@ -138,7 +130,14 @@ def _openers() -> Openers:
 
 
 def compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
-    """Every feature, by name, as an array over the cluster's sentences."""
+    """Every feature, by name, as an array over the cluster's sentences (computed once per cluster:
+    the scorer and the coverage selector's concept weights both read them)."""
+    if "features" not in cluster.memo:
+        cluster.memo["features"] = _compute_features(cluster)
+    return cluster.memo["features"]
+
+
+def _compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
     n = len(cluster.sentences)
     if n == 0:
         return {name: np.zeros(0) for name in FEATURE_NAMES}
@@ -172,7 +171,7 @@ def compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
         "title_similarity": title_similarity(cluster),
         "lead_similarity": _lead_similarity(cluster, numbers),
         "support": article_support(cluster),
-        "bigram_support": _bigram_support(cluster, numbers),
+        "bigram_support": _bigram_support(cluster),
         "first_in_paragraph": first_in_paragraph,
         "paragraph_index": np.log1p(paragraphs),
         "length_log": np.log1p(lengths),

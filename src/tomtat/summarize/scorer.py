@@ -51,8 +51,7 @@ class _Forest:
 
     feature: np.ndarray  # per global node; 0 at leaves
     threshold: np.ndarray
-    left: np.ndarray  # global ids
-    right: np.ndarray
+    children: np.ndarray  # global ids: node 2k's left child at 2k, right at 2k + 1
     value: np.ndarray
     roots: np.ndarray  # global id of each tree's root
     depth: int
@@ -69,17 +68,20 @@ class _Forest:
             left.append(np.where(leaf, own, offset + tree.left))
             right.append(np.where(leaf, own, offset + tree.right))
             value.append(tree.value)
-        return cls(np.concatenate(feature), np.concatenate(threshold), np.concatenate(left), np.concatenate(right),
-                   np.concatenate(value), offsets.astype(np.int64), max(t.depth for t in trees))
+        children = np.column_stack([np.concatenate(left), np.concatenate(right)]).ravel()
+        return cls(np.concatenate(feature), np.concatenate(threshold), children, np.concatenate(value),
+                   offsets.astype(np.int64), max(t.depth for t in trees))
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Sum over trees of each row's leaf value."""
-        rows = np.arange(len(x))[None, :]
+        # Flat takes on 1-D arrays are ~2x faster than 2-D fancy indexing and np.where.
+        flat = np.ascontiguousarray(x).ravel()
+        row_start = (np.arange(len(x)) * x.shape[1])[None, :]
         node = np.repeat(self.roots[:, None], len(x), axis=1)
         for _ in range(self.depth):
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
-        return self.value[node].sum(axis=0)
+            go_right = ~(flat.take(row_start + self.feature.take(node)) <= self.threshold.take(node))
+            node = self.children.take(2 * node + go_right)
+        return self.value.take(node).sum(axis=0)
 
 
 @dataclass(frozen=True)
@@ -123,11 +125,11 @@ class ScorerModel:
                           for t in self.trees]}
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "ScorerModel":
-        """The packaged model, or one from ``path`` (e.g. a freshly trained one)."""
+    def load(cls, path: str | Path | None = None, *, resource: str = MODEL_RESOURCE) -> "ScorerModel":
+        """The packaged model (``resource``), or one from ``path`` (e.g. a freshly trained one)."""
         if path is None:
-            text = resources.files("tomtat").joinpath("resources").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
-            return cls.from_dict(json.loads(text), source=MODEL_RESOURCE)
+            text = resources.files("tomtat").joinpath("resources").joinpath(resource).read_text(encoding="utf-8")
+            return cls.from_dict(json.loads(text), source=resource)
         try:
             return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")), source=str(path))
         except (OSError, json.JSONDecodeError) as error:

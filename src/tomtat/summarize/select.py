@@ -1,6 +1,7 @@
 """Selectors choose sentences under a syllable budget, never two that say the same thing."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -8,6 +9,7 @@ import numpy as np
 
 from tomtat.core.options import DEFAULTS, Options
 from tomtat.summarize.cluster import Cluster
+from tomtat.summarize.concepts import ConceptWeigher
 from tomtat.summarize.order import predecessor
 from tomtat.vi.time_context import anchored_articles
 from tomtat.vi.openers import Openers, is_cut
@@ -76,9 +78,9 @@ def fitting(open_: np.ndarray, lengths: np.ndarray, used: float, budget: int, li
 def bigram_presence(cluster: Cluster, candidates: np.ndarray):
     """candidates x features, 1.0 where the sentence has the syllable bigram (all features
     when the cluster has no bigram at all)."""
-    bigram = cluster.vectors.bigram_mask()
-    rows = cluster.vectors.matrix[candidates]
-    present = (rows[:, bigram] if bigram.any() else rows).copy()
+    if cluster.vectors.bigram_mask().any():
+        return cluster.bigram_spread.present[candidates]
+    present = cluster.vectors.matrix[candidates].copy()
     present.data[:] = 1.0
     return present
 
@@ -207,6 +209,7 @@ class CoverageSelector:
     containment_threshold: float = DEFAULTS.containment_threshold
     closest: bool = True
     openers: Openers | None = None
+    weigher: ConceptWeigher | None = None  # learned concept weights (else the scores' sum above)
 
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
         lengths = cluster.lengths
@@ -216,11 +219,13 @@ class CoverageSelector:
         cand_scores = scores[candidates]
         weight_of_sentence = np.exp((cand_scores - cand_scores.max()) / self.temperature)
         open_, waiting, before = start_constraints(cluster, candidates, self.openers)
-        concepts = self._concepts(cluster, candidates)  # pool x concepts, 0/1
+        concepts, columns = self._concepts(cluster, candidates)  # pool x concepts, 0/1
         # A short sentence told again inside a long one still adds a few new bigrams; the
         # containment rule of MMRSelector keeps such pairs out (repeats per 100 summaries 10 -> 1).
         containment = containment_matrix(cluster, candidates)
         weights = np.asarray(concepts.T @ weight_of_sentence).ravel()
+        if self.weigher is not None and cluster.vectors.bigram_mask().any():
+            weights = self.weigher(cluster, scores, candidates, concepts, columns)
         cand_lengths = lengths[candidates].astype(np.float64)
         picked = self._greedy(concepts, weights, cand_lengths, open_, waiting, before, candidates, budget,
                               max_sentences, containment)
@@ -228,8 +233,10 @@ class CoverageSelector:
 
     @staticmethod
     def _concepts(cluster: Cluster, candidates: np.ndarray):
+        """The pool's concepts (pool x concepts, 0/1) and their columns among the bigrams."""
         present = bigram_presence(cluster, candidates).tocsc()
-        return present[:, np.flatnonzero(np.diff(present.indptr))].tocsr()  # concepts in the pool only
+        columns = np.flatnonzero(np.diff(present.indptr))  # concepts in the pool only
+        return present[:, columns].tocsr(), columns
 
     def _greedy(self, concepts, weights, lengths, open_, waiting, before, candidates, budget,
                 max_sentences, containment) -> list[int]:
@@ -278,4 +285,9 @@ def make_selector(options: Options, openers: Openers | None) -> Selector:
     """The selector ``options`` ask for (``selector``), with the summarizer's opener list."""
     if options.selector == "mmr":
         return MMRSelector.from_options(options, openers)
-    return CoverageSelector.from_options(options, openers)
+    selector = CoverageSelector.from_options(options, openers)
+    # The concept model learned from the learned ranker's log-probabilities; other rankers'
+    # scores mean something else, so their bigrams are weighed by the scores' sum.
+    if options.coverage_weights == "learned" and options.ranker in ("default", "learned"):
+        selector = dataclasses.replace(selector, weigher=ConceptWeigher.default())
+    return selector
