@@ -86,15 +86,17 @@ def concept_stage(parts, openers) -> None:
 
     print("stage 3: bigram weights (scorer and selector as shipped)", flush=True)
     plain = CoverageSelector(openers=openers)
-    values: dict[str, list[float]] = {"scores' sum": [], "concept model": []}
+    grid = [(cost, pool) for cost in (0.6, 0.8, 1.0) for pool in (40, 60, 90)]
+    values: dict[str, list[float]] = {"scores' sum": [], **{f"concept model, cost^{c}, pool {p}": [] for c, p in grid}}
     for names, validation in FOLDS:
         training = [e for name in names for e in parts[name]]
         score = model_scores(train(parts, names, FEATURES))
-        x, y = concept_rows(training, score)
-        learned = CoverageSelector(openers=openers, weigher=ConceptWeigher(
-            fit(x, y, seed=0, features=CONCEPT_FEATURES, **SETTINGS)[0]))
+        x, y = concept_rows(training, score)  # concepts of the shipped pool (60)
+        weigher = ConceptWeigher(fit(x, y, seed=0, features=CONCEPT_FEATURES, **SETTINGS)[0])
         values["scores' sum"].append(r2(parts[validation], score, plain))
-        values["concept model"].append(r2(parts[validation], score, learned))
+        for cost, pool in grid:
+            learned = CoverageSelector(openers=openers, weigher=weigher, cost_exponent=cost, pool=pool)
+            values[f"concept model, cost^{cost}, pool {pool}"].append(r2(parts[validation], score, learned))
     for label, pair in values.items():
         print(line(label, pair), flush=True)
 

@@ -68,6 +68,10 @@ FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": 
 
 _DIGIT = re.compile(r"\d")
 _TIME_WORD = re.compile(r"hôm|tuần|tháng|năm|ngày|cùng|nay|qua|mai", re.IGNORECASE)
+# Day and month joined by a separator ("12/3", "12 - 3", "2024-03-12"): the forms below
+# cannot match without it, and most numbers in news ("120 chuyến") have none.
+_DAY_SEPARATOR = re.compile(r"\d\s*[/\-.]\s*\d")
+_NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_month_bare"})
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
                           "day_month_bare", "month_year", "year"})
 
@@ -156,8 +160,9 @@ class DateFinder:
         if not has_digit and not _TIME_WORD.search(text):
             return out
         lowered = text.lower()
+        has_separator = has_digit and _DAY_SEPARATOR.search(text) is not None
         for kind, pattern in _PATTERNS:
-            if not has_digit and kind in _NEEDS_DIGIT:
+            if not has_digit and kind in _NEEDS_DIGIT or not has_separator and kind in _NEEDS_SEPARATOR:
                 continue
             needs = _NEEDS_ANY.get(kind)
             if needs is not None and not any(word in lowered for word in needs):
