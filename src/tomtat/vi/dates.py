@@ -162,7 +162,7 @@ class DateFinder:
         lowered = text.lower()
         has_separator = has_digit and _DAY_SEPARATOR.search(text) is not None
         for kind, pattern in _PATTERNS:
-            if not has_digit and kind in _NEEDS_DIGIT or not has_separator and kind in _NEEDS_SEPARATOR:
+            if (not has_digit and kind in _NEEDS_DIGIT) or (not has_separator and kind in _NEEDS_SEPARATOR):
                 continue
             needs = _NEEDS_ANY.get(kind)
             if needs is not None and not any(word in lowered for word in needs):
