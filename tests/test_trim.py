@@ -328,3 +328,14 @@ def test_cli_batch_no_trim(tmp_path):
     assert all(s["text"] == s["source_text"] and not s["removed"] for s in whole["sentences"])
     assert [s["source_text"] for s in whole["sentences"]] == [s["source_text"] for s in trimmed["sentences"]]
     assert len(trimmed["summary"]) < len(whole["summary"])
+
+
+def test_openers_travel_to_workers_without_their_answer_caches():
+    import pickle
+
+    openers = Openers.default()
+    assert openers.match("Tuy nhiên, giá vé chưa được công bố.") is not None
+    copy = pickle.loads(pickle.dumps(openers))
+    assert not any(key.startswith("_recent") for key in copy.__dict__)
+    assert copy.match("Tuy nhiên, giá vé chưa được công bố.") == openers.match("Tuy nhiên, giá vé chưa được công bố.")
+    assert copy.needs_predecessor("Ông này nói giá vé chưa có.") and not copy.needs_predecessor("Giá vé chưa có.")

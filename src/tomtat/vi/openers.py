@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Iterable
+from functools import cached_property, lru_cache
+from typing import Callable, Iterable
 
 from tomtat.vi.letters import lower_class, upper_class
 from tomtat.vi.resources import lines as resource_lines
@@ -89,6 +89,9 @@ def capitalize_first(text: str) -> str:
     return text[:k] + text[k].upper() + text[k + 1:]
 
 
+_RECENT = 4096  # sentences whose opener answers an Openers instance keeps
+
+
 def _first_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One regex for "the first of ``patterns`` (each anchored with ``^``) whose own match ends
     a word": each is an atomic group, so it keeps the match ``pattern.match`` would give, then
@@ -155,8 +158,28 @@ class Openers:
         m = self._relative_time.match(text[prefix:].lstrip())
         return m.group(0).strip() if m else None
 
+    # The scorer's features, the selector, the order and the trimmer ask about the same
+    # sentences; ~100 alternatives make one answer cost ~10 us, so each instance keeps its
+    # recent answers (bounded: a batch never grows it without end).
+    @cached_property
+    def _recent_matches(self) -> Callable[[str], Opener | None]:
+        return lru_cache(maxsize=_RECENT)(self._match)
+
+    @cached_property
+    def _recent_needs(self) -> Callable[[str, bool], bool]:
+        return lru_cache(maxsize=_RECENT)(self._needs_predecessor)
+
+    def __getstate__(self) -> dict[str, object]:  # the caches stay behind (a Ray worker builds its own)
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_recent")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
     def match(self, text: str) -> Opener | None:
         """The opener ``text`` starts with, if any (removable ones are looked for first)."""
+        return self._recent_matches(text)
+
+    def _match(self, text: str) -> Opener | None:
         text = text.lstrip()
         for kind, pattern in ((REMOVABLE, self._removable), (REFERENTIAL, self._referential)):
             m = pattern.match(text)
@@ -180,6 +203,9 @@ class Openers:
         it points back ("Ông này", "Theo đó,", "Cùng ngày,"), too little is left after the
         connective, or -- when its article has no publication date (``anchored`` false) --
         it opens with a time counted from that missing date ("Hôm qua,", "Hồi tháng trước,")."""
+        return self._recent_needs(text, anchored)
+
+    def _needs_predecessor(self, text: str, anchored: bool) -> bool:
         prefix = self.removable_prefix(text)
         rest = capitalize_first(text[prefix:]) if prefix else text.lstrip()
         if prefix and word_count(rest) < self.min_words:
