@@ -75,6 +75,13 @@ _NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_m
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
                           "day_month_bare", "month_year", "year"})
 
+# Each pattern with what it cannot match without: (kind, pattern, words, a digit, a separator).
+_PLAN = tuple((kind, pattern, frozenset(_NEEDS_ANY[kind]) if kind in _NEEDS_ANY else None,
+               kind in _NEEDS_DIGIT, kind in _NEEDS_SEPARATOR) for kind, pattern in _PATTERNS)
+# Every needed word found where it starts (a lookahead, so words may overlap; no word is
+# another's prefix, so one alternative per position finds them all).
+_NEEDED_WORD = re.compile("(?=(" + "|".join(sorted({re.escape(w) for ws in _NEEDS_ANY.values() for w in ws})) + "))")
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -159,13 +166,12 @@ class DateFinder:
         has_digit = _DIGIT.search(text) is not None
         if not has_digit and not _TIME_WORD.search(text):
             return out
-        lowered = text.lower()
+        present = set(_NEEDED_WORD.findall(text.lower()))  # one scan for all the patterns' words
         has_separator = has_digit and _DAY_SEPARATOR.search(text) is not None
-        for kind, pattern in _PATTERNS:
-            if (not has_digit and kind in _NEEDS_DIGIT) or (not has_separator and kind in _NEEDS_SEPARATOR):
+        for kind, pattern, needs, needs_digit, needs_separator in _PLAN:
+            if (needs_digit and not has_digit) or (needs_separator and not has_separator):
                 continue
-            needs = _NEEDS_ANY.get(kind)
-            if needs is not None and not any(word in lowered for word in needs):
+            if needs is not None and needs.isdisjoint(present):
                 continue
             for match in pattern.finditer(text):
                 start, end = match.span()
