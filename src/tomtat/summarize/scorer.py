@@ -1,7 +1,8 @@
-"""The learned sentence scorer: a small boosted-tree model over :mod:`tomtat.features`.
+"""The learned sentence scorer: a small boosted-tree model over :mod:`tomtat.summarize.features`
+(the same tree format carries the coverage selector's concept model, :mod:`tomtat.summarize.concepts`).
 
 The model file (``resources/scorer.json``) is written by ``training/train_scorer.py`` from
-AbMuSu train; it is plain JSON (feature names, trees as flat arrays) so the package needs no
+AbMuSu train and the ViMs training part; it is plain JSON (feature names, trees as flat arrays) so the package needs no
 pickle and no scikit-learn at run time, and predicting is a few numpy gathers per tree level.
 """
 from __future__ import annotations

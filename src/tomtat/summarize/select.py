@@ -193,7 +193,9 @@ class CoverageSelector:
     ``exp((score - best score) / temperature)`` (for the learned scorer's log-probabilities at
     temperature 1: each sentence's probability relative to the best one's), so a fact several
     good sentences share counts more, and a sentence repeating what is covered adds nothing:
-    redundancy control comes with the objective. Greedy picks the best gain per
+    redundancy control comes with the objective. With a ``weigher`` (the default with the
+    learned ranker: :class:`~tomtat.summarize.concepts.ConceptWeigher`) a bigram weighs instead
+    the share of human summaries predicted to contain it. Greedy picks the best gain per
     syllable^``cost_exponent`` while it fits, then compares with the best single sentence:
     that keeps half of (1 - 1/e) of the optimum guaranteed. Solving the same objective exactly
     (``scipy.optimize.milp``) scored at most ~0.01 more in one comparison on AbMuSu validation
