@@ -96,3 +96,16 @@ def test_month_of_this_or_last_year():
     assert m.value == "2023-03"
     (m,) = DateFinder().find("Cuộc bầu cử diễn ra vào tháng 3 năm nay.")
     assert (m.value, m.precision, m.year) == ("--03", "month-only", None)
+
+
+def test_a_finder_answers_again_from_memory_and_travels_without_it():
+    import pickle
+    from datetime import date
+
+    finder = DateFinder()
+    first = finder.find("Sáng 12/3, tuyến buýt mới chạy.", date(2024, 3, 13))
+    again = finder.find("Sáng 12/3, tuyến buýt mới chạy.", date(2024, 3, 13))
+    assert first == again and first is not again  # a caller may change its list
+    assert finder.find("Sáng 12/3, tuyến buýt mới chạy.", date(2025, 3, 13))[0].year == 2025  # the anchor counts
+    copy = pickle.loads(pickle.dumps(finder))
+    assert "_recent" not in copy.__dict__ and copy.find("Sáng 12/3, tuyến buýt mới chạy.", date(2024, 3, 13)) == first

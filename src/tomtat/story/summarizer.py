@@ -48,7 +48,8 @@ class Summarizer(BaseSummarizer):
         # Only event selection and the story layout read it (see choose and arrange).
         if not (self.event_selection or (self.options.layout == "story" and self.options.order == "auto")):
             return None
-        return ClusterDates.build(cluster, window_days=self.options.event_window_days)
+        assert self.timeline_builder is not None  # its finder: the timeline then reuses these dates
+        return ClusterDates.build(cluster, self.timeline_builder.finder, window_days=self.options.event_window_days)
 
     def choose(self, cluster: Cluster, scores: np.ndarray, budget: int, context: Any) -> list[int]:
         if not self.event_selection or context is None:

@@ -9,7 +9,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from functools import cached_property, lru_cache
+from typing import Any, Callable
 
 from tomtat.vi.published import MONTH_WORDS, WEEKDAY, is_date_line, parse_published
 
@@ -154,6 +155,9 @@ def _shift_months(d: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+_RECENT = 8192  # sentences whose dates a DateFinder keeps
+
+
 class DateFinder:
     """Finds and resolves date expressions. ``find(text, anchor)``; the anchor is a ``date`` or None."""
 
@@ -161,6 +165,18 @@ class DateFinder:
     future_slack_days = 45
 
     def find(self, text: str, anchor: date | None = None) -> list[DateMention]:
+        # Event selection and the timeline date the same sentences with the same anchors; the
+        # instance keeps its recent answers (bounded), so the second pass costs nothing.
+        return list(self._recent(text, anchor))
+
+    @cached_property
+    def _recent(self) -> Callable[[str, date | None], tuple[DateMention, ...]]:
+        return lru_cache(maxsize=_RECENT)(lambda text, anchor: tuple(self._find(text, anchor)))
+
+    def __getstate__(self) -> dict[str, object]:  # the cache stays behind (a worker builds its own)
+        return {k: v for k, v in self.__dict__.items() if k != "_recent"}
+
+    def _find(self, text: str, anchor: date | None) -> list[DateMention]:
         taken: list[tuple[int, int]] = []
         out: list[DateMention] = []
         has_digit = _DIGIT.search(text) is not None
