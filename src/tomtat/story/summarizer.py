@@ -9,6 +9,7 @@ make the selection cover each distinct happening once without telling one day's 
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, cast
 
@@ -25,7 +26,7 @@ from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.pipeline import Summarizer as BaseSummarizer
 from tomtat.summarize.rankers import Ranker
 from tomtat.summarize.select import Selector
-from tomtat.vi.dates import DateMention
+from tomtat.vi.dates import DateFinder, DateMention
 
 
 @dataclass
@@ -48,8 +49,17 @@ class Summarizer(BaseSummarizer):
         # Only event selection and the story layout read it (see choose and arrange).
         if not (self.event_selection or (self.options.layout == "story" and self.options.order == "auto")):
             return None
-        assert self.timeline_builder is not None  # its finder: the timeline then reuses these dates
-        return ClusterDates.build(cluster, self.timeline_builder.finder, window_days=self.options.event_window_days)
+        return ClusterDates.build(cluster, self._date_finder(cluster), window_days=self.options.event_window_days)
+
+    def _date_finder(self, cluster: Cluster) -> DateFinder:
+        """One date finder per cluster (a copy of the timeline's, without its memory): event
+        selection and the timeline date the same sentences, the second pass from memory, and
+        the memory ends with the cluster (no summary is faster for having seen another)."""
+        assert self.timeline_builder is not None
+        if "date_finder" not in cluster.memo:
+            cluster.memo["date_finder"] = copy.copy(self.timeline_builder.finder)
+        finder: DateFinder = cluster.memo["date_finder"]
+        return finder
 
     def choose(self, cluster: Cluster, scores: np.ndarray, budget: int, context: Any) -> list[int]:
         if not self.event_selection or context is None:
@@ -71,7 +81,8 @@ class Summarizer(BaseSummarizer):
         assert self.timeline_builder is not None and self.entity_extractor is not None
         if not (self.story or self.options.order == "chronological"):
             return {}, {}
-        timeline = self.timeline_builder.build(cluster.articles, cluster.sentences, cluster.duplicate_of)
+        timeline = self.timeline_builder.build(cluster.articles, cluster.sentences, cluster.duplicate_of,
+                                               finder=self._date_finder(cluster))
         story: dict[str, Any] = {}
         if self.story:
             story = {"timeline": timeline.to_dict(),

@@ -135,7 +135,7 @@ class TimelineBuilder:
     similarity_threshold: float = 0.25  # text similarity (sentence or sentence with its context) to merge two outlets' sentences
     duplicate_similarity_threshold: float = 0.12  # ... when dedup says the articles are two copies of one story
 
-    def _candidates(self, articles: Sequence[Article], sentences: Sequence[Sentence]
+    def _candidates(self, articles: Sequence[Article], sentences: Sequence[Sentence], finder: DateFinder
                     ) -> tuple[list[_Candidate], dict[str, str | None]]:
         anchors: dict[str, date | None] = {}
         shown: dict[str, str | None] = {}
@@ -152,7 +152,7 @@ class TimelineBuilder:
             previous = s
             if is_date_line(s.text):  # the scraper's date line: the anchor, not an event
                 continue
-            mentions = self.finder.find(s.text, anchors.get(s.article_id))
+            mentions = finder.find(s.text, anchors.get(s.article_id))
             if not mentions:
                 continue
             best = best_mention(s.text, mentions)
@@ -213,8 +213,9 @@ class TimelineBuilder:
         return pairs
 
     def build(self, articles: Sequence[Article], sentences: Sequence[Sentence],
-              duplicate_of: dict[str, tuple[str, float]] | None = None) -> Timeline:
-        candidates, anchors = self._candidates(articles, sentences)
+              duplicate_of: dict[str, tuple[str, float]] | None = None, *, finder: DateFinder | None = None) -> Timeline:
+        """``finder``: one that has dated these sentences before (it remembers), else ``self.finder``."""
+        candidates, anchors = self._candidates(articles, sentences, finder or self.finder)
         if not candidates:
             return Timeline((), (), anchors)
         twins = {frozenset((a, b)) for a, (b, _) in (duplicate_of or {}).items()}

@@ -123,6 +123,16 @@ def _bigram_support(cluster: Cluster) -> np.ndarray:
     return np.clip(total / size / others, 0.0, 1.0)
 
 
+def _mean_idf(cluster: Cluster) -> np.ndarray:
+    """Mean idf of each sentence's distinct syllables: the unigram columns its row uses (every
+    syllable of the cluster has a column and an idf of at least 1, so none is missing)."""
+    unigrams = cluster.vectors.matrix[:, : len(cluster.vectors.vocabulary)].tocsr()
+    unigrams.data[:] = 1.0
+    distinct = np.diff(unigrams.indptr)
+    total = unigrams @ cluster.vectors.idf[: len(cluster.vectors.vocabulary)]
+    return np.where(distinct > 0, total / np.maximum(distinct, 1), 0.0)
+
+
 @lru_cache(maxsize=1)
 def _openers() -> Openers:
     """The summarizer's own opener list (``resources/dangling_openers.txt``), read once per process."""
@@ -156,11 +166,7 @@ def _compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
     texts = [s.text for s in cluster.sentences]
     openers = _openers()
     duplicate = {a for a in cluster.duplicate_of}
-    idf = cluster.vectors.idf
-    vocabulary = cluster.vectors.vocabulary
-    informativeness = np.array([  # plain Python: np.mean per sentence costs more than the sum
-        sum(idf[vocabulary[t]] for t in unique) / len(unique) if (unique := set(tokens)) else 0.0
-        for tokens in cluster.tokens])
+    informativeness = _mean_idf(cluster)
     k = len(cluster.articles)
     return {
         "centroid": cluster.vectors.centroid_similarity(),

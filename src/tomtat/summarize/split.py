@@ -143,7 +143,10 @@ class SentenceSplitter:
 
 def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """``(start, end)`` itself, or pieces of at most ``MAX_SENTENCE_WORDS`` words when it is longer."""
-    if end - start <= MAX_WORD_CHARS:  # too short to hold too many words
+    size = end - start
+    # Too short to hold too many words: a word takes a character and a space, and a run cut
+    # every MAX_WORD_CHARS adds at most size // MAX_WORD_CHARS pieces.
+    if size <= MAX_WORD_CHARS or (size + 1) // 2 + size // MAX_WORD_CHARS <= MAX_SENTENCE_WORDS:
         yield start, end
         return
     words: list[tuple[int, int]] = []

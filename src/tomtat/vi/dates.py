@@ -166,7 +166,8 @@ class DateFinder:
 
     def find(self, text: str, anchor: date | None = None) -> list[DateMention]:
         # Event selection and the timeline date the same sentences with the same anchors; the
-        # instance keeps its recent answers (bounded), so the second pass costs nothing.
+        # instance keeps its recent answers (bounded), so the second pass costs nothing. (The
+        # story summarizer gives each cluster its own finder, so no summary gains from another.)
         return list(self._recent(text, anchor))
 
     @cached_property
