@@ -109,3 +109,10 @@ def test_a_finder_answers_again_from_memory_and_travels_without_it():
     assert finder.find("Sáng 12/3, tuyến buýt mới chạy.", date(2025, 3, 13))[0].year == 2025  # the anchor counts
     copy = pickle.loads(pickle.dumps(finder))
     assert "_recent" not in copy.__dict__ and copy.find("Sáng 12/3, tuyến buýt mới chạy.", date(2024, 3, 13)) == first
+
+
+def test_no_word_a_date_pattern_needs_is_the_start_of_another():
+    # The finder looks for all of them in one scan that finds one word per position.
+    from tomtat.vi.dates import NEEDED_WORDS
+
+    assert not [(a, b) for a in NEEDED_WORDS for b in NEEDED_WORDS if a != b and b.startswith(a)]
