@@ -94,3 +94,12 @@ def test_concept_training_without_data_says_where_it_looked(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "train.jsonl not found" in proc.stderr
+
+
+def test_a_summarizer_given_another_ranker_weighs_by_its_scores():
+    from tomtat.summarize.rankers import CentroidPositionRanker
+
+    summarizer = Summarizer(ranker=CentroidPositionRanker(), story=False)
+    assert isinstance(summarizer.selector, CoverageSelector) and summarizer.selector.weigher is None
+    assert isinstance(Summarizer(story=False).selector, CoverageSelector)
+    assert Summarizer(story=False).selector.weigher is not None  # type: ignore[union-attr]

@@ -24,6 +24,7 @@ from tomtat.vi.time_context import anchored_articles
 from tomtat.core.options import Options
 from tomtat.summarize.order import keep_after_predecessor, order_sentences, predecessor
 from tomtat.summarize.rankers import Ranker, get_ranker
+from tomtat.summarize.scorer import LearnedRanker
 from tomtat.summarize.select import Selector, make_selector
 from tomtat.summarize.split import SentenceSplitter
 from tomtat.summarize.trim import NoTrimmer, PatternTrimmer, Trimmer, with_end_mark
@@ -55,7 +56,8 @@ class Summarizer:
     def __post_init__(self) -> None:
         self._refuse_ignored_options()
         self.ranker = self.ranker or get_ranker(self.options.ranker)
-        self.selector = self.selector or make_selector(self.options, self.openers)
+        self.selector = self.selector or make_selector(self.options, self.openers,
+                                                       learned_scores=isinstance(self.ranker, LearnedRanker))
         if self.trimmer is None:
             self.trimmer = PatternTrimmer.default(self.openers) if self.options.trim else NoTrimmer()
         self.splitter = self.splitter or SentenceSplitter.default()

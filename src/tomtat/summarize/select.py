@@ -283,13 +283,16 @@ class CoverageSelector:
                    openers=openers)
 
 
-def make_selector(options: Options, openers: Openers | None) -> Selector:
-    """The selector ``options`` ask for (``selector``), with the summarizer's opener list."""
+def make_selector(options: Options, openers: Openers | None, *, learned_scores: bool | None = None) -> Selector:
+    """The selector ``options`` ask for (``selector``), with the summarizer's opener list.
+    ``learned_scores``: are the scores the learned ranker's (default: as ``options.ranker`` says)."""
     if options.selector == "mmr":
         return MMRSelector.from_options(options, openers)
     selector = CoverageSelector.from_options(options, openers)
     # The concept model learned from the learned ranker's log-probabilities; other rankers'
     # scores mean something else, so their bigrams are weighed by the scores' sum.
-    if options.coverage_weights == "learned" and options.ranker in ("default", "learned"):
+    if learned_scores is None:
+        learned_scores = options.ranker in ("default", "learned")
+    if options.coverage_weights == "learned" and learned_scores:
         selector = dataclasses.replace(selector, weigher=ConceptWeigher.default())
     return selector
