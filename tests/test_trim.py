@@ -339,3 +339,13 @@ def test_openers_travel_to_workers_without_their_answer_caches():
     assert not any(key.startswith("_recent") for key in copy.__dict__)
     assert copy.match("Tuy nhiên, giá vé chưa được công bố.") == openers.match("Tuy nhiên, giá vé chưa được công bố.")
     assert copy.needs_predecessor("Ông này nói giá vé chưa có.") and not copy.needs_predecessor("Giá vé chưa có.")
+
+
+def test_connectives_added_since_training_are_trimmed_but_unseen_by_the_scorer_feature():
+    openers = Openers.default()
+    trimmer = PatternTrimmer.default(openers)
+    text = "Trong một diễn biến khác, cũng trong ngày 9/5, sở giao thông công bố thêm hai tuyến buýt điện."
+    assert trimmer(text, after_predecessor=False).text == "Trong ngày 9/5, sở giao thông công bố thêm hai tuyến buýt điện."
+    assert trimmer(text, after_predecessor=True).text == text  # right after its predecessor it stays whole
+    assert openers.match(text) is None  # the opener feature the scorer was trained with
+    assert not openers.needs_predecessor(text)
