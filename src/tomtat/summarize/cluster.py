@@ -66,8 +66,8 @@ class BigramSpread:
     """``present``: sentences x the vectors' bigram columns, 1.0 where the sentence uses it;
     ``articles_with``: per bigram, how many articles use it (an outlet's copy of another
     article, ``duplicate_of``, does not count: one report told twice is not two outlets);
-    ``reported_by``: per bigram, how many articles use it, copies included; ``counted``: per sentence, 1.0 unless its article is such a copy; ``outlets``: how many
-    articles count."""
+    ``reported_by``: per bigram, how many articles use it, copies included; ``counted``: per
+    sentence, 1.0 unless its article is such a copy; ``outlets``: how many articles count."""
 
     present: sparse.csr_matrix
     articles_with: np.ndarray
