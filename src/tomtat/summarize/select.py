@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
+from scipy import sparse
 
 from tomtat.core.options import DEFAULTS, Options
 from tomtat.summarize.cluster import Cluster
@@ -85,10 +86,11 @@ def bigram_presence(cluster: Cluster, candidates: np.ndarray):
     return present
 
 
-def containment_matrix(cluster: Cluster, candidates: np.ndarray) -> np.ndarray:
-    """containment[i, j]: the share of sentence i's syllable bigrams found in sentence j.
-    Cosine misses a short sentence told again inside a long one; this does not."""
-    present = bigram_presence(cluster, candidates)
+def containment_matrix(present: sparse.csr_matrix) -> np.ndarray:
+    """containment[i, j]: the share of sentence i's syllable bigrams found in sentence j, from
+    ``present`` (:func:`bigram_presence` of the candidates, or any of its column subsets that
+    keeps every bigram they use). Cosine misses a short sentence told again inside a long
+    one; this does not."""
     size = np.asarray(present.sum(axis=1)).ravel()
     size[size == 0] = 1.0
     return (present @ present.T).toarray() / size[:, None]
@@ -157,7 +159,7 @@ class MMRSelector:
         max_similarity = np.zeros(len(candidates))
         pool_rows = cluster.vectors.matrix[candidates]
         similarity = (pool_rows @ pool_rows.T).toarray()  # one product, not one per chosen sentence
-        containment = containment_matrix(cluster, candidates)
+        containment = containment_matrix(bigram_presence(cluster, candidates))
         chosen: list[int] = []
         used = 0
         limit = budget * (1 + self.overshoot)
@@ -198,8 +200,8 @@ class CoverageSelector:
     the share of human summaries predicted to contain it. Greedy picks the best gain per
     syllable^``cost_exponent`` while it fits, then compares with the best single sentence:
     that keeps half of (1 - 1/e) of the optimum guaranteed. Solving the same objective exactly
-    (``scipy.optimize.milp``) scored at most ~0.01 more in one comparison on AbMuSu validation
-    but took 100-300 ms a cluster, several times the whole pipeline. Readability constraints
+    (``scipy.optimize.milp``) scored less than this greedy in the issue-11 rerun, at 100-300 ms
+    a cluster, several times the whole pipeline. Readability constraints
     and the bigram-containment rule (``containment_threshold``) are those of :class:`MMRSelector`.
     """
 
@@ -219,15 +221,15 @@ class CoverageSelector:
         if not len(candidates):
             return []
         cand_scores = scores[candidates]
-        weight_of_sentence = np.exp((cand_scores - cand_scores.max()) / self.temperature)
         open_, waiting, before = start_constraints(cluster, candidates, self.openers)
         concepts, columns = self._concepts(cluster, candidates)  # pool x concepts, 0/1
         # A short sentence told again inside a long one still adds a few new bigrams; the
         # containment rule of MMRSelector keeps such pairs out (repeats per 100 summaries 10 -> 1).
-        containment = containment_matrix(cluster, candidates)
-        weights = np.asarray(concepts.T @ weight_of_sentence).ravel()
+        containment = containment_matrix(concepts)
         if self.weigher is not None and cluster.vectors.bigram_mask().any():
             weights = self.weigher(cluster, scores, candidates, concepts, columns)
+        else:
+            weights = np.asarray(concepts.T @ np.exp((cand_scores - cand_scores.max()) / self.temperature)).ravel()
         cand_lengths = lengths[candidates].astype(np.float64)
         picked = self._greedy(concepts, weights, cand_lengths, open_, waiting, before, candidates, budget,
                               max_sentences, containment)
