@@ -9,8 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property, lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from tomtat.vi.published import MONTH_WORDS, WEEKDAY, is_date_line, parse_published
 
@@ -177,11 +176,15 @@ class DateFinder:
         # Event selection and the timeline date the same sentences with the same anchors; the
         # instance keeps its recent answers (bounded), so the second pass costs nothing. (The
         # story summarizer gives each cluster its own finder, so no summary gains from another.)
-        return list(self._recent(text, anchor))
-
-    @cached_property
-    def _recent(self) -> Callable[[str, date | None], tuple[DateMention, ...]]:
-        return lru_cache(maxsize=_RECENT)(lambda text, anchor: tuple(self._find(text, anchor)))
+        # A plain dict, not an lru_cache around a closure over self: no reference cycle, so a
+        # cluster's finder is freed with the cluster rather than by the cyclic collector.
+        recent: dict[tuple[str, date | None], tuple[DateMention, ...]] = self.__dict__.setdefault("_recent", {})
+        found = recent.get((text, anchor))
+        if found is None:
+            if len(recent) >= _RECENT:  # bounded: start again rather than grow
+                recent.clear()
+            found = recent[(text, anchor)] = tuple(self._find(text, anchor))
+        return list(found)
 
     def __getstate__(self) -> dict[str, object]:  # the cache stays behind (a worker builds its own)
         return {k: v for k, v in self.__dict__.items() if k != "_recent"}
