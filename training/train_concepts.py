@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 import time
 from pathlib import Path
@@ -28,10 +27,10 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
 
 from corpus_data import TRAINING_PARTS, build_part  # noqa: E402
-from train_scorer import fit  # noqa: E402
+from train_scorer import fit, missing_training_file, print_importances, write_model  # noqa: E402
 from tomtat.core.options import DEFAULTS as OPTIONS  # noqa: E402
 from tomtat.summarize.concepts import CONCEPT_FEATURES, concept_features  # noqa: E402
-from tomtat.summarize.scorer import LearnedRanker, ScorerModel  # noqa: E402
+from tomtat.summarize.scorer import LearnedRanker  # noqa: E402
 from tomtat.summarize.select import CoverageSelector, pool_candidates  # noqa: E402
 from tomtat.vi.text import syllables  # noqa: E402
 
@@ -64,26 +63,20 @@ def concept_rows(examples: list[Any], score: Callable[[Any], np.ndarray]) -> tup
     return np.vstack(xs), np.concatenate(ys)
 
 
-def shipped_scores(example: Any, ranker: LearnedRanker | None = None) -> np.ndarray:
-    return (ranker or LearnedRanker.default())(example.cluster)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (default: ../shared)")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "tomtat" / "resources" / "concept_scorer.json")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    for path in (args.shared / "data" / "abmusu" / "train.jsonl", args.shared / "data" / "vims" / "dev.jsonl"):
-        if not path.exists():
-            print(f"cannot train: {path} not found (pass --shared PATH to the folder holding data/)", file=sys.stderr)
-            return 2
+    if missing_training_file(args.shared):
+        return 2
     import sklearn
 
     start = time.perf_counter()
     examples = [e for name in TRAINING_PARTS for e in build_part(name, args.shared, prepare_text=False)]
     ranker = LearnedRanker.default()
-    x, y = concept_rows(examples, lambda e: shipped_scores(e, ranker))
+    x, y = concept_rows(examples, lambda example: ranker(example.cluster))
     model, regressor = fit(x, y, seed=args.seed, features=CONCEPT_FEATURES, **SETTINGS)
     if not np.allclose(model.predict(x[:2000]), regressor.predict(x[:2000]), atol=1e-6):
         print("exported model disagrees with scikit-learn", file=sys.stderr)
@@ -94,12 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             "concepts": len(y), "label": "share of the references containing the syllable bigram",
             "seed": args.seed, "scikit_learn": sklearn.__version__, **SETTINGS,
             "importances": {n: round(float(v), 4) for n, v in zip(CONCEPT_FEATURES, regressor.feature_importances_)}}
-    model = ScorerModel(model.features, model.init, model.learning_rate, model.trees, meta)
-    args.out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    write_model(model, meta, args.out)
     print(f"trained on {len(y)} concepts of {len(examples)} clusters in {time.perf_counter() - start:.0f} s; "
           f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
-    for name, value in sorted(meta["importances"].items(), key=lambda kv: -kv[1]):
-        print(f"  {name:<28}{value:.3f}")
+    print_importances(meta["importances"])
     return 0
 
 

@@ -56,6 +56,32 @@ def average(models: list[ScorerModel]) -> ScorerModel:
                        models[0].learning_rate / len(models), tuple(t for m in models for t in m.trees), {})
 
 
+def training_files(shared: Path) -> tuple[Path, Path]:
+    """AbMuSu train and ViMs dev under ``shared``: what the scorer and the concept model learn from."""
+    return shared / "data" / "abmusu" / "train.jsonl", shared / "data" / "vims" / "dev.jsonl"
+
+
+def missing_training_file(shared: Path) -> bool:
+    """Says which training file is not there (on stderr) and returns True, else False."""
+    for path in training_files(shared):
+        if not path.exists():
+            print(f"cannot train: {path} not found (pass --shared PATH to the folder holding data/)", file=sys.stderr)
+            return True
+    return False
+
+
+def write_model(model: ScorerModel, meta: dict[str, Any], out: Path) -> None:
+    """``model`` with ``meta``, as the package reads it (compact JSON, one line)."""
+    model = ScorerModel(model.features, model.init, model.learning_rate, model.trees, meta)
+    out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def print_importances(importances: dict[str, float]) -> None:
+    width = max(map(len, importances), default=0) + 4
+    for name, value in sorted(importances.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<{width}}{value:.3f}")
+
+
 def training_rows(shared: Path, parts: tuple[str, ...] = TRAINING_PARTS,
                   features: tuple[str, ...] = FEATURES) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, labels and cluster number of every selectable sentence of the parts."""
@@ -91,12 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, value in DEFAULTS.items():
         parser.add_argument(f"--{name.replace('_', '-')}", type=type(value), default=value)
     args = parser.parse_args(argv)
-    train = args.shared / "data" / "abmusu" / "train.jsonl"
-    vims = args.shared / "data" / "vims" / "dev.jsonl"
-    for path in (train, vims):
-        if not path.exists():
-            print(f"cannot train: {path} not found (pass --shared PATH to the folder holding data/)", file=sys.stderr)
-            return 2
+    train, vims = training_files(args.shared)
+    if missing_training_file(args.shared):
+        return 2
     import sklearn
 
     start = time.perf_counter()
@@ -117,13 +140,11 @@ def main(argv: list[str] | None = None) -> int:
             "clusters": int(groups.max()) + 1, "sentences": len(y), "label": "greedy ROUGE-2 oracle (syllable bigrams), mean over references",
             "seed": args.seed, "seeds": args.seeds, "scikit_learn": sklearn.__version__, **params,
             "importances": {n: round(float(v), 4) for n, v in zip(FEATURES, np.mean([r.feature_importances_ for _, r in fitted], axis=0))}}
-    model = ScorerModel(model.features, model.init, model.learning_rate, model.trees, meta)
-    args.out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    write_model(model, meta, args.out)
     total = time.perf_counter() - start
     print(f"trained on {meta['clusters']} clusters, {meta['sentences']} sentences "
           f"(features {built:.1f} s, total {total:.1f} s); wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
-    for name, value in sorted(meta["importances"].items(), key=lambda kv: -kv[1]):
-        print(f"  {name:<24}{value:.3f}")
+    print_importances(meta["importances"])
     return 0
 
 
