@@ -349,3 +349,26 @@ def test_connectives_added_since_training_are_trimmed_but_unseen_by_the_scorer_f
     assert trimmer(text, after_predecessor=True).text == text  # right after its predecessor it stays whole
     assert openers.match(text) is None  # the opener feature the scorer was trained with
     assert not openers.needs_predecessor(text)
+
+
+def test_press_framing_preamble_is_removed_only_before_an_upper_case_subject():
+    removed = [
+        ("Trao đổi với phóng viên xung quanh vấn đề này, TS. Lê Minh Tâm cho rằng giá điện nên được điều chỉnh theo quý.",
+         "TS. Lê Minh Tâm cho rằng giá điện nên được điều chỉnh theo quý.",
+         "Trao đổi với phóng viên xung quanh vấn đề này,"),
+        ("Chia sẻ với báo chí, Giám đốc sở Nguyễn Văn Bình cho biết cầu mới sẽ thông xe vào cuối năm.",
+         "Giám đốc sở Nguyễn Văn Bình cho biết cầu mới sẽ thông xe vào cuối năm.", "Chia sẻ với báo chí,"),
+    ]
+    for source, expected, part in removed:
+        out = TRIMMER(source)
+        assert out.text == expected and out.removed == (Removed(part, "framing"),)
+        assert check_removal_only(source, out.text)
+    kept = [
+        "Trao đổi với phóng viên, ông Trần Văn Nam cho biết cầu mới sẽ thông xe vào cuối năm.",  # lower-case subject
+        "Trao đổi với phóng viên chiều 5/3, Giám đốc sở cho biết cầu mới sẽ thông xe vào cuối năm.",  # a date
+        "Trả lời phóng viên về kế hoạch mở thêm tuyến buýt điện, Phó Giám đốc sở cho rằng nên làm ngay.",  # a topic
+        "Phát biểu tại hội nghị, Bộ trưởng Phạm Văn Hòa đề nghị các tỉnh đẩy nhanh giải ngân.",  # the occasion
+        "Chia sẻ với báo chí, Bộ trưởng đồng ý.",  # too little left
+    ]
+    for source in kept:
+        assert TRIMMER(source).text == source
