@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable
+from re import _constants as _c, _parser  # type: ignore[attr-defined]
+from typing import Any, Callable, Iterable
 
 from tomtat.vi.letters import lower_class, upper_class
 from tomtat.vi.resources import lines as resource_lines
@@ -93,7 +94,7 @@ def capitalize_first(text: str) -> str:
 _RECENT = 4096  # sentences whose opener answers an Openers instance keeps
 
 
-def _first_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One regex for "the first of ``patterns`` (each anchored with ``^``) whose own match ends
     a word": each is an atomic group, so it keeps the match ``pattern.match`` would give, then
     a non-empty match must end at a word's end ("Họ" does not match "Họa"). One C-level match
@@ -101,6 +102,55 @@ def _first_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     if not patterns:
         return re.compile(r"(?!)")
     return re.compile("|".join(f"(?>{p.pattern})(?<=[\\s\\S])(?:(?<![^\\W_])|(?![^\\W_]))" for p in patterns))
+
+
+def _first_chars(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The characters a parsed pattern can start with, or None when it could start with any
+    (or with nothing): only what is certain narrows the set."""
+    for op, av in items:
+        if op is _c.AT:  # ^, \b: zero-width
+            continue
+        if op is _c.LITERAL:
+            return frozenset(chr(av))
+        if op is _c.IN:
+            chars: set[str] = set()
+            for kind, value in av:
+                if kind is _c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is _c.RANGE and value[1] - value[0] < 256:
+                    chars.update(chr(c) for c in range(value[0], value[1] + 1))
+                else:
+                    return None
+            return frozenset(chars)
+        if op is _c.SUBPATTERN:
+            return _first_chars(av[3])
+        if op is _c.ATOMIC_GROUP:
+            return _first_chars(av)
+        if op is _c.BRANCH:
+            firsts = [_first_chars(branch) for branch in av[1]]
+            return None if any(f is None for f in firsts) else frozenset().union(*firsts)  # type: ignore[arg-type]
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return _first_chars(av[2])
+        return None
+    return None
+
+
+class _FirstOf:
+    """:func:`_alternation` of ``patterns``, split by the text's first character: a text is
+    tried only against the patterns that can start with it (most openers begin with a fixed
+    letter), which makes a sentence's answer ~5x cheaper than one ~100-way alternation.
+    The answer is the same: a pattern left out could not have matched."""
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+        firsts = [None if p.flags & re.IGNORECASE else _first_chars(_parser.parse(p.pattern, p.flags))
+                  for p in patterns]
+        starts = frozenset().union(*(f for f in firsts if f is not None))
+        self._by_first = {c: _alternation(tuple(p for p, f in zip(patterns, firsts) if f is None or c in f))
+                          for c in starts}
+        self._other = _alternation(tuple(p for p, f in zip(patterns, firsts) if f is None))
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._by_first.get(text[:1], self._other).match(text)
 
 
 @dataclass(frozen=True)
@@ -143,24 +193,24 @@ class Openers:
                    removable_new=tuple(compile_(p) for p in sections.get(REMOVABLE_NEW, ())))
 
     @cached_property  # the frozen instance's own cache: computed once, never changes
-    def _removable(self) -> re.Pattern[str]:
-        return _first_of(self.removable)
+    def _removable(self) -> _FirstOf:
+        return _FirstOf(self.removable)
 
     @cached_property
-    def _any_removable(self) -> re.Pattern[str]:
-        return _first_of(self.removable + self.removable_new)
+    def _any_removable(self) -> _FirstOf:
+        return _FirstOf(self.removable + self.removable_new)
 
     @cached_property
-    def _referential(self) -> re.Pattern[str]:
-        return _first_of(self.referential)
+    def _referential(self) -> _FirstOf:
+        return _FirstOf(self.referential)
 
     @cached_property
-    def _same_time(self) -> re.Pattern[str]:
-        return _first_of(self.same_time)
+    def _same_time(self) -> _FirstOf:
+        return _FirstOf(self.same_time)
 
     @cached_property
     def _relative_time(self) -> re.Pattern[str]:
-        return re.compile(_first_of(self.relative_time).pattern, re.IGNORECASE)
+        return re.compile(_alternation(self.relative_time).pattern, re.IGNORECASE)
 
     def relative_time_opener(self, text: str) -> str | None:
         """The relative time ``text`` opens with ("Hôm qua", "Hồi tháng trước"), after any

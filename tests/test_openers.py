@@ -1,0 +1,31 @@
+"""The openers' first-character dispatch answers as the one alternation of every pattern."""
+import re
+
+import pytest
+
+from tomtat.vi.openers import Openers, _alternation, _FirstOf
+
+PATTERNS = ("^(?:Tuy nhiên,?)", "^(?:Ông này)", "^(?:(?:[^\\s,]+ ){0,3}đó)", "^(?:[ÂA]nh ấy)",
+            "^(?:(?:Tại|Ở) đây)", "^(?:x?Bên cạnh)", "^(?:(?:Theo|)đó)")
+
+
+@pytest.mark.parametrize("text", ["Tuy nhiên, giá tăng.", "Tuy nhiênX", "Ông này nói.", "Ông nay đó", "Âng ấy",
+                                  "Ánh ấy", "Anh ấy đi.", "Ở đây có.", "Tại đâyx", "xBên cạnh đó,", "Bên cạnh",
+                                  "đó là", "Theođó", "Hôm đó, trời mưa.", "", " Tuy nhiên,"])
+def test_dispatch_answers_as_the_alternation(text):
+    patterns = tuple(re.compile(p) for p in PATTERNS)
+    old, new = _alternation(patterns).match(text), _FirstOf(patterns).match(text)
+    assert (old and old.group(0)) == (new and new.group(0))
+
+
+def test_patterns_with_an_unknown_start_are_tried_for_every_letter():
+    first_of = _FirstOf(tuple(re.compile(p) for p in PATTERNS))
+    assert first_of.match("Tuy vậy hôm đó").group(0) == "Tuy vậy hôm đó"  # the {0,3}-words pattern
+    assert first_of.match("Ánh ấy") is None and first_of.match("Âng") is None
+
+
+def test_shipped_openers_still_match():
+    openers = Openers.default()
+    assert openers.match("Tuy nhiên, giá vàng hôm nay tăng mạnh.").kind == "removable"
+    assert openers.match("Ông này cho biết sẽ kháng cáo.").kind == "referential"
+    assert openers.match("Giá vàng hôm nay tăng mạnh.") is None
