@@ -111,8 +111,12 @@ def test_a_finder_answers_again_from_memory_and_travels_without_it():
     assert "_recent" not in copy.__dict__ and copy.find("Sáng 12/3, tuyến buýt mới chạy.", date(2024, 3, 13)) == first
 
 
-def test_no_word_a_date_pattern_needs_is_the_start_of_another():
-    # The finder looks for all of them in one scan that finds one word per position.
-    from tomtat.vi.dates import NEEDED_WORDS
+def test_year_chunks_are_the_chunks_that_hold_a_year():
+    import re
 
-    assert not [(a, b) for a in NEEDED_WORDS for b in NEEDED_WORDS if a != b and b.startswith(a)]
+    from tomtat.vi.time_context import _chunks_with_a_year
+
+    text = "Năm 2019 dự án khởi công. Giá tăng\nđến 2030 và 2031 sẽ xong! 12345 đồng? Cuối 2020"
+    expected = [c for c in re.findall(r"[^.!?\n]+", text) if re.search(r"(?<!\d)\d{4}(?!\d)", c)]
+    assert list(_chunks_with_a_year(text)) == expected == ["Năm 2019 dự án khởi công", "đến 2030 và 2031 sẽ xong",
+                                                            " Cuối 2020"]

@@ -75,7 +75,9 @@ FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": 
 
 
 _DIGIT = re.compile(r"\d")
-_TIME_WORD = re.compile(r"hôm|tuần|tháng|năm|ngày|cùng|nay|qua|mai", re.IGNORECASE)
+# Without a digit, a date is one of these words (looked for in the lower-cased text: a
+# substring test per word is several times faster than one case-insensitive alternation).
+_TIME_WORDS = ("hôm", "tuần", "tháng", "năm", "ngày", "cùng", "nay", "qua", "mai")
 # Day and month joined by a separator ("12/3", "12 - 3", "2024-03-12"): the forms below
 # cannot match without it, and most numbers in news ("120 chuyến") have none.
 _DAY_SEPARATOR = re.compile(r"\d\s*[/\-.]\s*\d")
@@ -86,10 +88,8 @@ _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_mont
 # Each pattern with what it cannot match without: (kind, pattern, words, a digit, a separator).
 _PLAN = tuple((kind, pattern, tuple(frozenset(group) for group in _NEEDS.get(kind, ())),
                kind in _NEEDS_DIGIT, kind in _NEEDS_SEPARATOR) for kind, pattern in _PATTERNS)
-# Every needed word found where it starts (a lookahead, so words may overlap; no word is
-# another's prefix -- tests/test_dates.py checks -- so one alternative per position finds them all).
-NEEDED_WORDS = frozenset(w for groups in _NEEDS.values() for group in groups for w in group)
-_NEEDED_WORD = re.compile("(?=(" + "|".join(sorted(re.escape(w) for w in NEEDED_WORDS)) + "))")
+# Every word some pattern needs, each looked for as a substring of the lower-cased text.
+NEEDED_WORDS = tuple(sorted({w for groups in _NEEDS.values() for group in groups for w in group}))
 
 
 @dataclass(frozen=True)
@@ -193,9 +193,10 @@ class DateFinder:
         taken: list[tuple[int, int]] = []
         out: list[DateMention] = []
         has_digit = _DIGIT.search(text) is not None
-        if not has_digit and not _TIME_WORD.search(text):
+        lower = text.lower()
+        if not has_digit and not any(word in lower for word in _TIME_WORDS):
             return out
-        present = set(_NEEDED_WORD.findall(text.lower()))  # one scan for all the patterns' words
+        present = {word for word in NEEDED_WORDS if word in lower}
         has_separator = has_digit and _DAY_SEPARATOR.search(text) is not None
         for kind, pattern, needs, needs_digit, needs_separator in _PLAN:
             if (needs_digit and not has_digit) or (needs_separator and not has_separator):

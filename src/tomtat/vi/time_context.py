@@ -35,9 +35,21 @@ def is_background(text: str, mention: DateMention) -> bool:
 # Words that make a named year a plan or a deadline, not a time already past.
 _FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|mục tiêu|lộ trình|phấn đấu|tầm nhìn)(?!\w)", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối)\s*$", re.IGNORECASE)
-_CHUNK = re.compile(r"[^.!?\n]+")
+_CHUNK_ENDS = ".!?\n"  # a text is read in chunks between these
 # Only a year written out in four digits is evidence; a chunk without one is skipped unread.
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _chunks_with_a_year(text: str) -> Iterable[str]:
+    """The chunks (runs of text without ``_CHUNK_ENDS``) that hold a written year, found from
+    the years: most of an article's chunks have none and are never cut out."""
+    end = -1
+    for year in _WRITTEN_YEAR.finditer(text):
+        if year.start() < end:
+            continue  # in the chunk just read
+        start = max(text.rfind(mark, 0, year.start()) for mark in _CHUNK_ENDS) + 1
+        end = min((i for i in (text.find(mark, year.end()) for mark in _CHUNK_ENDS) if i != -1), default=len(text))
+        yield text[start:end]
 
 
 def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
@@ -47,9 +59,8 @@ def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
     is taken from an anchor."""
     finder = finder or DateFinder()
     latest: int | None = None
-    for chunk in _CHUNK.finditer(text):
-        part = chunk.group(0)
-        if not _WRITTEN_YEAR.search(part) or _FUTURE_CHUNK.search(part):
+    for part in _chunks_with_a_year(text):
+        if _FUTURE_CHUNK.search(part):
             continue
         for m in finder.find(part):
             if m.year is None or m.anchored or _FUTURE_BEFORE.search(part[:m.start].rstrip()[-20:]):
