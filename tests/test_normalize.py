@@ -33,3 +33,9 @@ def test_curly_quotes_are_kept():
 def test_stray_bullet_mark_opening_a_line_is_dropped():
     assert normalize_text("Tình hình chiến sự\n. Theo hãng tin, giao tranh tiếp diễn.\n...") == \
         "Tình hình chiến sự\nTheo hãng tin, giao tranh tiếp diễn.\n..."
+
+
+def test_tone_placement_moves_only_inside_the_words_it_touches():
+    # Several old-style words in one text, next to words that stay, punctuation and digits.
+    text = "Hoà bình, khoẻ mạnh; thuỷ điện Hoàng Quý (hoà2) và HOÀ-THUỶ."
+    assert fix_tone_placement(text) == "Hòa bình, khỏe mạnh; thủy điện Hoàng Quý (hoà2) và HÒA-THỦY."

@@ -238,9 +238,13 @@ class CoverageSelector:
     @staticmethod
     def _concepts(cluster: Cluster, candidates: np.ndarray):
         """The pool's concepts (pool x concepts, 0/1) and their columns among the bigrams."""
-        present = bigram_presence(cluster, candidates).tocsc()
-        columns = np.flatnonzero(np.diff(present.indptr))  # concepts in the pool only
-        return present[:, columns].tocsr(), columns
+        present = bigram_presence(cluster, candidates)
+        columns = np.unique(present.indices)  # concepts in the pool only
+        # The same as present[:, columns], renumbering the columns directly (scipy's column
+        # slicing goes through two format conversions).
+        concepts = sparse.csr_matrix((present.data, np.searchsorted(columns, present.indices), present.indptr),
+                                     shape=(present.shape[0], len(columns)))
+        return concepts, columns
 
     def _greedy(self, concepts, weights, lengths, open_, waiting, before, candidates, budget,
                 max_sentences, containment) -> list[int]:
@@ -263,7 +267,8 @@ class CoverageSelector:
             used += lengths[best]
             open_[best] = False
             waiting &= before != candidates[best]
-            covered |= concepts[best].toarray().ravel() > 0
+            row = slice(concepts.indptr[best], concepts.indptr[best + 1])  # the row, without scipy's indexing
+            covered[concepts.indices[row][concepts.data[row] > 0]] = True
             open_ &= np.maximum(containment[:, best], containment[best]) < self.containment_threshold
             if max_sentences is None and used >= budget:
                 break

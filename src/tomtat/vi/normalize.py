@@ -33,14 +33,35 @@ _NEEDS_FTFY = re.compile(
 _MAYBE_OLD_STYLE = re.compile("(?i)(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![^\\W\\d_])|[\u0300\u0301\u0303\u0309\u0323]")
 
 
+_WORD_CHAR = re.compile(r"[\w\u0300-\u036f]")
+
+
 def fix_tone_placement(text: str) -> str:
-    """``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``; ``quý``, ``hoàng`` stay. Input and output are NFC."""
-    if not text.isascii() and _MAYBE_OLD_STYLE.search(text):
-        decomposed = unicodedata.normalize("NFD", text)
-        # Work on NFD so a tone is a separate code point we can move.
-        decomposed = _OLD_STYLE_NFD.sub(_move_tone, decomposed)
-        text = unicodedata.normalize("NFC", decomposed)
-    return text
+    """``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``; ``quý``, ``hoàng`` stay. Input and output are NFC.
+
+    Only the words the cheap look points at make the NFD round trip: a move never crosses a
+    word (letters and marks), so each such word alone changes as it would in the whole text."""
+    if text.isascii():
+        return text
+    pieces: list[str] = []
+    done = 0
+    for hint in _MAYBE_OLD_STYLE.finditer(text):
+        if hint.start() < done:
+            continue  # in the word just fixed
+        start = hint.start()
+        while start > done and _WORD_CHAR.match(text, start - 1):
+            start -= 1
+        end = hint.start()
+        while end < len(text) and _WORD_CHAR.match(text, end):
+            end += 1
+        pieces += [text[done:start], _fix_word(text[start:end])]
+        done = end
+    return "".join(pieces) + text[done:] if pieces else text
+
+
+def _fix_word(word: str) -> str:
+    # Work on NFD so a tone is a separate code point we can move.
+    return unicodedata.normalize("NFC", _OLD_STYLE_NFD.sub(_move_tone, unicodedata.normalize("NFD", word)))
 
 
 # Old-style placement puts the tone on the second vowel of an open "oa", "oe", "uy"

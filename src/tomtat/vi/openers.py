@@ -149,8 +149,20 @@ class _FirstOf:
                           for c in starts}
         self._other = _alternation(tuple(p for p, f in zip(patterns, firsts) if f is None))
 
+        self._recent: dict[str, re.Match[str] | None] = {}
+
     def match(self, text: str) -> re.Match[str] | None:
-        return self._by_first.get(text[:1], self._other).match(text)
+        # The opener feature, the selector and the trimmer ask about the same texts: the
+        # recent answers are kept (bounded), as Openers keeps its own.
+        if text in self._recent:
+            return self._recent[text]
+        if len(self._recent) >= _RECENT:
+            self._recent.clear()
+        found = self._recent[text] = self._by_first.get(text[:1], self._other).match(text)
+        return found
+
+    def __getstate__(self) -> dict[str, object]:  # the answers stay behind (match objects do not pickle)
+        return {**self.__dict__, "_recent": {}}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ hot path), which is what makes the pipeline many times faster than a pyvi-based 
 from __future__ import annotations
 
 import re
+from itertools import chain, count, repeat
 from typing import Sequence
 
 import numpy as np
@@ -68,11 +69,12 @@ class Vectors:
         vocabulary and the bigram codes; later calls only look features up."""
         vocabulary = self.vocabulary
         building = self._bigrams is None
-        if building:
-            ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for tokens in token_lists for t in tokens),
-                              dtype=np.int64)
+        flat = list(chain.from_iterable(token_lists))
+        if building:  # ids in order of first use, assigned at C speed (no Python call per token)
+            vocabulary.update(zip(dict.fromkeys(flat), count(len(vocabulary))))
+            ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
         else:
-            ids = np.fromiter((vocabulary.get(t, -1) for tokens in token_lists for t in tokens), dtype=np.int64)
+            ids = np.fromiter(map(vocabulary.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
         lengths = np.fromiter((len(tokens) for tokens in token_lists), dtype=np.int64, count=len(token_lists))
         rows = np.repeat(np.arange(len(token_lists)), lengths)
         self._bigrams, bigram_columns, bigram_rows = self._bigram_columns(ids, rows, known=self._bigrams)
