@@ -10,7 +10,7 @@ import re
 
 from tomtat.core.model import Removed
 from tomtat.vi.letters import VIETNAMESE_UPPER
-from tomtat.vi.resources import full_line_patterns, lines as resource_lines
+from tomtat.vi.resources import full_line_pattern, lines as resource_lines
 
 _UPPER = VIETNAMESE_UPPER
 # "(Tổ Quốc) -", or an upper-case outlet or dateline "VOV.VN -", "HÀ NỘI -". A capitalized
@@ -24,6 +24,7 @@ _SOURCE_PREFIX = re.compile(
 _CAPTION_CREDIT = re.compile(
     r"(?:^|[\s.(])(?P<credit>(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh|Photo|Nguồn)\s*:\s*(?:[^.:]|\.(?=\S)){0,60}?[.)]{0,2})\s*$"
 )
+_CREDIT_WORDS = ("Ảnh", "ẢNH", "Photo", "Nguồn")  # one of them opens every credit above
 _AGENCY_TAIL = re.compile(r"(?:\b[A-Z][A-Z.]{1,}\s*/\s*)+[A-Z][A-Z.]{1,}\s*\|?\s*$|\|\s*$")
 _INLINE_PHOTO_NOTE = re.compile(r"\s*\((?:[Ảả]nh|[Hh]ình)(?: minh họa| minh hoạ| chụp màn hình)?(?:\s*:[^)]{0,60})?\)")
 _TERMINAL = re.compile(r"[.!?…\"”'’»)]$")
@@ -54,13 +55,13 @@ def clean_article(text: str, *, title: str = "") -> tuple[str, tuple[Removed, ..
     lines = text.split("\n")
     lines = _strip_source_prefix(lines, removed)
     kept: list[str] = []
-    widget = full_line_patterns("junk_lines.txt")
+    widget = full_line_pattern("junk_lines.txt")
     for line in lines:
         stripped = line.strip()
         if not stripped:
             kept.append("")
             continue
-        if any(p.match(stripped) for p in widget):
+        if widget.match(stripped):
             removed.append(Removed(stripped, "widget text"))
             continue
         if _is_caption(stripped):
@@ -104,10 +105,12 @@ def _is_caption(line: str) -> bool:
     words = len(line.split())
     if words > 80:
         return False
-    if _CAPTION_CREDIT.search(line):
+    # Substring tests first: the regexes try every space of the line, and most lines hold
+    # neither a credit word with a colon nor a slash or bar.
+    if ":" in line and any(word in line for word in _CREDIT_WORDS) and _CAPTION_CREDIT.search(line):
         return True
     # "... tại Bình Nhưỡng ngày 31/5. YONHAP/ TTXVN |": a caption closed by an agency credit.
-    return bool(_AGENCY_TAIL.search(line))
+    return ("/" in line or "|" in line) and _AGENCY_TAIL.search(line) is not None
 
 
 def _byline_strength(line: str) -> int:

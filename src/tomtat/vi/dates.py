@@ -9,6 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from tomtat.vi.published import MONTH_WORDS, WEEKDAY, is_date_line, parse_published
@@ -166,6 +167,15 @@ def _shift_months(d: date, months: int) -> tuple[int, int]:
 _RECENT = 8192  # sentences whose dates a DateFinder keeps
 
 
+@lru_cache(maxsize=1024)
+def _patterns_for(has_digit: bool, has_separator: bool, present: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns (in order) that can match a text with these traits; sentences share a few
+    hundred combinations, so the choice is made once for each, not per sentence and pattern."""
+    return tuple((kind, pattern) for kind, pattern, needs, needs_digit, needs_separator in _PLAN
+                 if not (needs_digit and not has_digit) and not (needs_separator and not has_separator)
+                 and not any(group.isdisjoint(present) for group in needs))
+
+
 class DateFinder:
     """Finds and resolves date expressions. ``find(text, anchor)``; the anchor is a ``date`` or None."""
 
@@ -196,13 +206,9 @@ class DateFinder:
         lower = text.lower()
         if not has_digit and not any(word in lower for word in _TIME_WORDS):
             return out
-        present = {word for word in NEEDED_WORDS if word in lower}
+        present = frozenset(word for word in NEEDED_WORDS if word in lower)
         has_separator = has_digit and _DAY_SEPARATOR.search(text) is not None
-        for kind, pattern, needs, needs_digit, needs_separator in _PLAN:
-            if (needs_digit and not has_digit) or (needs_separator and not has_separator):
-                continue
-            if any(group.isdisjoint(present) for group in needs):
-                continue
+        for kind, pattern in _patterns_for(has_digit, has_separator, present):
             for match in pattern.finditer(text):
                 start, end = match.span()
                 while start < end and text[start].isspace():

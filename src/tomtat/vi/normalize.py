@@ -15,7 +15,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 # A stray mark opening a line, left by a scraper's bullet: ". Theo hãng tin...".
-_STRAY_LEAD = re.compile(r"^[.,;:·]+\s+(?=\w)")
+_STRAY_MARKS = ".,;:·"
+_STRAY_LEAD = re.compile(rf"^[{_STRAY_MARKS}]+\s+(?=\w)")
 
 
 # Text made only of these needs nothing from ftfy (the slowest step of reading): printable
@@ -95,5 +96,6 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = fix_tone_placement(text)
-    lines = [_STRAY_LEAD.sub("", _SPACES.sub(" ", line).strip()) for line in text.split("\n")]
+    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]  # (no line break in _SPACES)
+    lines = [_STRAY_LEAD.sub("", line) if line[:1] in _STRAY_MARKS else line for line in lines]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
