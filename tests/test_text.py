@@ -57,3 +57,12 @@ def test_transform_uses_the_fitted_vocabulary_and_cuts():
     vectors = Vectors(docs, sublinear_tf=True, min_df=2)
     again = vectors.transform(docs)
     assert np.abs(again.toarray() - vectors.matrix.toarray()).max() < 1e-12
+
+
+def test_presence_is_the_matrix_cut_to_one_kind_of_column_as_zeros_and_ones():
+    vectors = Vectors([["giá", "vàng", "tăng", "giá"], [], ["vàng", "tăng", "mạnh"], ["giá"]])
+    size = len(vectors.vocabulary)
+    for bigrams, columns in ((False, slice(0, size)), (True, slice(size, None))):
+        expected = vectors.matrix[:, columns].toarray() > 0
+        got = vectors.presence(bigrams=bigrams)
+        assert got.shape == expected.shape and (got.toarray() == expected).all()

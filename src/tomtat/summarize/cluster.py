@@ -78,9 +78,7 @@ class BigramSpread:
     @classmethod
     def of(cls, cluster: Cluster) -> "BigramSpread":
         n, k = len(cluster.sentences), len(cluster.articles)
-        bigram = cluster.vectors.bigram_mask()
-        present = cluster.vectors.matrix[:, bigram].tocsr().copy()
-        present.data[:] = 1.0
+        present = cluster.vectors.presence(bigrams=True)
         numbers = cluster.article_numbers().clip(0)
         copies = set(cluster.duplicate_of)
         counted = np.array([cluster.articles[j].id not in copies for j in numbers], dtype=np.float64) if k else np.zeros(n)

@@ -43,9 +43,17 @@ def shingle_ids(token_lists: Sequence[Sequence[str]], size: int) -> tuple[np.nda
     vocabulary = {t: i for i, t in enumerate(dict.fromkeys(flat))}
     ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
     rows = np.repeat(np.arange(len(token_lists)), [len(t) for t in token_lists])
-    codes = ids
-    for k in range(1, size):  # a (k+1)-run is a k-run and the token after it, renumbered densely
-        codes = np.unique(codes[:-1] * (len(vocabulary) + 1) + ids[k:], return_inverse=True)[1].reshape(-1)
+    base = len(vocabulary) + 1
+    if base ** size < 2 ** 62:  # a run's ids as the digits of one integer: one sort, the same dense ids
+        runs = max(len(ids) - size + 1, 0)
+        codes = ids[:runs].copy()
+        for k in range(1, size):
+            codes = codes * base + ids[k:k + runs]
+        codes = np.unique(codes, return_inverse=True)[1].reshape(-1)
+    else:
+        codes = ids
+        for k in range(1, size):  # a (k+1)-run is a k-run and the token after it, renumbered densely
+            codes = np.unique(codes[:-1] * base + ids[k:], return_inverse=True)[1].reshape(-1)
     starts = rows[:len(codes)]
     whole = starts == rows[size - 1:size - 1 + len(codes)]  # the run does not cross into the next text
     return starts[whole], codes[whole], int(codes.max()) + 1 if len(codes) else 1

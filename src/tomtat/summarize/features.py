@@ -126,8 +126,7 @@ def _bigram_support(cluster: Cluster) -> np.ndarray:
 def _mean_idf(cluster: Cluster) -> np.ndarray:
     """Mean idf of each sentence's distinct syllables: the unigram columns its row uses (every
     syllable of the cluster has a column and an idf of at least 1, so none is missing)."""
-    unigrams = cluster.vectors.matrix[:, : len(cluster.vectors.vocabulary)].tocsr()
-    unigrams.data[:] = 1.0
+    unigrams = cluster.vectors.presence(bigrams=False)
     distinct = np.diff(unigrams.indptr)
     total = unigrams @ cluster.vectors.idf[: len(cluster.vectors.vocabulary)]
     return np.where(distinct > 0, total / np.maximum(distinct, 1), 0.0)

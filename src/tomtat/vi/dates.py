@@ -204,9 +204,9 @@ class DateFinder:
         out: list[DateMention] = []
         has_digit = _DIGIT.search(text) is not None
         lower = text.lower()
-        if not has_digit and not any(word in lower for word in _TIME_WORDS):
+        if not has_digit and not any(map(lower.__contains__, _TIME_WORDS)):
             return out
-        present = frozenset(word for word in NEEDED_WORDS if word in lower)
+        present = frozenset(filter(lower.__contains__, NEEDED_WORDS))
         has_separator = has_digit and _DAY_SEPARATOR.search(text) is not None
         for kind, pattern in _patterns_for(has_digit, has_separator, present):
             for match in pattern.finditer(text):

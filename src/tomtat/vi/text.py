@@ -121,6 +121,17 @@ class Vectors:
         bigrams = self._bigrams if self._bigrams is not None else np.zeros(0, dtype=np.int64)
         return names + [f"{names[int(code) // size]} {names[int(code) % size]}" for code in bigrams]
 
+    def presence(self, *, bigrams: bool) -> sparse.csr_matrix:
+        """Rows x the unigram (or, with ``bigrams``, the bigram) columns, renumbered from 0:
+        1.0 where the row uses the feature. Cut from the matrix's arrays (the two kinds are
+        the two ends of its column range; scipy's column slicing converts formats twice)."""
+        m, size = self.matrix, len(self.vocabulary)
+        keep = m.indices >= size if bigrams else m.indices < size
+        rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[keep], minlength=m.shape[0]))])
+        return sparse.csr_matrix((np.ones(int(keep.sum())), m.indices[keep] - (size if bigrams else 0), indptr),
+                                 shape=(m.shape[0], m.shape[1] - size if bigrams else size))
+
     def bigram_mask(self) -> np.ndarray:
         """True for the columns that are syllable bigrams."""
         mask = np.zeros(self.matrix.shape[1], dtype=bool)
