@@ -39,3 +39,8 @@ def test_tone_placement_moves_only_inside_the_words_it_touches():
     # Several old-style words in one text, next to words that stay, punctuation and digits.
     text = "Hoà bình, khoẻ mạnh; thuỷ điện Hoàng Quý (hoà2) và HOÀ-THUỶ."
     assert fix_tone_placement(text) == "Hòa bình, khỏe mạnh; thủy điện Hoàng Quý (hoà2) và HÒA-THỦY."
+
+
+def test_an_ampersand_is_unescaped_only_as_an_html_entity():
+    assert normalize_text("Chi phí R&D và M&A tăng.") == "Chi phí R&D và M&A tăng."
+    assert normalize_text("Chi phí R&amp;D tăng, &#273;ạt 5 tỷ.") == "Chi phí R&D tăng, đạt 5 tỷ."
