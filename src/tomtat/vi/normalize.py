@@ -12,7 +12,9 @@ from tomtat.vi.letters import VIETNAMESE_LOWER, VIETNAMESE_UPPER
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _TONE_RE = re.compile(f"[{_TONES}]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A run of spaces becomes one plain space. A lone plain space is left unmatched (the same
+# result, without one replacement per word).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 # A stray mark opening a line, left by a scraper's bullet: ". Theo hãng tin...".
 _STRAY_MARKS = ".,;:·"
