@@ -20,7 +20,8 @@ _OPENERS = "\"“‘«(['"
 # A candidate end: terminal marks, optional closing quotes/brackets, then whitespace.
 _END = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
 # A scraper glued two sentences: "kinh tế.Triều Tiên" (lowercase word, period, capitalized word).
-_GLUED = re.compile(rf"(?<=[{LOWER}]{{2}})[.!?](?=[{UPPER}][{LOWER}])")
+# (The mark is matched before the look-behind: the scan then jumps from mark to mark.)
+_GLUED = re.compile(rf"[.!?](?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")
 _TERMINAL_LINE = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$|[{re.escape(_CLOSERS)}]$")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 # Words that cannot end a sentence: a line ending with one runs on into the next line.

@@ -37,7 +37,7 @@ _FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|m
 _FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối)\s*$", re.IGNORECASE)
 _CHUNK_ENDS = ".!?\n"  # a text is read in chunks between these
 # Only a year written out in four digits is evidence; a chunk without one is skipped unread.
-_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_WRITTEN_YEAR = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # the digit before the look-behind: a faster scan
 
 
 def _chunks_with_a_year(text: str) -> Iterable[str]:
