@@ -86,14 +86,21 @@ def bigram_presence(cluster: Cluster, candidates: np.ndarray):
     return present
 
 
+_DENSE_CELLS = 1_000_000  # pool x bigram cells up to which containment is computed densely (8 MB)
+
+
 def containment_matrix(present: sparse.csr_matrix) -> np.ndarray:
     """containment[i, j]: the share of sentence i's syllable bigrams found in sentence j, from
     ``present`` (:func:`bigram_presence` of the candidates, or any of its column subsets that
     keeps every bigram they use). Cosine misses a short sentence told again inside a long
     one; this does not."""
-    size = np.asarray(present.sum(axis=1)).ravel()
+    if present.shape[0] * present.shape[1] <= _DENSE_CELLS:  # a pool's rows: BLAS beats a sparse product
+        dense = present.toarray()
+        shared, size = dense @ dense.T, dense.sum(axis=1)  # counts: exact either way
+    else:
+        shared, size = (present @ present.T).toarray(), np.asarray(present.sum(axis=1)).ravel()
     size[size == 0] = 1.0
-    return (present @ present.T).toarray() / size[:, None]
+    return shared / size[:, None]
 
 
 class Selector(Protocol):
