@@ -1,6 +1,7 @@
 """The coverage selector's concept model: its file, its features and when it is used."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from tomtat.story.summarizer import Summarizer
 from tomtat.summarize.concepts import CONCEPT_FEATURES, ConceptWeigher, concept_features
 from tomtat.summarize.scorer import ScorerModel
 from tomtat.summarize.select import CoverageSelector, make_selector, pool_candidates
+from tomtat.vi.text import syllables
 
 ARTICLES = [
     {"id": "a", "title": "Hà Nội mở tuyến buýt điện ra sân bay",
@@ -103,3 +105,18 @@ def test_a_summarizer_given_another_ranker_weighs_by_its_scores():
     assert isinstance(summarizer.selector, CoverageSelector) and summarizer.selector.weigher is None
     assert isinstance(Summarizer(story=False).selector, CoverageSelector)
     assert Summarizer(story=False).selector.weigher is not None  # type: ignore[union-attr]
+
+
+def test_bigram_spread_counts_articles_and_leaves_copies_out_of_the_outlets():
+    summarizer = Summarizer(story=False)
+    cluster = summarizer.build_cluster(summarizer.read(ARTICLES, Problems()))
+    names = cluster.vectors.feature_names()[len(cluster.vectors.vocabulary):]
+    # Pretend "c" is a copy of "a": it is still a report (reported_by) but not an outlet.
+    spread = type(cluster.bigram_spread).of(dataclasses.replace(cluster, duplicate_of={"c": ("a", 0.9)}, memo={}))
+    for column, bigram in enumerate(names):
+        using = {s.article_id for s in cluster.sentences
+                 if bigram in {f"{a} {b}" for a, b in zip(syllables(s.text), syllables(s.text)[1:])}}
+        assert spread.reported_by[column] == len(using), bigram
+        assert spread.articles_with[column] == len(using - {"c"}), bigram
+    assert spread.outlets == 2 and spread.counted.tolist() == [0.0 if s.article_id == "c" else 1.0
+                                                               for s in cluster.sentences]

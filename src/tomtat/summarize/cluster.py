@@ -82,12 +82,15 @@ class BigramSpread:
         numbers = cluster.article_numbers().clip(0)
         copies = set(cluster.duplicate_of)
         counted = np.array([cluster.articles[j].id not in copies for j in numbers], dtype=np.float64) if k else np.zeros(n)
-        membership = sparse.csr_matrix((counted, (numbers, np.arange(n))), shape=(max(k, 1), n))
-        in_article = (membership @ present).tocsr()
-        in_article.data[:] = 1.0
-        articles_with = np.asarray(in_article.sum(axis=0)).ravel()
-        every = sparse.csr_matrix((np.ones(n), (numbers, np.arange(n))), shape=(max(k, 1), n))
-        in_any = (every @ present).tocsr()
-        in_any.data[:] = 1.0
-        reported_by = np.asarray(in_any.sum(axis=0)).ravel()
+        # Distinct (article, bigram) pairs, counted per bigram: numpy on the index arrays
+        # rather than two sparse products (the same integer counts).
+        width = present.shape[1]
+        rows = np.repeat(np.arange(n), np.diff(present.indptr))
+        pairs = numbers[rows] * width + present.indices
+
+        def articles_using(entries: np.ndarray) -> np.ndarray:
+            return np.bincount(np.unique(entries) % width, minlength=width).astype(np.float64)
+
+        articles_with = articles_using(pairs[counted[rows] > 0])
+        reported_by = articles_using(pairs)
         return cls(present, articles_with, reported_by, counted, int(sum(a.id not in copies for a in cluster.articles)))
