@@ -69,8 +69,7 @@ def article_support(cluster: Cluster) -> np.ndarray:
     if k < 2 or n == 0:
         return np.zeros(n)
     m = cluster.vectors.matrix
-    membership = sparse.csr_matrix((np.ones(n), (numbers.clip(0), np.arange(n))), shape=(k, n))
-    centroids = np.asarray((membership @ m).todense())
+    centroids = _article_sums(m, np.ones(n), numbers.clip(0), k)
     norms = np.linalg.norm(centroids, axis=1)
     norms[norms == 0] = 1.0
     centroids /= norms[:, None]
@@ -83,6 +82,15 @@ def article_support(cluster: Cluster) -> np.ndarray:
     count = weights.sum(axis=1)
     count[count == 0] = 1.0
     return (sims * weights).sum(axis=1) / count
+
+
+def _article_sums(matrix: sparse.csr_matrix, weights: np.ndarray, numbers: np.ndarray, articles: int) -> np.ndarray:
+    """Articles x features, dense: each article's ``weights``-weighted sum of its sentences'
+    rows. One sparse-by-dense product (the same sums, in the same order, as building the
+    sparse membership matrix and multiplying, at a fraction of scipy's overhead)."""
+    membership = np.zeros((matrix.shape[0], articles))
+    membership[np.arange(matrix.shape[0]), numbers] = weights
+    return np.asarray(matrix.T @ membership).T
 
 
 def _per_article(cluster: Cluster, values: np.ndarray, numbers: np.ndarray) -> np.ndarray:
@@ -100,8 +108,7 @@ def _lead_similarity(cluster: Cluster, numbers: np.ndarray) -> np.ndarray:
     if not lead.any():
         return np.zeros(n)
     m = cluster.vectors.matrix
-    membership = sparse.csr_matrix((lead, (numbers.clip(0), np.arange(n))), shape=(k, n))
-    centroids = np.asarray((membership @ m).todense())  # a few dense rows
+    centroids = _article_sums(m, lead, numbers.clip(0), k)
     norms = np.linalg.norm(centroids, axis=1)
     norms[norms == 0] = 1.0
     centroids /= norms[:, None]
