@@ -42,8 +42,9 @@ class Cluster:
     def similarity_rows(self, rows: np.ndarray | list[int], columns: np.ndarray | list[int] | None = None) -> np.ndarray:
         """Dense cosine of the given sentences (rows) with ``columns`` (default: every sentence)."""
         m = self.vectors.matrix
-        right = m if columns is None else m[np.asarray(columns, dtype=np.int64)]
-        return np.asarray((m[np.asarray(rows, dtype=np.int64)] @ right.T).todense())
+        left = m[np.asarray(rows, dtype=np.int64)]
+        right = m if columns is None else left if columns is rows else m[np.asarray(columns, dtype=np.int64)]
+        return (left @ right.T).toarray()
 
     def article_index(self) -> dict[str, int]:
         return {a.id: i for i, a in enumerate(self.articles)}
