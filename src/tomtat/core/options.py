@@ -66,8 +66,9 @@ class Options:
                             "within the length) or mmr (maximal marginal relevance)", group=SUMMARY,
                             choices=SELECTORS)
     strict: bool = setting(False, bool, "any bad input file or line is fatal", group=SUMMARY)
-    trim: bool = setting(True, bool, "remove photo notes, credits, outlet attributions and dangling openers from "
-                         "the chosen sentences (the whole source sentence stays in source_text)", group=SUMMARY)
+    trim: bool = setting(True, bool, "remove photo notes, credits, outlet attributions, press-interview preambles "
+                         "and dangling openers from the chosen sentences (the whole source sentence stays in "
+                         "source_text)", group=SUMMARY)
     # -- tuned values (chosen with the benchmarks; see the README)
     redundancy: float = setting(0.4, float, "weight of novelty against score in selection (MMR)", minimum=0,
                                 maximum=1, metavar="W")

@@ -10,7 +10,8 @@ Two small objects, both built from text files in ``tomtat/resources``:
 * :class:`PatternTrimmer` (``trim_patterns.txt``, ``news_outlets.txt``) removes inline photo
   notes ("(ảnh minh họa)", "(Ảnh: ...)"), reporter and agency credits ("(PV)", "(Theo X)" at
   the end), trailing outlet attributions after a complete statement (", theo Reuters.",
-  ", hãng tin AFP cho biết.") and, when the sentence does not follow its predecessor in the
+  ", hãng tin AFP cho biết."), press-interview preambles ("Trao đổi với phóng viên, " before
+  an upper-case subject) and, when the sentence does not follow its predecessor in the
   summary, a removable connective opener.
 
 Faithfulness: the trimmed text is the source sentence with some spans deleted. No word is
