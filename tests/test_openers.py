@@ -29,3 +29,10 @@ def test_shipped_openers_still_match():
     assert openers.match("Tuy nhiên, giá vàng hôm nay tăng mạnh.").kind == "removable"
     assert openers.match("Ông này cho biết sẽ kháng cáo.").kind == "referential"
     assert openers.match("Giá vàng hôm nay tăng mạnh.") is None
+
+
+def test_an_opening_phrase_of_up_to_60_characters_before_the_comma_still_counts():
+    openers = Openers.default()
+    assert openers.needs_predecessor("Tại buổi lễ sáng nay ở Hà Nội, ông này cho biết sẽ kháng cáo bản án.")
+    assert openers.needs_predecessor("x" * 60 + ", ông ấy cho biết sẽ kháng cáo bản án sơ thẩm.")
+    assert not openers.needs_predecessor("x" * 61 + ", ông ấy cho biết sẽ kháng cáo bản án sơ thẩm.")

@@ -37,7 +37,9 @@ WORD = re.compile(r"\w+")
 
 
 # An optional short opening phrase and its comma: "Tại hội nghị, ", "Hiện nay, ".
-_LEAD = r"(?:[^,.;:!?“”\"]{1,60}, )?"
+# (Possessive: the phrase cannot end anywhere but at its first mark, so giving characters
+# back to look for ", " is wasted work; the matches are the same.)
+_LEAD = r"(?:[^,.;:!?“”\"]{1,60}+, )?"
 
 
 def expand_pattern(pattern: str, outlets: Iterable[str] = ()) -> str:
