@@ -125,8 +125,11 @@ def _bigram_support(cluster: Cluster) -> np.ndarray:
     present = spread.present
     others = max(spread.outlets - 1, 1)
     own = spread.counted  # a sentence's own article counts once in articles_with
-    total = np.asarray(present @ spread.articles_with).ravel() - own * np.asarray(present.sum(axis=1)).ravel()
-    size = np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0)
+    # Row sums from the index arrays (the entries are 1.0 and the counts integers: exact).
+    rows = np.repeat(np.arange(n), np.diff(present.indptr))
+    used = np.diff(present.indptr).astype(np.float64)
+    total = np.bincount(rows, weights=spread.articles_with[present.indices], minlength=n) - own * used
+    size = np.maximum(used, 1.0)
     return np.clip(total / size / others, 0.0, 1.0)
 
 
