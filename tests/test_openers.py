@@ -36,3 +36,9 @@ def test_an_opening_phrase_of_up_to_60_characters_before_the_comma_still_counts(
     assert openers.needs_predecessor("Tại buổi lễ sáng nay ở Hà Nội, ông này cho biết sẽ kháng cáo bản án.")
     assert openers.needs_predecessor("x" * 60 + ", ông ấy cho biết sẽ kháng cáo bản án sơ thẩm.")
     assert not openers.needs_predecessor("x" * 61 + ", ông ấy cho biết sẽ kháng cáo bản án sơ thẩm.")
+
+
+def test_a_remembered_no_match_is_still_no_match():
+    first_of = _FirstOf(tuple(re.compile(p) for p in PATTERNS))
+    assert first_of.match("Giá vàng tăng.") is None and first_of.match("Giá vàng tăng.") is None
+    assert first_of.match("Tuy nhiên, giá tăng.").group(0) == first_of.match("Tuy nhiên, giá tăng.").group(0)

@@ -94,6 +94,7 @@ def capitalize_first(text: str) -> str:
 
 
 _RECENT = 4096  # sentences whose opener answers an Openers instance keeps
+_UNKNOWN = object()  # "not in the memory" (None is an answer)
 
 
 def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
@@ -156,12 +157,13 @@ class _FirstOf:
     def match(self, text: str) -> re.Match[str] | None:
         # The opener feature, the selector and the trimmer ask about the same texts: the
         # recent answers are kept (bounded), as Openers keeps its own.
-        if text in self._recent:
-            return self._recent[text]
-        if len(self._recent) >= _RECENT:
-            self._recent.clear()
-        found = self._recent[text] = self._by_first.get(text[:1], self._other).match(text)
-        return found
+        # One .get, not "in" then [] (another thread may clear the memory between the two).
+        found = self._recent.get(text, _UNKNOWN)
+        if found is _UNKNOWN:
+            if len(self._recent) >= _RECENT:
+                self._recent.clear()
+            found = self._recent[text] = self._by_first.get(text[:1], self._other).match(text)
+        return found  # type: ignore[return-value]
 
     def __getstate__(self) -> dict[str, object]:  # the answers stay behind (match objects do not pickle)
         return {**self.__dict__, "_recent": {}}
