@@ -120,3 +120,13 @@ def test_year_chunks_are_the_chunks_that_hold_a_year():
     expected = [c for c in re.findall(r"[^.!?\n]+", text) if re.search(r"(?<!\d)\d{4}(?!\d)", c)]
     assert list(_chunks_with_a_year(text)) == expected == ["Năm 2019 dự án khởi công", "đến 2030 và 2031 sẽ xong",
                                                             " Cuối 2020"]
+
+
+def test_a_case_folded_word_the_tables_do_not_know_is_no_date_not_a_crash():
+    # "ı" (dotless i) matches "i" case-insensitively, but "kıa" and "maı" are not in the tables.
+    from tomtat.vi.time_context import past_year_floor
+
+    finder = DateFinder()
+    for text in ("Cùng SÁNG MAı, K 2024-03-12 đoàn tới.", "Hôm kıa trời mưa to.", "Tối qUA và sáng MAİ."):
+        finder.find(text, date(2024, 3, 13))
+        past_year_floor(text + " Năm 2019 đã xong.")

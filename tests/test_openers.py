@@ -42,3 +42,8 @@ def test_a_remembered_no_match_is_still_no_match():
     first_of = _FirstOf(tuple(re.compile(p) for p in PATTERNS))
     assert first_of.match("Giá vàng tăng.") is None and first_of.match("Giá vàng tăng.") is None
     assert first_of.match("Tuy nhiên, giá tăng.").group(0) == first_of.match("Tuy nhiên, giá tăng.").group(0)
+
+
+def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter():
+    openers = Openers.from_lines(["[removable]", "(?i:tuy) nhiên,"])
+    assert openers.match("TUY nhiên, giá vàng hôm nay lại tăng.").kind == "removable"

@@ -217,7 +217,8 @@ class DateFinder:
                     continue
                 try:
                     mention = self._resolve(kind, match, text[start:end], start, end, anchor)
-                except (OverflowError, ValueError):  # resolved past year 1 or 9999: no usable date
+                except (OverflowError, ValueError, KeyError):  # past year 1 or 9999, or a case-folded word
+                    # the tables do not know ("kıa" matched as "kia"): no usable date
                     mention = None
                 if mention is not None:
                     taken.append((start, end))

@@ -46,7 +46,9 @@ def fix_tone_placement(text: str) -> str:
     """``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``; ``quý``, ``hoàng`` stay. Input and output are NFC.
 
     Only the words the cheap look points at make the NFD round trip: a move never crosses a
-    word (letters and marks), so each such word alone changes as it would in the whole text."""
+    word (letters and marks, with any sign that decomposes to a mark at its edge), so each
+    such word alone changes as it would in the whole text. A text full of such words (more
+    than ``_MANY_WORDS``) makes the round trip whole: the same result, cheaper then."""
     if text.isascii():
         return text
     pieces: list[str] = []
@@ -54,15 +56,27 @@ def fix_tone_placement(text: str) -> str:
     for hint in _MAYBE_OLD_STYLE.finditer(text):
         if hint.start() < done:
             continue  # in the word just fixed
+        if len(pieces) > 2 * _MANY_WORDS:
+            return _fix_word(text)
         start = hint.start()
-        while start > done and _WORD_CHAR.match(text, start - 1):
+        while start > done and _in_word(text[start - 1]):
             start -= 1
         end = hint.start()
-        while end < len(text) and _WORD_CHAR.match(text, end):
+        while end < len(text) and _in_word(text[end]):
             end += 1
         pieces += [text[done:start], _fix_word(text[start:end])]
         done = end
     return "".join(pieces) + text[done:] if pieces else text
+
+
+_MANY_WORDS = 200  # old-style words past which the whole text makes the round trip (same result)
+
+
+def _in_word(char: str) -> bool:
+    """Part of the span a tone move looks at: a word character or a combining mark, or a sign
+    whose decomposition ends in one ("≠" is "=" + U+0338), which the NFD pass sees as a mark."""
+    return _WORD_CHAR.match(char) is not None or bool(unicodedata.combining(char)) \
+        or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", char))
 
 
 def _fix_word(word: str) -> str:

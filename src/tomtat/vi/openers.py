@@ -125,8 +125,8 @@ def _first_chars(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
                 else:
                     return None
             return frozenset(chars)
-        if op is _c.SUBPATTERN:
-            return _first_chars(av[3])
+        if op is _c.SUBPATTERN:  # av: (group, add flags, remove flags, pattern)
+            return None if av[1] & re.IGNORECASE else _first_chars(av[3])
         if op is _c.ATOMIC_GROUP:
             return _first_chars(av)
         if op is _c.BRANCH:

@@ -40,15 +40,20 @@ _CHUNK_ENDS = ".!?\n"  # a text is read in chunks between these
 _WRITTEN_YEAR = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # the digit before the look-behind: a faster scan
 
 
+_CHUNK_END = re.compile(f"[{re.escape(_CHUNK_ENDS)}]")
+
+
 def _chunks_with_a_year(text: str) -> Iterable[str]:
     """The chunks (runs of text without ``_CHUNK_ENDS``) that hold a written year, found from
-    the years: most of an article's chunks have none and are never cut out."""
+    the years: most of an article's chunks have none and are never cut out. Each search
+    stops at the chunk or at the previous chunk's end, so a long text is read about once."""
     end = -1
     for year in _WRITTEN_YEAR.finditer(text):
         if year.start() < end:
             continue  # in the chunk just read
-        start = max(text.rfind(mark, 0, year.start()) for mark in _CHUNK_ENDS) + 1
-        end = min((i for i in (text.find(mark, year.end()) for mark in _CHUNK_ENDS) if i != -1), default=len(text))
+        start = max(text.rfind(mark, end + 1, year.start()) for mark in _CHUNK_ENDS) + 1 or end + 1
+        found = _CHUNK_END.search(text, year.end())
+        end = found.start() if found else len(text)
         yield text[start:end]
 
 
