@@ -49,6 +49,19 @@ def test_a_tuned_value_set_on_the_cli_reaches_the_parts() -> None:
     assert isinstance(coverage, CoverageSelector) and (coverage.temperature, coverage.pool) == (2.0, 9)
 
 
+def test_the_unsupervised_rankers_weights_are_options() -> None:
+    from tomtat.summarize.rankers import CentroidPositionRanker
+
+    assert Summarizer(Options(ranker="unsupervised")).ranker == CentroidPositionRanker()
+    ranker = Summarizer(_parse("--ranker", "unsupervised", "--unsupervised-lead-weight", "0",
+                               "--unsupervised-title-weight", "0.5")).ranker
+    assert isinstance(ranker, CentroidPositionRanker) and (ranker.lead_weight, ranker.title_weight) == (0.0, 0.5)
+    assert ranker.position_weight == DEFAULTS.unsupervised_position_weight
+    with pytest.raises(OptionsError) as error:
+        Summarizer(Options(unsupervised_lead_weight=0.1), ranker=CentroidPositionRanker())
+    assert error.value.field_name == "unsupervised_lead_weight"
+
+
 def test_service_schema_takes_bounds_from_the_declaration() -> None:
     assert OptionsIn.model_validate({"containment_threshold": 0.7}).model_dump(exclude_none=True) == \
         {"containment_threshold": 0.7}

@@ -107,6 +107,18 @@ class Options:
         minimum=0, maximum=1)
     event_window_days: int = setting(3, int, "days this far apart are one happening in the story's events",
                                      minimum=0, maximum=366)
+    # The unsupervised ranker (ranker "unsupervised"): its terms' weights against the centroid
+    # similarity's 1.0, tuned on AbMuSu train and confirmed on validation (benchmarks/abmusu.py).
+    unsupervised_position_weight: float = setting(0.35, float, "unsupervised ranker: weight of 1/sqrt(1 + "
+                                                  "position in the article)", minimum=-10, maximum=10)
+    unsupervised_support_weight: float = setting(0.0, float, "unsupervised ranker: weight of the support from the "
+                                                 "other articles", minimum=-10, maximum=10)
+    unsupervised_title_weight: float = setting(0.2, float, "unsupervised ranker: weight of the similarity to the "
+                                               "article's title", minimum=-10, maximum=10)
+    # Negative on purpose: on AbMuSu train the sapo's sentences are teasers that restate the
+    # title; the references retell the facts of the body (train R2 0.295 -> 0.322 at -0.3).
+    unsupervised_lead_weight: float = setting(-0.3, float, "unsupervised ranker: weight of being in the lead "
+                                              "paragraph (sapo)", minimum=-10, maximum=10)
     # The length a human writes: training/fit_length.py on AbMuSu train + the ViMs training part
     # (log-log slope 0.30 +- 0.03; level: half of those references are longer). The earlier 340
     # with a square-root growth was about twice the references' length.

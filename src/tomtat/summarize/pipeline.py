@@ -33,7 +33,8 @@ from tomtat.vi.openers import Openers
 
 # The options each replaceable part is built from when it is not passed in.
 _SETTINGS_OF_PART = {
-    "ranker": ("ranker",),
+    "ranker": ("ranker", "unsupervised_position_weight", "unsupervised_support_weight", "unsupervised_title_weight",
+               "unsupervised_lead_weight"),
     "selector": ("selector", "redundancy", "duplicate_sentence_threshold", "containment_threshold",
                  "length_overshoot", "min_sentence_syllables", "long_sentence_syllables", "long_sentence_penalty",
                  "selection_pool", "coverage_temperature", "coverage_cost_exponent", "coverage_pool"),
@@ -55,7 +56,7 @@ class Summarizer:
 
     def __post_init__(self) -> None:
         self._refuse_ignored_options()
-        self.ranker = self.ranker or get_ranker(self.options.ranker)
+        self.ranker = self.ranker or get_ranker(self.options.ranker, self.options)
         self.selector = self.selector or make_selector(self.options, self.openers,
                                                        learned_scores=isinstance(self.ranker, LearnedRanker))
         if self.trimmer is None:

@@ -12,6 +12,7 @@ from typing import Callable, Protocol
 import numpy as np
 
 from tomtat.core.errors import OptionsError
+from tomtat.core.options import DEFAULTS, Options
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.features import article_support, is_lead, positions, title_similarity
 from tomtat.summarize.scorer import LearnedRanker
@@ -24,19 +25,20 @@ class Ranker(Protocol):
 @dataclass(frozen=True)
 class CentroidPositionRanker:
     """Unsupervised: lead paragraph, early position, closeness to the cluster centroid,
-    support from other articles and title similarity, added with fixed weights.
-
-    The weights were tuned on AbMuSu's train split and confirmed on validation
-    (``benchmarks/abmusu.py``).
-    """
+    support from other articles and title similarity, added with fixed weights (the
+    ``unsupervised_*`` options; the centroid similarity's weight is the unit)."""
 
     centroid_weight: float = 1.0
-    position_weight: float = 0.35
-    support_weight: float = 0.0
-    title_weight: float = 0.2
-    # Negative on purpose: on AbMuSu train the sapo's sentences are teasers that restate the
-    # title; the references retell the facts of the body (train R2 0.295 -> 0.322 at -0.3).
-    lead_weight: float = -0.3
+    position_weight: float = DEFAULTS.unsupervised_position_weight
+    support_weight: float = DEFAULTS.unsupervised_support_weight
+    title_weight: float = DEFAULTS.unsupervised_title_weight
+    lead_weight: float = DEFAULTS.unsupervised_lead_weight
+
+    @classmethod
+    def from_options(cls, options: Options) -> "CentroidPositionRanker":
+        return cls(position_weight=options.unsupervised_position_weight,
+                   support_weight=options.unsupervised_support_weight,
+                   title_weight=options.unsupervised_title_weight, lead_weight=options.unsupervised_lead_weight)
 
     def __call__(self, cluster: Cluster) -> np.ndarray:
         n = len(cluster.sentences)
@@ -62,22 +64,25 @@ class LeadRanker:
         return -positions(cluster)
 
 
-def _learned() -> Ranker:
+def _learned(options: Options) -> Ranker:
     return LearnedRanker.default()
 
 
-RANKERS: dict[str, Callable[[], Ranker]] = {
+RANKERS: dict[str, Callable[[Options], Ranker]] = {
     "default": _learned,
     "learned": _learned,
-    "unsupervised": CentroidPositionRanker,
-    "centroid": lambda: CentroidPositionRanker(position_weight=0.0, support_weight=0.0, title_weight=0.0,
-                                               lead_weight=0.0),
-    "lead": LeadRanker,
+    "unsupervised": CentroidPositionRanker.from_options,
+    # The centroid similarity alone, by definition (no weights to tune).
+    "centroid": lambda options: CentroidPositionRanker(position_weight=0.0, support_weight=0.0, title_weight=0.0,
+                                                       lead_weight=0.0),
+    "lead": lambda options: LeadRanker(),
 }
 
 
-def get_ranker(name: str) -> Ranker:
+def get_ranker(name: str, options: Options = DEFAULTS) -> Ranker:
+    """The ranker called ``name``, built with ``options``' weights where it has any."""
     try:
-        return RANKERS[name]()
+        factory = RANKERS[name]
     except KeyError:
         raise OptionsError(f"unknown ranker {name!r}; known: {', '.join(sorted(RANKERS))}", field_name="ranker") from None
+    return factory(options)
