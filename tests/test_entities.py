@@ -120,3 +120,28 @@ def test_a_capitalized_word_is_not_a_name_or_a_country():
     names = {(e.type, e.name) for e in ents}
     assert not {("PER", "Tài"), ("PER", "Công"), ("LOC", "Pháp")} & names, names
     assert ("PER", "Thành") in names, names  # "công bố" is the word here, not "Thành công"
+
+
+def _types(entities):
+    return {(e.name, e.type) for e in entities}
+
+
+def test_vietnamese_provinces_are_places_not_people():
+    es = _entities("Ông Nguyễn Văn An, Giám đốc Sở Du lịch ở Đà Nẵng, cho biết khách tới Khánh Hòa và Cà Mau tăng mạnh.",
+                   "Lượng khách về TP Hồ Chí Minh và TPHCM đều tăng trong tháng 6.",
+                   "Bà Lê Thị Mai, Giám đốc Sở Du lịch Đà Nẵng, cho biết khách quốc tế đã quay lại.")
+    types = _types(es)
+    assert {("Đà Nẵng", "LOC"), ("Khánh Hòa", "LOC"), ("Cà Mau", "LOC")} <= types
+    assert ("Nguyễn Văn An", "PER") in types and not any(t == "PER" and n in ("Đà Nẵng", "Khánh Hòa") for n, t in types)
+    assert _find(es, "TPHCM").type == "LOC" and {"TP Hồ Chí Minh", "TPHCM"} <= set(_find(es, "TPHCM").variants)
+
+
+def test_a_place_name_inside_a_longer_vietnamese_name_is_not_the_place():
+    es = _entities("Chánh án Nguyễn Hòa Bình và bà Trương Mỹ Hoa dự lễ khai trương khu Phú Mỹ Hưng.",
+                   "Du khách đổ về bãi biển Mỹ Khê. Tổng thống Mỹ Joe Biden gửi lời chúc tới Hà Nội.",
+                   "Tập đoàn Liên Thái Bình Dương mở văn phòng ở Thái Bình.")
+    types = _types(es)
+    assert ("Hòa Bình", "LOC") not in types and ("Nguyễn Hòa Bình", "PER") in types
+    assert _find(es, "Mỹ").mentions == 1  # the president's country only: not Mỹ Hoa, Phú Mỹ Hưng, Mỹ Khê
+    assert _find(es, "Joe Biden").role == "Tổng thống Mỹ"
+    assert ("Tập đoàn Liên Thái Bình Dương", "ORG") in types and ("Thái Bình", "LOC") in types

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from tomtat.core.model import Sentence
-from tomtat.story.mentions import LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder
+from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
+                                    place_inside_a_name)
 from tomtat.story.name_rules import Run, find_runs
 from tomtat.vi.names import EntityResources, fold, fold_token
 
@@ -105,7 +106,7 @@ class EntityExtractor:
                 k = 0
                 while k < len(words):
                     n, group = self._alias_at(words, k, aliases)
-                    if group is None:
+                    if group is None or (group[0] == LOCATION and place_inside_a_name(words, k, n, self.res)):
                         k += 1
                         continue
                     a, b = run.tokens[k].start, run.tokens[k + n - 1].end

@@ -9,6 +9,7 @@ or a person when a title or honorific stands before it (or it is a full Vietname
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
@@ -41,6 +42,26 @@ class Mention:
     end: int
     title: str = ""  # lowercase title or honorific right before the name
     role: str = ""
+
+
+# Letters only Vietnamese writes: a syllable with one is Vietnamese ("Khê", "Đình"), where a
+# foreign name after a country ("Mỹ Joe Biden", "Nga Sergei Lavrov") has none.
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _vietnamese_syllable(word: str) -> bool:
+    return any(c in _VIETNAMESE_LETTERS or c in _TONE_MARKS for c in unicodedata.normalize("NFD", word)) \
+        or any(c in _VIETNAMESE_LETTERS for c in word)
+
+
+def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResources) -> bool:
+    """Is the place of ``n`` words at ``words[k]`` (a run of capitalized words) part of a longer
+    name instead: one word before a Vietnamese syllable ("Mỹ Khê", "Phú Mỹ Hưng", "Nga Sơn";
+    not "Mỹ Joe Biden"), or after a Vietnamese family name ("Nguyễn Hòa Bình", "Trương Mỹ Hoa")?"""
+    if n == 1 and k + 1 < len(words) and not res.place_length(words, k + 1) and _vietnamese_syllable(words[k + 1]):
+        return True
+    return any(fold(w) in res.surname_first for w in words[:k])
 
 
 class MentionFinder:
@@ -104,6 +125,8 @@ class MentionFinder:
             n = self.res.place_length(words, k)
             if n == 1 and k == len(words) - 1 and self.rules.ends_mid_word(text, tokens[k].end, words[k]):
                 n = 0  # "Pháp lý", "Anh hùng", "Đức tin": a word, not the country
+            if n and place_inside_a_name(words, k, n, self.res):
+                n = 0
             if n:
                 start, end = tokens[k].start, tokens[k + n - 1].end
                 yield Evidence(LOCATION, text[start:end], start, end)

@@ -100,8 +100,8 @@ class EntityResources:
         return 0
 
     def place_length(self, words: Sequence[str], i: int) -> int:
-        """How many words from ``words[i]`` name a known place (3, 2, 1), or 0."""
-        for n in (3, 2, 1):
+        """How many words from ``words[i]`` name a known place (4, 3, 2, 1), or 0."""
+        for n in (4, 3, 2, 1):
             if i + n <= len(words) and self.key(" ".join(words[i:i + n])) in self.places:
                 return n
         return 0
