@@ -9,12 +9,12 @@ or a person when a title or honorific stands before it (or it is a full Vietname
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
 from tomtat.core.model import Sentence
 from tomtat.story.name_rules import NameRules, Run, Token, compound_next, find_runs
+from tomtat.vi.letters import has_vietnamese_mark
 from tomtat.vi.names import EntityResources, fold, is_acronym
 
 PERSON, ORGANIZATION, LOCATION = "PER", "ORG", "LOC"
@@ -44,22 +44,13 @@ class Mention:
     role: str = ""
 
 
-# Letters only Vietnamese writes: a syllable with one is Vietnamese ("Khê", "Đình"), where a
-# foreign name after a country ("Mỹ Joe Biden", "Nga Sergei Lavrov") has none.
-_VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ")
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-
-
-def _vietnamese_syllable(word: str) -> bool:
-    return any(c in _VIETNAMESE_LETTERS or c in _TONE_MARKS for c in unicodedata.normalize("NFD", word)) \
-        or any(c in _VIETNAMESE_LETTERS for c in word)
-
-
 def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResources) -> bool:
     """Is the place of ``n`` words at ``words[k]`` (a run of capitalized words) part of a longer
-    name instead: one word before a Vietnamese syllable ("Mỹ Khê", "Phú Mỹ Hưng", "Nga Sơn";
-    not "Mỹ Joe Biden"), or after a Vietnamese family name ("Nguyễn Hòa Bình", "Trương Mỹ Hoa")?"""
-    if n == 1 and k + 1 < len(words) and not res.place_length(words, k + 1) and _vietnamese_syllable(words[k + 1]):
+    name instead: one word before a Vietnamese syllable, one with a letter only Vietnamese
+    writes ("Mỹ Khê", "Phú Mỹ Hưng", "Nga Sơn"; not "Mỹ Joe Biden"), or after a Vietnamese
+    family name ("Nguyễn Hòa Bình", "Trương Mỹ Hoa")?"""
+    if n == 1 and k + 1 < len(words) and not res.place_length(words, k + 1) \
+            and has_vietnamese_mark(words[k + 1].lower()):
         return True
     return any(fold(w) in res.surname_first for w in words[:k])
 

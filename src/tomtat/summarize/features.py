@@ -7,7 +7,6 @@ sentence x sentence matrix). The names are the contract with the model file
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -142,12 +141,6 @@ def _mean_idf(cluster: Cluster) -> np.ndarray:
     return np.where(distinct > 0, total / np.maximum(distinct, 1), 0.0)
 
 
-@lru_cache(maxsize=1)
-def _openers() -> Openers:
-    """The summarizer's own opener list (``resources/dangling_openers.txt``), read once per process."""
-    return Openers.default()
-
-
 def compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
     """Every feature, by name, as an array over the cluster's sentences (computed once per cluster:
     the scorer and the coverage selector's concept weights both read them)."""
@@ -173,7 +166,7 @@ def _compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
         if a.article_id == b.article_id and a.paragraph == b.paragraph:
             first_in_paragraph[i] = 0.0
     texts = [s.text for s in cluster.sentences]
-    openers = _openers()
+    openers = Openers.default()  # the scorer was trained with the shipped list
     duplicate = {a for a in cluster.duplicate_of}
     informativeness = _mean_idf(cluster)
     k = len(cluster.articles)

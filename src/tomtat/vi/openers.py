@@ -169,13 +169,6 @@ class _FirstOf:
         return {**self.__dict__, "_recent": {}}
 
 
-@lru_cache(maxsize=16)
-def _shared_first_of(patterns: tuple[re.Pattern[str], ...]) -> _FirstOf:
-    """One :class:`_FirstOf` (and one memory of answers) for every Openers of the same patterns:
-    the scorer's features and the summarizer each hold an ``Openers.default()``."""
-    return _FirstOf(patterns)
-
-
 @dataclass(frozen=True)
 class Opener:
     kind: str  # "removable" or "referential"
@@ -198,7 +191,10 @@ class Openers:
     removable_new: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
+    @lru_cache(maxsize=1)
     def default(cls) -> "Openers":
+        """The shipped list, one instance per process (it never changes): the scorer's opener
+        feature, the selector and the trimmer then share its memory of answers."""
         return cls.from_lines(resource_lines(OPENERS_FILE), source=OPENERS_FILE)
 
     @classmethod
@@ -217,19 +213,19 @@ class Openers:
 
     @cached_property  # the frozen instance's own cache: computed once, never changes
     def _removable(self) -> _FirstOf:
-        return _shared_first_of(self.removable)
+        return _FirstOf(self.removable)
 
     @cached_property
     def _any_removable(self) -> _FirstOf:
-        return _shared_first_of(self.removable + self.removable_new)
+        return _FirstOf(self.removable + self.removable_new)
 
     @cached_property
     def _referential(self) -> _FirstOf:
-        return _shared_first_of(self.referential)
+        return _FirstOf(self.referential)
 
     @cached_property
     def _same_time(self) -> _FirstOf:
-        return _shared_first_of(self.same_time)
+        return _FirstOf(self.same_time)
 
     @cached_property
     def _relative_time(self) -> re.Pattern[str]:
