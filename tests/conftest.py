@@ -29,3 +29,12 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
     proc = subprocess.run([sys.executable, "-m", "tomtat.apps.cli", *args], capture_output=True, text=True, timeout=600)
     return proc.returncode, proc.stdout, proc.stderr
+
+
+def cluster_of(inputs, summarizer=None):
+    """The cluster a summary-only summarizer (or ``summarizer``) builds from ``inputs``."""
+    from tomtat.core.errors import Problems
+    from tomtat.story.summarizer import Summarizer
+
+    summarizer = summarizer or Summarizer(story=False)
+    return summarizer.build_cluster(summarizer.read(inputs, Problems()))

@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import ROOT, need_abmusu
+from conftest import ROOT, cluster_of, need_abmusu
 
-from tomtat.core.errors import ModelError, Problems
+from tomtat.core.errors import ModelError
 from tomtat.core.options import Options
 from tomtat.story.summarizer import Summarizer
 from tomtat.summarize.concepts import CONCEPT_FEATURES, ConceptWeigher, concept_features
@@ -35,7 +35,7 @@ ARTICLES = [
 
 def _pool():
     summarizer = Summarizer(story=False)
-    cluster = summarizer.build_cluster(summarizer.read(ARTICLES, Problems()))
+    cluster = cluster_of(ARTICLES, summarizer)
     assert summarizer.ranker is not None
     scores = summarizer.ranker(cluster)
     candidates = pool_candidates(cluster, scores, 5, 60)
@@ -108,8 +108,7 @@ def test_a_summarizer_given_another_ranker_weighs_by_its_scores():
 
 
 def test_bigram_spread_counts_articles_and_leaves_copies_out_of_the_outlets():
-    summarizer = Summarizer(story=False)
-    cluster = summarizer.build_cluster(summarizer.read(ARTICLES, Problems()))
+    cluster = cluster_of(ARTICLES)
     names = cluster.vectors.feature_names()[len(cluster.vectors.vocabulary):]
     # Pretend "c" is a copy of "a": it is still a report (reported_by) but not an outlet.
     spread = type(cluster.bigram_spread).of(dataclasses.replace(cluster, duplicate_of={"c": ("a", 0.9)}, memo={}))

@@ -8,11 +8,10 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import ROOT, need_abmusu
+from conftest import ROOT, cluster_of, need_abmusu
 
 from tomtat.core.errors import ModelError
 from tomtat.summarize.features import FEATURE_NAMES, compute_features, feature_matrix
-from tomtat.story.summarizer import Summarizer
 from tomtat.summarize.rankers import get_ranker
 from tomtat.summarize.scorer import LearnedRanker, ScorerModel, Tree
 
@@ -28,8 +27,7 @@ ARTICLES = [
 
 
 def _cluster():
-    summarizer = Summarizer(story=False)
-    return summarizer.build_cluster(summarizer.read(ARTICLES, __import__("tomtat.core.errors").core.errors.Problems()))
+    return cluster_of(ARTICLES)
 
 
 def test_every_feature_is_finite_and_one_per_sentence():
