@@ -1,14 +1,17 @@
 """tomtat against a plain centroid baseline and sumy LexRank, on AbMuSu and ViMs, in one run.
 
-    PYTHONPATH=src python benchmarks/corpora.py                      # AbMuSu validation + ViMs held-out
-    PYTHONPATH=src python benchmarks/corpora.py --json out.json --corpora abmusu-validation
+    PYTHONPATH=src python benchmarks/corpora.py                      # AbMuSu validation + ViMs held-out, two layouts
+    PYTHONPATH=src python benchmarks/corpora.py --json out.json --corpora abmusu-validation vims-heldout+no-lead
 
 Corpora (read by path from ../shared; without it the script says so and exits 0):
 ``abmusu-validation`` (100 clusters, one reference), ``vims-heldout`` (the ViMs dev clusters at
 file positions not divisible by 3: 100 clusters, two references, a cluster scores the mean
 over both, as ``tomtat eval`` does with ``refs``). ``abmusu-train`` and ``vims-train``
 (positions 0, 3, 6, ...) are what tomtat is trained and tuned on; they can be benchmarked too
-but are not held out.
+but are not held out. Each part also comes in two other layouts, by a suffix to its name:
+``+lead-in-body`` (the sapo, ``anchor_text``, as the body's first paragraph, the way a scraped
+page or a pasted text carries it; with the given layout, the default run) and ``+no-lead``
+(no sapo at all).
 
 Systems, every one fed the same sentences: reading, cleaning and sentence splitting are
 tomtat's (``_articles`` + ``Summarizer.build_cluster``, timed for every system) and nothing
@@ -46,8 +49,33 @@ FIXED = 200  # syllables, the equal-length comparison
 Cluster = tuple[list[dict[str, Any]], list[str]]  # (documents, references)
 
 
+LEAD_IN_BODY = "+lead-in-body"  # a part's name with this suffix: the part as a scraped page gives it
+
+
+def lead_in_body(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same articles with no separate lead: the sapo (``anchor_text``) opens the body as its
+    first paragraph, the way a scraped page or a pasted text carries it."""
+    out = []
+    for document in documents:
+        lead = (document.get("anchor_text") or "").strip()
+        body = document.get("raw_text") or ""
+        out.append({**document, "anchor_text": "", "raw_text": f"{lead}\n\n{body}" if lead else body})
+    return out
+
+
+NO_LEAD = "+no-lead"  # ... and with this one: the part with no sapo at all (a site that shows none)
+
+
+def no_lead(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same articles without their sapo: the body alone."""
+    return [{**document, "anchor_text": ""} for document in documents]
+
+
 def load(name: str, shared: Path = SHARED) -> list[Cluster]:
     """One corpus part by name (see the module docstring)."""
+    for suffix, change in ((LEAD_IN_BODY, lead_in_body), (NO_LEAD, no_lead)):
+        if name.endswith(suffix):
+            return [(change(documents), references) for documents, references in load(name[:-len(suffix)], shared)]
     if name.startswith("abmusu-"):
         path = shared / "data" / "abmusu" / f"{name.split('-', 1)[1]}.jsonl"
         lines = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
@@ -297,8 +325,9 @@ def table(results: dict[str, dict[str, Any]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", nargs="+", default=["abmusu-validation", "vims-heldout"],
-                        choices=("abmusu-validation", "vims-heldout", "abmusu-train", "vims-train"))
+    parts = ("abmusu-validation", "vims-heldout", "abmusu-train", "vims-train")
+    parser.add_argument("--corpora", nargs="+", default=[p + v for v in ("", LEAD_IN_BODY) for p in parts[:2]],
+                        choices=[p + v for p in parts for v in ("", LEAD_IN_BODY, NO_LEAD)])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default: ../shared)")
     parser.add_argument("--no-sumy", action="store_true", help="skip the sumy LexRank peer")
     parser.add_argument("--repeat", type=int, default=2,
@@ -333,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             results[corpus]["paired_speed"] = paired_speed(chosen[f"tomtat ({FIXED} syl.)"],
                                                            chosen[f"sumy LexRank ({FIXED} syl.)"], clusters, args.repeat)
         for name, row in rows.items():
-            print(f"{corpus:<18}{name:<28} R2 {row['r2']:.4f} [{row['r2_low']:.4f}, {row['r2_high']:.4f}] "
+            print(f"{corpus:<31}{name:<28} R2 {row['r2']:.4f} [{row['r2_low']:.4f}, {row['r2_high']:.4f}] "
                   f"R1 {row['r1']:.4f} RL {row['rl']:.4f} len {row['median_syllables']:.0f} "
                   f"(ref {results[corpus]['reference_syllables']:.0f}) {row['ms']:.1f} ms", flush=True)
     print()

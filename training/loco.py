@@ -101,6 +101,36 @@ def concept_stage(parts, openers) -> None:
         print(line(label, pair), flush=True)
 
 
+def layout_stage(parts, openers) -> None:
+    """Stage 4: what the scorer and the concept model learn from. Each fold trains on its
+    training part in one, two or three layouts (``corpus_data.LAYOUT_VARIANTS``: the sapo as
+    a separate lead, as the body's first paragraph, or absent) and is validated on the other
+    corpus in all three; the worst of the six decides (scorer and selector as shipped)."""
+    from corpus_data import LAYOUT_VARIANTS
+    from train_concepts import SETTINGS, concept_rows
+    from train_scorer import FEATURES, fit
+
+    from tomtat.summarize.concepts import CONCEPT_FEATURES, ConceptWeigher
+    from tomtat.summarize.select import CoverageSelector
+
+    print("stage 4: training layouts (validated in every layout; the worst decides)", flush=True)
+    for count in range(1, len(LAYOUT_VARIANTS) + 1):
+        variants = LAYOUT_VARIANTS[:count]
+        values = []
+        for names, validation in FOLDS:
+            training_names = tuple(n + v for n in names for v in variants)
+            training = [e for name in training_names for e in parts[name]]
+            score = model_scores(train(parts, training_names, FEATURES))
+            x, y = concept_rows(training, score)
+            weigher = ConceptWeigher(fit(x, y, seed=0, features=CONCEPT_FEATURES, **SETTINGS)[0])
+            selector = CoverageSelector(openers=openers, weigher=weigher)
+            values.append([r2(parts[validation + v], score, selector) for v in LAYOUT_VARIANTS])
+        cells = "  ".join(f"{fold}{v or ' given'}: {value:.4f}" for fold, row in zip("AB", values)
+                          for v, value in zip(LAYOUT_VARIANTS, row))
+        print(f"  trained on {' + '.join(v or 'given' for v in variants):<40} {cells}  worst "
+              f"{min(min(row) for row in values):.4f}", flush=True)
+
+
 def line(label: str, values: list[float]) -> str:
     return f"  {label:<52} A {values[0]:.4f}  B {values[1]:.4f}  worse {min(values):.4f}"
 
@@ -109,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--cache", type=Path, help="keep the built parts here between runs")
-    parser.add_argument("--stages", default="1,2,3", help="which stages to run (default: 1,2,3)")
+    parser.add_argument("--stages", default="1,2,3,4", help="which stages to run (default: 1,2,3,4)")
     args = parser.parse_args(argv)
     stages = {int(s) for s in args.stages.split(",") if s.strip()}
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -124,8 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     if not available(args.shared):
         print(f"skipped: AbMuSu/ViMs data not found under {args.shared}")
         return 0
-    parts = load_parts(("abmusu-train", "vims-train", "abmusu-validation"), args.shared, args.cache)
+    from corpus_data import LAYOUT_VARIANTS
+
+    names = ("abmusu-train", "vims-train", "abmusu-validation")
+    parts = load_parts(tuple(n + v for n in names for v in LAYOUT_VARIANTS) if 4 in stages else names,
+                       args.shared, args.cache)
     openers = Openers.default()
+    if 4 in stages:
+        layout_stage(parts, openers)
 
     def run(features: tuple[str, ...], selectors: dict[str, Any], **settings: Any) -> dict[str, list[float]]:
         out: dict[str, list[float]] = {name: [] for name in selectors}
