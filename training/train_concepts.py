@@ -7,7 +7,7 @@ A concept is a syllable bigram used by the selector's pool (the best-scored sent
 cluster's human summaries that contain it; its features are those of
 :mod:`tomtat.summarize.concepts`, with the sentences scored by the shipped sentence scorer
 (``resources/scorer.json``, so train that first). Training data: AbMuSu train and the ViMs
-training part, as for the sentence scorer; the choice of learned weights over the scores'
+training part in three layouts, as for the sentence scorer; the choice of learned weights over the scores'
 sum was made by leave-one-corpus-out validation (``training/loco.py``, stage 3). Same data,
 seed and scikit-learn version: the same file.
 """
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         print("exported model disagrees with scikit-learn", file=sys.stderr)
         return 1
     scorer_file = ROOT / "src" / "tomtat" / "resources" / "scorer.json"
-    meta = {"trained_on": "AbMuSu train + ViMs dev positions 0, 3, 6, ...",
+    meta = {"trained_on": "AbMuSu train + ViMs dev positions 0, 3, 6, ..., each in three layouts (sapo given, in the body, absent)",
             "sentence_scorer_sha256": hashlib.sha256(scorer_file.read_bytes()).hexdigest(),
             "concepts": len(y), "label": "share of the references containing the syllable bigram",
             "seed": args.seed, "scikit_learn": sklearn.__version__, **SETTINGS,

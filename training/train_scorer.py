@@ -4,7 +4,9 @@
     .venv/bin/python training/train_scorer.py --shared /path/to/shared --out /tmp/scorer.json --seed 0
 
 Training data: AbMuSu train (200 clusters) and the ViMs training part (ViMs dev positions 0,
-3, 6, ...: 50 clusters), so the scorer learns news rather than one corpus's layout. Labels
+3, 6, ...: 50 clusters), each cluster in three layouts (the sapo as a separate lead, as the
+body's first paragraph, and absent: ``corpus_data.LAYOUT_VARIANTS``), so the scorer learns
+news rather than one corpus's layout. Labels
 come from the human summaries: 1 for the sentences a greedy ROUGE-2 oracle picks to rebuild
 the reference (the mean over a ViMs cluster's two references), 0 for the others. A
 gradient-boosted regression forest (scikit-learn, squared error, fixed seed) learns that
@@ -134,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     if not np.allclose(check, expected, atol=1e-6):
         print(f"exported model disagrees with scikit-learn (max diff {np.abs(check - expected).max():.2e})", file=sys.stderr)
         return 1
-    meta = {"trained_on": "AbMuSu train + ViMs dev positions 0, 3, 6, ...",
+    meta = {"trained_on": "AbMuSu train + ViMs dev positions 0, 3, 6, ..., each in three layouts (sapo given, in the body, absent)",
             "train_sha256": hashlib.sha256(train.read_bytes()).hexdigest(),
             "vims_dev_sha256": hashlib.sha256(vims.read_bytes()).hexdigest(),
             "clusters": int(groups.max()) + 1, "sentences": len(y), "label": "greedy ROUGE-2 oracle (syllable bigrams), mean over references",
