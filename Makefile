@@ -23,7 +23,7 @@ setup-test:
 	@bash scripts/setup.sh --test
 
 bench: setup-test
-	.venv/bin/python benchmarks/corpora.py
+	.venv/bin/python benchmarks/corpora.py --repeat 3
 
 serve: setup
 	.venv/bin/tomtat serve

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.slow
 FLOOR = Path(__file__).resolve().parent / "quality_floor.json"
 
 
-LEAD_IN_BODY = "+lead-in-body"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from corpora import LEAD_IN_BODY, lead_in_body  # noqa: E402  (the benchmark's layout, not a copy)
 
 
 def _parts(name: str) -> tuple[Path, list[int] | None]:
@@ -35,9 +36,6 @@ def _parts(name: str) -> tuple[Path, list[int] | None]:
 def _with_lead_in_body(data: Path, out: Path) -> Path:
     """``data`` with each sapo as its body's first paragraph (``benchmarks/corpora.py``'s
     ``+lead-in-body`` layout), written to ``out``."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from corpora import lead_in_body
-
     with data.open(encoding="utf-8") as lines, out.open("w", encoding="utf-8") as target:
         for line in lines:
             if line.strip():

@@ -46,14 +46,6 @@ def test_every_feature_is_finite_and_one_per_sentence():
     assert quote.any()
 
 
-def test_has_lead_tells_an_article_with_a_sapo_field_from_one_without():
-    with_lead = {**ARTICLES[0], "anchor_text": "Tuyến buýt điện đầu tiên ra sân bay Nội Bài chạy từ tuần sau."}
-    cluster = cluster_of([with_lead, ARTICLES[1]])
-    has_lead = compute_features(cluster)["has_lead"]
-    by_article = {s.article_id: value for s, value in zip(cluster.sentences, has_lead)}
-    assert by_article == {"a": 1.0, "b": 0.0}
-
-
 def test_a_hand_made_tree_predicts_by_its_splits():
     # One split on feature 1 at 0.5: left leaf 1.0, right leaf 3.0; init 0.5, learning rate 0.1.
     tree = Tree(np.array([1, -1, -1]), np.array([0.5, 0, 0]), np.array([1, -1, -1]), np.array([2, -1, -1]),

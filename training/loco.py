@@ -8,7 +8,11 @@ Folds (parts as in ``benchmarks/corpora.py``):
   B. train on the ViMs training part (50 clusters) -> validate on AbMuSu validation (100)
 The ViMs held-out part is never read here. Stage 1 compares selector settings with the
 scorer's default features and settings; stage 2 compares feature sets and leaf sizes with
-the selector chosen in stage 1. Each line: ROUGE-2 F1 of fold A, of fold B, and the worse.
+the selector chosen in stage 1; stage 3 the coverage selector's bigram weights (these three
+train on the layout the corpora give, as the recipe did when they were run). Each line:
+ROUGE-2 F1 of fold A, of fold B, and the worse. Stage 4 (run first) trains each fold in one,
+two or three layouts (``corpus_data.LAYOUT_VARIANTS``) and validates it in all three: six
+cells and the worst.
 The score is the official ROUGE-2 F1 (pyvi + rouge 1.0.1, mean over a cluster's references)
 of the chosen sentences untrimmed at 200 syllables, with every sentence preprocessed once
 (the summary's preprocessing is the concatenation of its sentences'), which is what makes a
@@ -77,7 +81,8 @@ def train(parts, names: tuple[str, ...], features: tuple[str, ...], **settings: 
 def concept_stage(parts, openers) -> None:
     """Stage 3: the coverage selector's bigram weights, the scores' sum against the concept
     model (``training/train_concepts.py``), each fold's concept model trained on the fold's
-    training part with that fold's sentence scorer (the shipped recipe)."""
+    training part with that fold's sentence scorer (the shipped recipe, in the given layout
+    only: stage 4 adds the others)."""
     from train_concepts import SETTINGS, concept_rows
     from train_scorer import FEATURES, fit
 

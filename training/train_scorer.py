@@ -6,7 +6,8 @@
 Training data: AbMuSu train (200 clusters) and the ViMs training part (ViMs dev positions 0,
 3, 6, ...: 50 clusters), each cluster in three layouts (the sapo as a separate lead, as the
 body's first paragraph, and absent: ``corpus_data.LAYOUT_VARIANTS``), so the scorer learns
-news rather than one corpus's layout. Labels
+news rather than one corpus's layout (a cluster counts once per layout in the "clusters" of
+the model's meta). Labels
 come from the human summaries: 1 for the sentences a greedy ROUGE-2 oracle picks to rebuild
 the reference (the mean over a ViMs cluster's two references), 0 for the others. A
 gradient-boosted regression forest (scikit-learn, squared error, fixed seed) learns that
@@ -14,7 +15,9 @@ probability from the features of :mod:`tomtat.features`; the trees are written a
 arrays that :mod:`tomtat.scorer` evaluates with numpy.
 
 The feature list and the forest's settings below were chosen by leave-one-corpus-out
-validation (``training/loco.py``; the worse corpus decides), never on the ViMs held-out part.
+validation (``training/loco.py``; the worse corpus decides), never on the ViMs held-out part;
+the training layouts were chosen among three recipes with the held-out parts read too
+(README, "Layouts").
 Rerunning with the same data, seed and scikit-learn version writes the same file (the
 script checks its own JSON model against scikit-learn's predictions before writing).
 """

@@ -170,16 +170,12 @@ def _compute_features(cluster: Cluster) -> dict[str, np.ndarray]:
     duplicate = {a for a in cluster.duplicate_of}
     informativeness = _mean_idf(cluster)
     k = len(cluster.articles)
-    lead = is_lead(cluster)
     return {
         "centroid": cluster.vectors.centroid_similarity(),
         "position_inverse_sqrt": 1.0 / np.sqrt(1.0 + position),
         "position_relative": position / np.maximum(per_article - 1, 1),
         "position_from_end": np.maximum(per_article - 1 - position, 0) / np.maximum(per_article - 1, 1),
-        "lead": lead,
-        # Scraped pages often carry the sapo as the body's first paragraph, not as a field:
-        # the scorer learns both layouts and this tells it which one an article has.
-        "has_lead": (_per_article(cluster, lead, numbers) > 0).astype(np.float64),
+        "lead": is_lead(cluster),
         "title_similarity": title_similarity(cluster),
         "lead_similarity": _lead_similarity(cluster, numbers),
         "support": article_support(cluster),
@@ -206,7 +202,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "centroid", "position_inverse_sqrt", "position_relative", "position_from_end", "lead", "title_similarity",
     "lead_similarity", "support", "bigram_support", "first_in_paragraph", "paragraph_index", "length_log", "numbers", "dates",
     "capitals", "quote", "opener", "question_or_colon", "informativeness", "duplicate_article", "article_share",
-    "articles_log", "cluster_syllables_log", "has_lead",
+    "articles_log", "cluster_syllables_log",
 )
 
 
