@@ -71,6 +71,9 @@ def no_lead(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**document, "anchor_text": ""} for document in documents]
 
 
+LAYOUTS = ("", LEAD_IN_BODY, NO_LEAD)  # name suffixes: as given, sapo in the body, no sapo
+
+
 def load(name: str, shared: Path = SHARED) -> list[Cluster]:
     """One corpus part by name (see the module docstring)."""
     for suffix, change in ((LEAD_IN_BODY, lead_in_body), (NO_LEAD, no_lead)):
@@ -327,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parts = ("abmusu-validation", "vims-heldout", "abmusu-train", "vims-train")
     parser.add_argument("--corpora", nargs="+", default=[p + v for v in ("", LEAD_IN_BODY) for p in parts[:2]],
-                        choices=[p + v for p in parts for v in ("", LEAD_IN_BODY, NO_LEAD)])
+                        choices=[p + v for p in parts for v in LAYOUTS])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default: ../shared)")
     parser.add_argument("--no-sumy", action="store_true", help="skip the sumy LexRank peer")
     parser.add_argument("--repeat", type=int, default=2,
