@@ -71,12 +71,13 @@ def no_lead(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**document, "anchor_text": ""} for document in documents]
 
 
-LAYOUTS = ("", LEAD_IN_BODY, NO_LEAD)  # name suffixes: as given, sapo in the body, no sapo
+_LAYOUT_CHANGES = {LEAD_IN_BODY: lead_in_body, NO_LEAD: no_lead}
+LAYOUTS = ("", *_LAYOUT_CHANGES)  # name suffixes: as given, sapo in the body, no sapo
 
 
 def load(name: str, shared: Path = SHARED) -> list[Cluster]:
     """One corpus part by name (see the module docstring)."""
-    for suffix, change in ((LEAD_IN_BODY, lead_in_body), (NO_LEAD, no_lead)):
+    for suffix, change in _LAYOUT_CHANGES.items():
         if name.endswith(suffix):
             return [(change(documents), references) for documents, references in load(name[:-len(suffix)], shared)]
     if name.startswith("abmusu-"):
