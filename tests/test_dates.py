@@ -130,3 +130,19 @@ def test_a_case_folded_word_the_tables_do_not_know_is_no_date_not_a_crash():
     for text in ("Cùng SÁNG MAı, K 2024-03-12 đoàn tới.", "Hôm kıa trời mưa to.", "Tối qUA và sáng MAİ."):
         finder.find(text, date(2024, 3, 13))
         past_year_floor(text + " Năm 2019 đã xong.")
+
+
+@pytest.mark.parametrize("sentence,found,value", [
+    ("HÔM QUA, ĐOÀN CÔNG TÁC ĐẾN NƠI.", "HÔM QUA", "2024-09-09"),
+    ("Lễ Ký Kết Diễn Ra Ngày 7 Tháng 9 Năm 2024.", "Ngày 7 Tháng 9 Năm 2024", "2024-09-07"),
+    ("THỨ BẢY, 7/9/2024, đoàn lên đường.", "THỨ BẢY, 7/9/2024", "2024-09-07"),
+])
+def test_upper_case_dates_alike_whether_or_not_lower_casing_keeps_the_length(sentence, found, value):
+    """Dates are searched in the lower-cased text; a text whose lower-casing changes its
+    length ("İ" becomes two characters) is searched case-blind instead, with the same result
+    and offsets into the text as given."""
+    finder = DateFinder()
+    for text in (sentence, "İ " + sentence):
+        mentions = finder.find(text, ANCHOR)
+        assert [(m.text, m.value) for m in mentions] == [(found, value)]
+        assert text[mentions[0].start:mentions[0].end] == found
