@@ -95,6 +95,40 @@ def test_html_main_text_is_extracted_without_nav_and_footer(tmp_path):
     assert TITLE in article.title
 
 
+SAPO = "Cây cầu 1.250 tỷ đồng nối huyện Tân Lộc với thành phố Hà Lam, rút ngắn quãng đường 25 km cho người dân."
+PARAGRAPHS = [BODY.split("\n")[0], BODY.split("\n")[1],
+              "Theo thiết kế, cầu có bốn làn xe cơ giới và hai làn riêng cho xe máy, người đi bộ ở hai bên."]
+
+
+def news_page(description: str | None, sapo: str | None = SAPO) -> str:
+    meta = f'<meta name="description" content="{description}">' if description is not None else ""
+    shown = f'<h2 class="sapo">{sapo}</h2>' if sapo else ""
+    return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{TITLE}</title>{meta}</head>
+<body><nav><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a></nav>
+<article><h1>{TITLE}</h1>{shown}{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article>
+<footer><p>© 2023 Báo Hà Lam. Giấy phép số 123/GP-BTTTT.</p></footer></body></html>"""
+
+
+def test_a_page_whose_description_is_its_first_paragraph_gives_that_paragraph_as_the_sapo(tmp_path):
+    """The sapo is read as the lead, as a corpus's sapo field is."""
+    (tmp_path / "page.html").write_text(news_page(SAPO), encoding="utf-8")
+    [article], _ = read(tmp_path / "page.html")
+    assert article.lead == SAPO and article.text.startswith(SAPO) and article.text.count(SAPO) == 1
+    from tomtat.summarize.split import SentenceSplitter
+    kinds = [(s.kind, s.text) for s in SentenceSplitter.default().split(article)]
+    assert kinds[0] == ("lead", SAPO) and all(kind == "body" for kind, _ in kinds[1:])
+
+
+@pytest.mark.parametrize("description", [None, TITLE, "Báo Hà Lam: tin tức thời sự, kinh tế, thể thao mới nhất mỗi ngày.",
+                                         SAPO[:70] + "..."])
+def test_a_page_whose_description_is_not_one_of_its_paragraphs_has_no_sapo(tmp_path, description):
+    """No description, the headline again, a site-wide blurb, or a paragraph cut short (a site
+    without sapos often describes a page by its first paragraph, cut): nothing is taken for the sapo."""
+    (tmp_path / "page.html").write_text(news_page(description), encoding="utf-8")
+    [article], _ = read(tmp_path / "page.html")
+    assert article.lead == "" and SAPO in article.text and PARAGRAPHS[0] in article.text
+
+
 def test_html_without_article_text_is_named(tmp_path):
     (tmp_path / "empty.html").write_text("<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>")
     (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
