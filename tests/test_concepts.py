@@ -107,7 +107,11 @@ def test_a_summarizer_given_another_ranker_weighs_by_its_scores():
     assert Summarizer(story=False).selector.weigher is not None  # type: ignore[union-attr]
 
 
-def test_bigram_spread_counts_articles_and_leaves_copies_out_of_the_outlets():
+@pytest.mark.parametrize("dense_cells", [20_000_000, 0])  # the dense table, and the sorted pairs of a huge cluster
+def test_bigram_spread_counts_articles_and_leaves_copies_out_of_the_outlets(monkeypatch, dense_cells):
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("tomtat.summarize.cluster"), "_DENSE_CELLS", dense_cells)
     cluster = cluster_of(ARTICLES)
     names = cluster.vectors.feature_names()[len(cluster.vectors.vocabulary):]
     # Pretend "c" is a copy of "a": it is still a report (reported_by) but not an outlet.

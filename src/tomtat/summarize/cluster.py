@@ -82,16 +82,26 @@ class BigramSpread:
         present = cluster.vectors.presence(bigrams=True)
         numbers = cluster.article_numbers().clip(0)
         copies = set(cluster.duplicate_of)
-        counted = np.array([cluster.articles[j].id not in copies for j in numbers], dtype=np.float64) if k else np.zeros(n)
-        # Distinct (article, bigram) pairs, counted per bigram: numpy on the index arrays
-        # rather than two sparse products (the same integer counts).
+        outlet = np.array([a.id not in copies for a in cluster.articles], dtype=bool)
+        counted = outlet[numbers].astype(np.float64) if k else np.zeros(n)
         width = present.shape[1]
         rows = np.repeat(np.arange(n), np.diff(present.indptr))
-        pairs = numbers[rows] * width + present.indices
+        if k * width <= _DENSE_CELLS:
+            # Which article uses which bigram, as a dense articles x bigrams table: a third of
+            # the time of sorting the (article, bigram) pairs (the same integer counts).
+            used = np.zeros((max(k, 1), width), dtype=bool)
+            used[numbers[rows], present.indices] = True
+            articles_with = used[outlet].sum(axis=0).astype(np.float64) if k else np.zeros(width)
+            reported_by = used.sum(axis=0).astype(np.float64)
+        else:  # a huge cluster: distinct (article, bigram) pairs, counted per bigram
+            pairs = numbers[rows] * width + present.indices
 
-        def articles_using(entries: np.ndarray) -> np.ndarray:
-            return np.bincount(np.unique(entries) % width, minlength=width).astype(np.float64)
+            def articles_using(entries: np.ndarray) -> np.ndarray:
+                return np.bincount(np.unique(entries) % width, minlength=width).astype(np.float64)
 
-        articles_with = articles_using(pairs[counted[rows] > 0])
-        reported_by = articles_using(pairs)
-        return cls(present, articles_with, reported_by, counted, int(sum(a.id not in copies for a in cluster.articles)))
+            articles_with = articles_using(pairs[counted[rows] > 0])
+            reported_by = articles_using(pairs)
+        return cls(present, articles_with, reported_by, counted, int(outlet.sum()))
+
+
+_DENSE_CELLS = 20_000_000  # articles x bigrams up to which the table is dense (20 MB of booleans)
