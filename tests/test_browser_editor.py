@@ -285,3 +285,32 @@ def test_the_page_works_under_a_strict_content_security_policy(browser, base_url
         assert violations == []
     finally:
         page.close()
+
+
+@pytest.mark.slow
+def test_a_box_marked_as_opening_with_its_sapo_sends_that_paragraph_as_the_sapo(browser, base_url):  # noqa: F811
+    """Ticked, the first paragraph after the headline goes as the article's sapo (anchor_text),
+    the rest as its text; an unticked box is sent as it is."""
+    page = browser.new_page()
+    sent: list[dict] = []
+
+    def record(route):
+        sent.append(route.request.post_data_json)
+        route.continue_()
+
+    try:
+        page.route("**/summarize", record)
+        page.goto(base_url + "/")
+        boxes = page.locator(".article-box")
+        boxes.nth(0).locator("textarea").fill(BAI_1)
+        boxes.nth(0).locator("input[name=sapo]").check()
+        boxes.nth(1).locator("textarea").fill(BAI_2)
+        page.locator("#go").click()
+        page.wait_for_selector("#summary .sent", timeout=60_000)
+        first, second = sent[-1]["articles"]
+        lines = [line for line in BAI_1.split("\n") if line.strip()]
+        assert first["title"] == lines[0] and first["anchor_text"] == lines[1]
+        assert lines[1] not in first["text"] and lines[2] in first["text"]
+        assert "anchor_text" not in second and second["title"] == BAI_2.split("\n")[0]
+    finally:
+        page.close()

@@ -24,13 +24,23 @@ export function splitArticles(text) {
 
 // The first line is the title when it reads as a headline; the service drops a photo caption
 // given as a title (and takes the next line), so the page needs no caption rule of its own.
-export function articleFromText(text) {
+// With ``sapo``, the first paragraph after the title goes as the article's sapo (anchor_text):
+// a marked sapo is read as the corpora give it, which scores higher than one left in the body.
+export function articleFromText(text, { sapo = false } = {}) {
   const lines = text.trim().split("\n");
   const first = lines[0].trim();
-  if (lines.length > 1 && first.length <= 250 && !TITLE_END.test(first)) {
-    return { title: first, text: lines.slice(1).join("\n") };
+  const article = lines.length > 1 && first.length <= 250 && !TITLE_END.test(first)
+    ? { title: first, text: lines.slice(1).join("\n") } : { text };
+  if (sapo) {
+    const rest = article.text.split("\n");
+    const at = rest.findIndex((line) => line.trim());
+    // Only when a body is left after it: a lone paragraph stays the text.
+    if (at >= 0 && rest.slice(at + 1).some((line) => line.trim())) {
+      article.anchor_text = rest[at].trim();
+      article.text = rest.slice(at + 1).join("\n");
+    }
   }
-  return { text };
+  return article;
 }
 
 export function createBox(container, text, t, onChange) {
@@ -47,7 +57,9 @@ export function createBox(container, text, t, onChange) {
   const meta = el("div", { class: "box-meta" },
     el("div", {}, ...field("outlet", "text")), el("div", {}, ...field("published", "date")),
     el("div", {}, ...field("url", "url", { inputmode: "url" })));
-  const box = el("div", { class: "article-box" }, el("div", { class: "box-head" }, label, remove), ta, meta);
+  const sapo = el("label", { class: "box-sapo" }, el("input", { type: "checkbox", name: "sapo" }),
+    " ", el("span", { "data-i18n": "sapoFirst" }, t("sapoFirst")));
+  const box = el("div", { class: "article-box" }, el("div", { class: "box-head" }, label, remove), ta, meta, sapo);
   remove.addEventListener("click", () => { box.remove(); onChange("removed"); });
   ta.addEventListener("input", () => onChange("input"));
   ta.addEventListener("paste", (e) => {
@@ -90,7 +102,8 @@ export function articlesFromBoxes(container) {
   container.querySelectorAll(".article-box").forEach((box, i) => {
     const text = box.querySelector("textarea").value;
     if (!text.trim()) return;
-    const article = { id: `bai-${i + 1}`, ...articleFromText(text) };
+    const sapo = box.querySelector("input[name=sapo]").checked;
+    const article = { id: `bai-${i + 1}`, ...articleFromText(text, { sapo }) };
     for (const name of ["outlet", "published", "url"]) {
       const value = box.querySelector(`input[name=${name}]`).value.trim();
       if (value) article[name === "outlet" ? "source" : name] = value;
