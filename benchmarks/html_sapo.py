@@ -26,7 +26,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import FIXED, SHARED, available, bootstrap, load, per_cluster_scores
 

@@ -100,12 +100,11 @@ PARAGRAPHS = [BODY.split("\n")[0], BODY.split("\n")[1],
               "Theo thiết kế, cầu có bốn làn xe cơ giới và hai làn riêng cho xe máy, người đi bộ ở hai bên."]
 
 
-def news_page(description: str | None, sapo: str | None = SAPO) -> str:
+def news_page(description: str | None) -> str:
     meta = f'<meta name="description" content="{description}">' if description is not None else ""
-    shown = f'<h2 class="sapo">{sapo}</h2>' if sapo else ""
     return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{TITLE}</title>{meta}</head>
 <body><nav><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a></nav>
-<article><h1>{TITLE}</h1>{shown}{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article>
+<article><h1>{TITLE}</h1><h2 class="sapo">{SAPO}</h2>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article>
 <footer><p>© 2023 Báo Hà Lam. Giấy phép số 123/GP-BTTTT.</p></footer></body></html>"""
 
 

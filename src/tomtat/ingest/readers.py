@@ -17,7 +17,7 @@ from tomtat.ingest.clean import clean_article
 from tomtat.core.errors import EmptyInputError, InputError, Problems
 from tomtat.core.model import Article
 from tomtat.vi.normalize import normalize_text
-from tomtat.vi.text import syllables
+from tomtat.vi.text import bigram_set, syllables
 from tomtat.ingest.captions import is_photo_caption
 from tomtat.ingest.decode import decode_bytes
 from tomtat.ingest.raw import RawArticle, raw_from_mapping
@@ -249,8 +249,7 @@ def sapo_from_description(body: str, description: str) -> tuple[str, str]:
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
-    tokens = syllables(unicodedata.normalize("NFC", text))
-    return set(zip(tokens, tokens[1:]))
+    return bigram_set(syllables(unicodedata.normalize("NFC", text)))
 
 
 def _justext_fallback(html: str) -> str:

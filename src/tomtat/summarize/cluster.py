@@ -89,9 +89,9 @@ class BigramSpread:
         if k * width <= _DENSE_CELLS:
             # Which article uses which bigram, as a dense articles x bigrams table: a third of
             # the time of sorting the (article, bigram) pairs (the same integer counts).
-            used = np.zeros((max(k, 1), width), dtype=bool)
+            used = np.zeros((k, width), dtype=bool)
             used[numbers[rows], present.indices] = True
-            articles_with = used[outlet].sum(axis=0).astype(np.float64) if k else np.zeros(width)
+            articles_with = used[outlet].sum(axis=0).astype(np.float64)
             reported_by = used.sum(axis=0).astype(np.float64)
         else:  # a huge cluster: distinct (article, bigram) pairs, counted per bigram
             pairs = numbers[rows] * width + present.indices

@@ -86,12 +86,11 @@ _NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_m
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
                           "day_month_bare", "month_year", "year"})
 
-# Each pattern is also searched without IGNORECASE in the lower-cased text (the patterns are
-# lower case), about twice as fast for the longest two; the case-blind form serves the rare
-# text whose lower-casing changes its length (offsets would not map back).
-_LOWER_PATTERNS = {kind: re.compile(pattern.pattern) for kind, pattern in _PATTERNS}
 # Each pattern with what it cannot match without: (kind, patterns, words, a digit, a separator).
-_PLAN = tuple((kind, (pattern, _LOWER_PATTERNS[kind]), tuple(frozenset(group) for group in _NEEDS.get(kind, ())),
+# Patterns come twice: as compiled (case-blind) and without IGNORECASE for the lower-cased text
+# (the patterns are lower case; about twice as fast for the longest two). The case-blind form
+# serves the rare text whose lower-casing changes its length (offsets would not map back).
+_PLAN = tuple((kind, (pattern, re.compile(pattern.pattern)), tuple(frozenset(group) for group in _NEEDS.get(kind, ())),
                kind in _NEEDS_DIGIT, kind in _NEEDS_SEPARATOR) for kind, pattern in _PATTERNS)
 # Every word some pattern needs, each looked for as a substring of the lower-cased text.
 NEEDED_WORDS = tuple(sorted({w for groups in _NEEDS.values() for group in groups for w in group}))
