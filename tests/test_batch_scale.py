@@ -73,6 +73,26 @@ def test_killing_a_worker_mid_run_loses_and_duplicates_nothing(tmp_path):
     assert sorted(seen) == sorted(ids)  # every id exactly once
 
 
+@pytest.mark.slow
+def test_a_worker_dying_between_two_results_loses_and_duplicates_nothing(tmp_path):
+    """The pool learns of the death before the engine submits more work: the submit itself
+    fails, and the engine restarts the pool there too."""
+    src = tmp_path / "in.jsonl"
+    ids = write_clusters(src, 30, sentences=6)
+    engine = LocalEngine(2)
+    chunks = ((r.line, [r]) for r in read_clusters(src))
+    seen = []
+    for _, lines, _ in engine.map(BatchJob(Options(), str(src)), chunks):
+        seen.extend(l["id"] for l in lines)
+        if engine.restarts == 0 and len(seen) == 1:
+            os.kill(engine.worker_pids()[0], signal.SIGKILL)
+            deadline = time.monotonic() + 30
+            while not getattr(engine._pool, "_broken", False) and time.monotonic() < deadline:
+                time.sleep(0.05)  # until the pool has marked itself broken
+    assert engine.restarts >= 1
+    assert sorted(seen) == sorted(ids)
+
+
 def _worker_children(pid: int) -> list[int]:
     out = []
     try:

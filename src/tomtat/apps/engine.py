@@ -106,7 +106,13 @@ class LocalEngine:
                         item = following
                     else:
                         break
-                    inflight[self._pool.submit(_run_in_worker, item[1])] = item
+                    try:
+                        future = self._pool.submit(_run_in_worker, item[1])
+                    except BrokenProcessPool:  # a worker died since the last result came in
+                        retry.appendleft(item)
+                        self._restart(job, inflight, retry)
+                        continue
+                    inflight[future] = item
                 if not inflight:
                     return
                 done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
