@@ -104,13 +104,19 @@ def data_digest(shared: Path) -> str:
     return digest.hexdigest()
 
 
-def load_parts(names: tuple[str, ...], shared: Path, cache: Path | None = None) -> dict[str, list[Example]]:
-    """The parts, from ``cache`` (a pickle keyed by the data's and the features' source) when fresh."""
-    from tomtat.summarize import features  # not tomtat.summarize.features: tomtat.summarize is also the API function
+def _key_sources() -> list[Path]:
+    """What the cached parts depend on: every source and text resource of the package (reading,
+    splitting and features use much of it: a key on the features' module alone misses a change
+    elsewhere), the layouts (``corpora.py``) and this file; not the two models, which the parts
+    never use."""
+    package = ROOT / "src" / "tomtat"
+    files = [p for p in sorted(package.rglob("*")) if p.is_file() and p.suffix in (".py", ".txt")]
+    return [*files, ROOT / "benchmarks" / "corpora.py", Path(__file__)]
 
-    # The layouts are made by corpora.py and the examples here: both are part of the key.
-    sources = (Path(features.__file__), ROOT / "benchmarks" / "corpora.py", Path(__file__))
-    key = "3:" + data_digest(shared) + "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in sources)
+
+def load_parts(names: tuple[str, ...], shared: Path, cache: Path | None = None) -> dict[str, list[Example]]:
+    """The parts, from ``cache`` (a pickle keyed by the data and the code that builds them) when fresh."""
+    key = "4:" + data_digest(shared) + "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in _key_sources())
     stored: dict[str, Any] = {}
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())
