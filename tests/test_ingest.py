@@ -128,6 +128,43 @@ def test_a_page_whose_description_is_not_one_of_its_paragraphs_has_no_sapo(tmp_p
     assert article.lead == "" and SAPO in article.text and PARAGRAPHS[0] in article.text
 
 
+def write_txt(tmp_path, name="bai.txt", paragraphs=(SAPO, *PARAGRAPHS)):
+    (tmp_path / name).write_text(TITLE + "\n" + "\n".join(paragraphs) + "\n", encoding="utf-8")
+    return tmp_path / name
+
+
+def test_first_paragraph_as_lead_marks_the_first_paragraph_and_keeps_the_text(tmp_path):
+    from tomtat.ingest import first_paragraph_as_lead
+    from tomtat.summarize.split import SentenceSplitter
+
+    [article], _ = read(write_txt(tmp_path))
+    assert article.lead == ""
+    marked = first_paragraph_as_lead(article)
+    assert marked.lead == SAPO and marked.text == article.text
+    kinds = [(s.kind, s.text) for s in SentenceSplitter.default().split(marked)]
+    assert kinds[0] == ("lead", SAPO) and all(kind == "body" for kind, _ in kinds[1:])
+
+
+def test_first_paragraph_as_lead_leaves_a_given_sapo_and_a_lone_paragraph_alone(tmp_path):
+    from tomtat.ingest import first_paragraph_as_lead
+
+    (tmp_path / "page.html").write_text(news_page(SAPO), encoding="utf-8")
+    [page], _ = read(tmp_path / "page.html")
+    assert first_paragraph_as_lead(page) == page  # its sapo came from the page
+    [lone], _ = read(write_txt(tmp_path, "lone.txt", paragraphs=(PARAGRAPHS[0],)))
+    assert first_paragraph_as_lead(lone) == lone  # nothing would be left after it
+
+
+def test_cli_first_paragraph_sapo_flag_reads_the_first_paragraph_as_the_sapo(tmp_path):
+    path = write_txt(tmp_path)
+    code, out, err = run_cli("summarize", str(path), "--json", "--first-paragraph-sapo", "--sentences", "2")
+    assert code == 0, err
+    assert json.loads(out)["articles"][0]["lead"] == SAPO
+    code, out, err = run_cli("summarize", str(path), "--json", "--sentences", "2")
+    assert code == 0, err
+    assert json.loads(out)["articles"][0]["lead"] == ""
+
+
 def test_html_without_article_text_is_named(tmp_path):
     (tmp_path / "empty.html").write_text("<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>")
     (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")

@@ -96,6 +96,7 @@ class ArticleInfo:
     published: str | None
     duplicate_of: str | None
     sentences: int
+    lead: str = ""  # the sapo as read ("" when the article has none); the text starts with it
     removed: tuple[Removed, ...] = ()
     text: str = ""
 

@@ -6,6 +6,7 @@ strict mode); the good files beside it are still read.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -278,6 +279,20 @@ def build_article(raw: RawArticle | Article, *, article_id: str) -> Article:
         text, lead_clean = body, ("" if not lead_clean else lead_clean)
     return Article(id=article_id, text=text, title=title, lead=lead_clean, published=raw.published,
                    source=raw.source, url=raw.url, path=raw.path, removed=tuple(lead_removed) + tuple(removed))
+
+
+def first_paragraph_as_lead(article: Article) -> Article:
+    """``article`` with the first paragraph of its cleaned text as its sapo (lead), for input
+    known to come from a site whose articles open with one: a .txt file or a pasted text
+    carries the sapo as the body's first paragraph, with nothing to tell it from the body
+    (README, "Input formats"). Unchanged when it has a sapo already, or when nothing would be
+    left after that paragraph. The text stays the same (the sapo is its first paragraph, as
+    when it comes as a field), so every offset into it holds."""
+    first, _, rest = article.text.partition("\n")
+    lead = first.strip()
+    if article.lead or not lead or not rest.strip() or not article.text.startswith(lead):
+        return article
+    return dataclasses.replace(article, lead=lead)
 
 
 def build_articles(raws: Sequence[RawArticle | Article], problems: Problems) -> list[Article]:

@@ -109,7 +109,7 @@ class Summarizer:
         infos = tuple(
             ArticleInfo(id=a.id, title=a.title, path=a.path, source=a.source, url=a.url, published=a.published,
                         duplicate_of=cluster.duplicate_of.get(a.id, (None, 0.0))[0], sentences=counts.get(a.id, 0),
-                        removed=a.removed, text=a.text)
+                        lead=a.lead, removed=a.removed, text=a.text)
             for a in articles
         )
         duplicates = tuple((a, b, s) for a, (b, s) in cluster.duplicate_of.items())

@@ -13,7 +13,7 @@ from tomtat.core.errors import InputError, Problems
 from tomtat.core.model import Article
 from tomtat.ingest.decode import decode_bytes
 from tomtat.ingest.language import MIN_VIETNAMESE_SHARE, vietnamese_share
-from tomtat.ingest.readers import ArticleInput, RawArticle, build_article, split_title
+from tomtat.ingest.readers import ArticleInput, RawArticle, build_article, first_paragraph_as_lead, split_title
 from tomtat.story.editorial import editorial_extras
 from tomtat.story.summarizer import Summarizer
 from tomtat.apps.resume import check_output_path
@@ -32,6 +32,10 @@ STDIN = "-"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="article files or folders of them; '-' reads one plain-text article from standard input")
+    parser.add_argument("--first-paragraph-sapo", action="store_true",
+                        help="each article without a separate sapo (a .txt file, standard input, a page or JSON "
+                             "without one) has its first paragraph after the title taken as its sapo: for articles "
+                             "of a site that opens every article with one; leave it off for a site that does not")
     out = parser.add_argument_group("output")
     out.add_argument("--format", choices=FORMATS, default=None,
                      help="text (default): the summary with a source mark [n] per sentence and the sources at the "
@@ -68,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     problems = Problems(strict=options.strict)
     inputs: list[ArticleInput] = [read_stdin() if p == STDIN else p for p in args.paths]
     articles = summarizer.read(inputs, problems)
+    if args.first_paragraph_sapo:
+        articles = [first_paragraph_as_lead(article) for article in articles]
     if not args.any_language:
         refuse_non_vietnamese(articles)
     result = summarizer.summarize_articles(articles, warnings=[str(w) for w in problems.warnings])

@@ -115,6 +115,7 @@ class ArticleOut(BaseModel):
     published: str | None
     duplicate_of: str | None
     sentences: int
+    lead: str = Field("", description="the sapo (lead paragraph) as read, '' when none; `text` starts with it")
     removed: list[RemovedOut]
     text: str = Field(..., description="the normalized, cleaned text the offsets refer to")
 
