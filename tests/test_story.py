@@ -236,3 +236,63 @@ def test_chronological_order_never_interleaves_two_articles_unknown_years():
              (cluster.sentences[d1].article_id, cluster.sentences[d1].index): day(6)}
     ordered, how = order_sentences(cluster, [d1, c2, c1], [0.0, 0.0, 0.0], "chronological", dates)
     assert how == "chronological" and ordered == [c1, c2, d1]  # not 1/3, 1/6, 1/9 as if one year
+
+
+@pytest.mark.parametrize("text, cited, back, plan", [
+    ("Ngân hàng thoái vốn để tuân thủ Thông tư số 12/2014/TT-NHNN ngày 3/3/2014 của Ngân hàng Nhà nước.", True, False, False),
+    ("Công văn 4411/BYT-MT ban hành ngày 9/9/2015 ghi rõ mức phạt.", True, False, False),
+    ("Luật sửa đổi có hiệu lực từ ngày 1/1/2021.", True, False, False),
+    ("Đây là mức thấp nhất kể từ ngày 14/7.", True, False, False),
+    ("Sáng 18/5, UBND tỉnh vừa ban hành Quyết định số 77/QĐ-UBND ngày 18/5/2016 về việc lập đoàn kiểm tra.", False, False, False),
+    ("Bộ đã có văn bản ngày 13/5/2016 gửi các sở.", False, False, False),
+    ("Trước đó, ngày 6/8/2009, Bộ đã có tờ trình gửi Thủ tướng.", False, True, False),
+    ("Trước đó vào khoảng 15 giờ ngày 4/7, nạn nhân bị tấn công.", False, True, False),
+    ("Đội tuyển sẽ ra sân trong trận mở màn của giải đấu châu lục vào ngày 13/6 tới.", False, False, True),
+    ("Các trận đấu diễn ra trong các ngày 3/6 - 26/6 sắp tới.", False, False, True),
+    ("Từ ngày 4/7 tới nay, vụ án chưa có tiến triển.", False, False, False),
+])
+def test_a_date_is_read_as_cited_told_as_earlier_or_planned(text, cited, back, plan):
+    """Dates that are real but not the day of the sentence's own fact (a cited document, a rule's
+    start), or not the news (told as what came before), or not yet past (a schedule)."""
+    from tomtat.vi.time_context import is_cited, is_plan, looks_back
+
+    mentions = [m for m in DateFinder().find(text) if m.precision in ("day", "day-month")]
+    assert mentions, text
+    m = mentions[-1]
+    assert (is_cited(text, m), looks_back(text, m), is_plan(text, m)) == (cited, back, plan)
+
+
+NEWS_BODY = ("Sáng 18/5, đoàn kiểm tra của tỉnh đã đến nhà máy xử lý rác ở xã Hòa Phú sau nhiều phản ánh của người dân "
+             "về mùi hôi.\nĐoàn yêu cầu nhà máy dừng tiếp nhận rác mới cho đến khi khắc phục xong hệ thống lọc khí.\n"
+             "Theo Quyết định số 12/2014/QĐ-UBND ngày 3/3/2014 của UBND tỉnh, nhà máy phải xử lý hết rác trong ngày.\n"
+             "Trước đó, ngày 2/4/2015, nhà máy đã bị phạt vì để nước rỉ rác chảy ra kênh.\n"
+             "Lãnh đạo nhà máy cam kết hoàn thành việc sửa chữa trước ngày 20/6 tới.")
+
+
+def _dates_of(articles):
+    from conftest import cluster_of
+
+    cluster = cluster_of(articles)
+    return cluster, ClusterDates.build(cluster)
+
+
+def test_the_main_day_is_the_news_not_a_cited_document_an_earlier_day_or_a_deadline():
+    """Three outlets repeat the old decision's date, the earlier fine and the deadline; only one
+    sentence names the news day: it is the main day, and the undated sentence is told under it."""
+    articles = [{"title": f"Đoàn kiểm tra nhà máy rác Hòa Phú ({k})", "text": NEWS_BODY, "source": f"Báo {k}",
+                 "published": "2016-05-19"} for k in "ABC"]
+    cluster, dates = _dates_of(articles)
+    [(main, _)] = dates.main.values()
+    assert (main.year, main.month, main.day) == (2016, 5, 18)
+    cited = next(i for i, s in enumerate(cluster.sentences) if "Quyết định số" in s.text)
+    assert dates.own[cited] is None  # the decision's date is not when this sentence's fact happens
+    undated = next(i for i, s in enumerate(cluster.sentences) if s.text.startswith("Đoàn yêu cầu"))
+    assert dates.told[undated] == main
+
+
+def test_a_day_told_as_earlier_is_the_main_day_when_the_story_names_no_other():
+    text = ("Trước đó, ngày 2/4/2015, nhà máy xử lý rác ở xã Hòa Phú đã bị phạt vì để nước rỉ rác chảy ra kênh.\n"
+            "Người dân trong xã vẫn phản ánh mùi hôi từ nhà máy vào buổi tối.")
+    cluster, dates = _dates_of([{"title": "Nhà máy rác Hòa Phú", "text": text}])
+    [(main, _)] = dates.main.values()
+    assert (main.year, main.month, main.day) == (2015, 4, 2)

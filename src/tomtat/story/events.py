@@ -30,11 +30,21 @@ from tomtat.story.timeline import year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
 from tomtat.vi.dates import DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor
-from tomtat.vi.time_context import best_mention, is_background, is_plan, past_year_floor
+from tomtat.vi.time_context import best_mention, is_background, is_cited, is_plan, looks_back, past_year_floor
 
 _DAYS = (DAY, WEEK, DAY_MONTH)
 _CAPTION_WEIGHT = 2.0
 _INHERIT_REACH = 2  # sentences back, in the same paragraph, a sentence takes its date from
+# Days before an article's date that are still its news: when a story names such days, older
+# ones (a crime years before its trial, a document of 2014) do not make its main happening.
+_RECENT_DAYS = 7
+
+
+def _days_after(when: When, anchor: date | None) -> int | None:
+    """How many days ``when`` is after ``anchor`` (negative: before); None when either is unknown."""
+    if anchor is None or when.year is None or when.precision != DAY:
+        return None
+    return when.ordinal() - anchor.toordinal()
 
 
 @dataclass(frozen=True)
@@ -67,10 +77,11 @@ def when_of(mention: DateMention) -> When | None:
 class ClusterDates:
     """Per sentence of a cluster: its own date, the date it is told under, its story."""
 
-    own: list[When | None]  # the sentence's own date (None: none, only a plan, or background)
+    own: list[When | None]  # the sentence's own date (None: none, only a plan, background or a cited document's)
     told: list[When | None]  # own, else inherited from its paragraph, else its story's main day
     scope: dict[str, tuple[str, ...]]  # article id -> the articles sharing its year
     year_from: dict[tuple[str, ...], int | None]
+    votes: list[bool] = field(default_factory=list)  # does its own day vote for the story's main one ("Trước đó, ...": not first)
     main: dict[tuple[str, ...], tuple[When, list[When]]] = field(default_factory=dict)  # story -> (main day, its window)
     anchored: dict[str, bool] = field(default_factory=dict)
     window_days: int = DEFAULTS.event_window_days
@@ -80,9 +91,11 @@ class ClusterDates:
         finder = finder or DateFinder()
         anchors = {a.id: article_anchor(a.published, f"{a.title}\n{a.text}")[0] for a in cluster.articles}
         own: list[When | None] = []
+        votes: list[bool] = []
         last_day: dict[str, tuple[int, When]] = {}
         for s in cluster.sentences:
-            mentions = finder.find(s.text, anchors.get(s.article_id))
+            anchor = anchors.get(s.article_id)
+            mentions = [m for m in finder.find(s.text, anchor) if not _cited_earlier(s.text, m, anchor)]
             mention = best_mention(s.text, mentions) if mentions else None
             when = None
             if mention is not None and not is_plan(s.text, mention) and not is_background(s.text, mention):
@@ -93,6 +106,7 @@ class ClusterDates:
             if when is not None and when.precision == DAY:
                 last_day[s.article_id] = (s.index, when)
             own.append(when)
+            votes.append(mention is not None and not looks_back(s.text, mention))
         links = [{a, b} for a, (b, _) in cluster.duplicate_of.items()] + _same_day_links(cluster, own)
         scope = year_scopes(cluster.articles, links)
         texts = {a.id: f"{a.title}\n{a.text}" for a in cluster.articles}
@@ -100,7 +114,7 @@ class ClusterDates:
         for group in set(scope.values()):
             years = [y for y in (past_year_floor(texts[a], finder) for a in group) if y is not None]
             year_from[group] = max(years) if years else None
-        dates = cls(own, list(own), scope, year_from, anchored={a: d is not None for a, d in anchors.items()},
+        dates = cls(own, list(own), scope, year_from, votes, anchored={a: d is not None for a, d in anchors.items()},
                     window_days=window_days)
         dates._find_main(cluster, finder, anchors)
         dates._inherit(cluster)
@@ -113,23 +127,38 @@ class ClusterDates:
 
     def _find_main(self, cluster: Cluster, finder: DateFinder, anchors: dict[str, date | None]) -> None:
         votes: dict[tuple[str, ...], dict[When, float]] = {}
+        recent: dict[tuple[str, ...], set[When]] = {}  # days within _RECENT_DAYS before their article's date
         shown: dict[When, float] = {}  # caption votes: a tie goes to the day a photo shows
-        for s, when in zip(cluster.sentences, self.own):
+        earlier: dict[tuple[str, ...], dict[When, float]] = {}  # days told as before the news: used when no other
+
+        def vote(article_id: str, when: When, weight: float, *, looking_back: bool = False) -> bool:
+            after = _days_after(when, anchors.get(article_id))
+            if after is not None and after > 1:
+                return False  # not yet happened when the article was written: a schedule, not its news
+            group = self.scope[article_id]
+            tally = (earlier if looking_back else votes).setdefault(group, {})
+            tally[when] = tally.get(when, 0.0) + weight
+            if after is not None and after >= -_RECENT_DAYS:
+                recent.setdefault(group, set()).add(when)
+            return True
+
+        for s, when, counts in zip(cluster.sentences, self.own, self.votes):
             if when is not None and when.precision == DAY:
-                story = votes.setdefault(self.scope[s.article_id], {})
-                story[when] = story.get(when, 0.0) + 1.0
+                vote(s.article_id, when, 1.0, looking_back=not counts)
         for a in cluster.articles:
             for removed in a.removed:
                 if "caption" not in removed.reason:
                     continue
                 for mention in finder.find(removed.text, anchors.get(a.id)):
                     when = when_of(mention)
-                    if when is not None and when.precision == DAY:
-                        tally = votes.setdefault(self.scope[a.id], {})
-                        tally[when] = tally.get(when, 0.0) + _CAPTION_WEIGHT
+                    if when is not None and when.precision == DAY and vote(a.id, when, _CAPTION_WEIGHT):
                         shown[when] = shown.get(when, 0.0) + _CAPTION_WEIGHT
+        for group, counted in earlier.items():
+            votes.setdefault(group, counted)
         for group, counted in votes.items():
-            main = max(counted, key=lambda day, c=counted: (  # type: ignore[misc]
+            news = recent.get(group, set())
+            candidates = [d for d in counted if d in news] or list(counted)  # the news days, when the story names any
+            main = max(candidates, key=lambda day, c=counted: (  # type: ignore[misc]
                 sum(v for d, v in c.items() if self.near(d, day)), c[day], shown.get(day, 0.0)))
             self.main[group] = (main, sorted((d for d in counted if self.near(d, main)), key=When.ordinal))
 
@@ -170,6 +199,16 @@ class ClusterDates:
             else:
                 out.append((main, [story]))
         return out
+
+
+def _cited_earlier(text: str, mention: DateMention, anchor: date | None) -> bool:
+    """A cited document's or rule's date ("Thông tư số 36/2014/TT-NHNN ngày 20/11/2014") that is
+    not among its article's news days: never a sentence's own date."""
+    if not is_cited(text, mention):
+        return False
+    when = when_of(mention)
+    after = _days_after(when, anchor) if when is not None else None
+    return after is None or not -_RECENT_DAYS <= after <= 1
 
 
 _BUCKET_LIMIT = 200  # sentences of one day compared at most: memory stays bounded on a huge article

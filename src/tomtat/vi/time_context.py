@@ -14,12 +14,50 @@ PRECISION_RANK = {DAY: 6, WEEK: 5, "day-month": 4, MONTH: 3, "month-only": 2, YE
 _BACKGROUND = re.compile(r"(?<!\w)(?:từng|trước đây|kể từ|trước kia|hồi đó)(?!\w)", re.IGNORECASE)
 _PLAN_TAIL = re.compile(r"(?<!\w)(?:tới|sắp tới|sau)$", re.IGNORECASE)
 _PLAN_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sẽ|kế hoạch|mục tiêu|đến|tới)(?!\w)[^,.;]{0,25}$", re.IGNORECASE)
+# "ngày 13/6 tới", "các ngày 3/6 - 26/6 sắp tới" (the range's end may follow the date found);
+# not "từ ngày 4/7 tới nay" (until now).
+_PLAN_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*)?(?:sắp tới|tới)(?!\w)"
+                         r"(?!\s*(?:nay|giờ|bây giờ)(?!\w))", re.IGNORECASE)
 
 
 def is_plan(text: str, mention: DateMention) -> bool:
     """A date the sentence looks forward to ("vào tháng 9 tới", "dự kiến ... ngày 25/4",
-    "đến năm 2030"): the time of a plan, less telling than a time that is past."""
-    return bool(_PLAN_TAIL.search(mention.text) or _PLAN_BEFORE.search(text[:mention.start]))
+    "đến năm 2030", "vào ngày 13/6 tới"): the time of a plan, less telling than a time that is past."""
+    return bool(_PLAN_TAIL.search(mention.text) or _PLAN_BEFORE.search(text[:mention.start])
+                or _PLAN_AFTER.match(text, mention.end))
+
+
+# A document named with its date ("Thông tư số 36/2014/TT-NHNN ngày 20/11/2014", "Công văn
+# 6577/QLD-MP ban hành ngày 13/4/2015") or the day a rule applies from ("có hiệu lực từ ngày
+# 1/1/2021", "kể từ ngày 30/4/2015"): the date of the text cited, not of what the sentence tells.
+_DOCUMENTS = "thông tư|nghị định|quyết định|nghị quyết|chỉ thị|công văn|văn bản|thông báo|công điện|tờ trình|pháp lệnh"
+_CITED_DOCUMENT = re.compile(
+    rf"(?<!\w)(?:{_DOCUMENTS})(?:\s+(?:số\s+)?[^\s,.;]*\d[^\s,;]*?)?(?:\s+(?:ban hành|ký))?\s+(?:ngày\s+)?$",
+    re.IGNORECASE)
+_RULE_START = re.compile(r"(?<!\w)(?:hiệu lực(?:\s+thi hành)?(?:\s+(?:kể\s+)?từ)?|áp dụng(?:\s+(?:kể\s+)?từ)?|kể từ)"
+                         r"\s+(?:ngày\s+)?$", re.IGNORECASE)
+# "Trước đó, ngày 6/8/2009, ...": a day told as what came before the news.
+_LOOKING_BACK = re.compile(r"\W*trước đó(?!\w)", re.IGNORECASE)
+_LOOKING_BACK_REACH = 60  # characters from the sentence's start to the date
+
+
+# "vừa ban hành Quyết định số 123/QĐ-UBND ngày 20/5/2016": issuing the document is the fact told.
+_ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký|ra|gửi|có|phát hành)\s+$", re.IGNORECASE)
+
+
+def is_cited(text: str, mention: DateMention) -> bool:
+    """The date of a cited document or of when a rule applies: not the time of the sentence's fact."""
+    window = max(0, mention.start - 80)
+    if _RULE_START.search(text, window, mention.start):
+        return True
+    cited = _CITED_DOCUMENT.search(text, window, mention.start)
+    return cited is not None and not _ISSUED.search(text, max(0, cited.start() - 20), cited.start())
+
+
+def looks_back(text: str, mention: DateMention) -> bool:
+    """A date the sentence gives as earlier than the news ("Trước đó, ngày 6/8/2009, ..."): a
+    real time of what it tells, but not the day of the story's own happening."""
+    return mention.start <= _LOOKING_BACK_REACH and _LOOKING_BACK.match(text) is not None
 
 
 def best_mention(text: str, mentions: Sequence[DateMention]) -> DateMention:
