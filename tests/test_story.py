@@ -296,3 +296,23 @@ def test_a_day_told_as_earlier_is_the_main_day_when_the_story_names_no_other():
     cluster, dates = _dates_of([{"title": "Nhà máy rác Hòa Phú", "text": text}])
     [(main, _)] = dates.main.values()
     assert (main.year, main.month, main.day) == (2015, 4, 2)
+
+
+def test_an_event_opens_with_the_sentence_that_opens_an_articles_telling_of_it():
+    """The outlet listed first told the detail; the other outlet's opening sentence, on the same
+    day, leads the event, and the detail follows."""
+    detail = ("Người dân xã Hòa Phú đã phản ánh mùi hôi từ bãi rác suốt nhiều tháng qua.\n"
+              "Sáng 18/5, đoàn kiểm tra yêu cầu nhà máy xử lý rác dừng tiếp nhận rác mới cho đến khi sửa xong hệ thống lọc khí.")
+    opening = ("Sáng 18/5, UBND tỉnh đã đình chỉ hoạt động của nhà máy xử lý rác Hòa Phú vì gây ô nhiễm kéo dài.\n"
+               "Quyết định được đưa ra sau nhiều lần người dân khiếu nại lên chính quyền các cấp.")
+    articles = [{"title": "Dân kêu mùi hôi bãi rác Hòa Phú", "text": detail, "source": "Báo A", "published": "2016-05-18"},
+                {"title": "Đình chỉ nhà máy rác Hòa Phú", "text": opening, "source": "Báo B", "published": "2016-05-18"}]
+    from conftest import cluster_of
+    from tomtat.story.events import story_events
+
+    cluster = cluster_of(articles)
+    dates = ClusterDates.build(cluster)
+    later = next(i for i, s in enumerate(cluster.sentences) if s.text.startswith("Sáng 18/5, đoàn"))
+    first = next(i for i, s in enumerate(cluster.sentences) if s.text.startswith("Sáng 18/5, UBND"))
+    order, events = story_events(cluster, [later, first], dates, lambda i: False)
+    assert order == [first, later] and len(events) == 1

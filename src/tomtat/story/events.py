@@ -274,6 +274,21 @@ class _Group:
     scope: tuple[str, ...] | None  # year unknown: its story
     members: list[int] = field(default_factory=list)  # positions in the reading order
     days: list[When] = field(default_factory=list)
+    chains: list[list[int]] = field(default_factory=list)  # members, each with the ones leaning on it
+
+
+_LEDE_INDEX = 1  # an article's first two sentences (its sapo's or its body's opening) tell its news
+
+
+def _lede_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]]) -> list[int]:
+    """An event's members with the sentence that opens an article's telling of it first (with
+    what leans on it), the rest in their order: an event reads from its news, not from a detail
+    of the outlet that happens to come first."""
+    opening = [c for c in chains if cluster.sentences[ordered[c[0]]].index <= _LEDE_INDEX]
+    if opening:
+        first = min(opening, key=lambda c: cluster.sentences[ordered[c[0]]].index)
+        chains = [first, *(c for c in chains if c is not first)]
+    return [k for c in chains for k in c]
 
 
 def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
@@ -287,8 +302,10 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
     for k, i in enumerate(ordered):
         if k and ordered[k - 1] == predecessor(cluster, i) and leans(i):
             group = group_of[ordered[k - 1]]
+            group.chains[-1].append(k)
         else:
             group = _place(groups, dates, cluster.sentences[i].article_id, dates.told[i])
+            group.chains.append([k])
         group.members.append(k)
         if dates.told[i] is not None:
             group.days.append(dates.told[i])  # type: ignore[arg-type]
@@ -307,6 +324,8 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         return (1, first_seen[g.scope], w.month or 0, w.day or 0, 0)
 
     groups.sort(key=key)
+    for g in groups:
+        g.members = _lede_first(cluster, ordered, g.chains)
     new_order: list[int] = []
     events: list[StoryEvent] = []
     for g in groups:
