@@ -125,3 +125,36 @@ def test_shared_shingles_equal_pairwise_set_intersections(monkeypatch, dense_cel
     # the copy of B matches B best and is chained to B's original
     assert ArticleDeduplicator().find(articles) == {"bao-b": ("bao-a", pytest.approx(score(OUTLET_A, OUTLET_B))),
                                                     "bao-d": ("bao-a", pytest.approx(score(OUTLET_B, copy)))}
+
+
+@pytest.mark.parametrize("selector", ["coverage", "mmr"])
+def test_one_precise_figure_told_by_two_outlets_in_other_words_is_chosen_once(selector):
+    """Two paraphrases share few bigrams but the figure "4,91%": one fact, told once."""
+    import numpy as np
+
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
+    from tomtat.summarize.select import make_selector
+
+    first = Article(id="a", text=(
+        "Ngân hàng Hà Lam sẽ giảm tỷ lệ sở hữu tại công ty chứng khoán con từ 10,39% xuống 4,91% trong quý tới. "
+        "Công ty chứng khoán này có trụ sở tại quận 3 và hơn 200 nhân viên."))
+    second = Article(id="b", text=(
+        "Đợt bán đấu giá gần 17 triệu cổ phần giúp bên bán chỉ còn nắm 4,91% vốn điều lệ sau giao dịch. "
+        "Giá khởi điểm được công bố vào tuần sau."))
+    cluster = Summarizer(Options(), story=False).build_cluster([first, second])
+    texts = [s.text for s in cluster.sentences]
+    one = next(i for i, t in enumerate(texts) if t.startswith("Ngân hàng Hà Lam"))
+    other = next(i for i, t in enumerate(texts) if t.startswith("Đợt bán"))
+    scores = np.full(len(texts), -3.0)
+    scores[one], scores[other] = -0.1, -0.2
+    chosen = make_selector(Options(selector=selector), None, learned_scores=False)(cluster, scores, 10_000,
+                                                                                   max_sentences=2)
+    assert one in chosen and other not in chosen and len(chosen) == 2
+
+
+def test_exact_figures_are_decimals_and_grouped_numbers_not_names():
+    from tomtat.vi.text import exact_figures
+
+    assert exact_figures("từ 10,39% xuống 4,91% vốn, với 2.254.484 phiếu") == {"10,39", "4,91", "2.254.484"}
+    assert exact_figures("chung cư 727, chuyến bay VN 227, năm 2016, ngày 20/5/2016, lúc 14h40") == set()

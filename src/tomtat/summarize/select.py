@@ -14,6 +14,7 @@ from tomtat.summarize.concepts import ConceptWeigher
 from tomtat.summarize.order import predecessor
 from tomtat.vi.time_context import anchored_articles
 from tomtat.vi.openers import Openers, is_cut
+from tomtat.vi.text import exact_figures
 
 def readability_constraints(cluster: Cluster, candidates: np.ndarray,
                             openers: Openers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -103,6 +104,22 @@ def containment_matrix(present: sparse.csr_matrix) -> np.ndarray:
     return shared / size[:, None]
 
 
+def same_figure_matrix(cluster: Cluster, candidates: np.ndarray) -> np.ndarray:
+    """1.0 where two candidates state one precise figure ("4,91%", "2.254.484 phiếu"): one fact,
+    told twice in other words (two outlets' paraphrases share few bigrams but the figure)."""
+    figures = [exact_figures(cluster.sentences[int(c)].text) for c in candidates]
+    out = np.zeros((len(candidates), len(candidates)))
+    by_figure: dict[str, list[int]] = {}
+    for k, found in enumerate(figures):
+        for figure in found:
+            by_figure.setdefault(figure, []).append(k)
+    for members in by_figure.values():
+        if len(members) > 1:
+            out[np.ix_(members, members)] = 1.0
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
 class Selector(Protocol):
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]: ...
 
@@ -115,7 +132,8 @@ class MMRSelector:
     cosine to a chosen sentence is never taken (the same fact told twice), nor one that has
     ``containment_threshold`` of its syllable bigrams inside a chosen sentence or holds that
     share of a chosen one's (a short sentence told again inside a long one, which cosine
-    misses). 0.5 was chosen on validation: over training seeds 0-4 it kept the mean ROUGE-2
+    misses), nor one stating a precise figure a chosen one states (:func:`same_figure_matrix`:
+    two outlets' paraphrases of one fact). 0.5 was chosen on validation: over training seeds 0-4 it kept the mean ROUGE-2
     (0.3607 vs 0.3608 at 0.6) and left 1 such pair per 100 summaries instead of 5-8.
 
     Only the ``pool`` best-scored eligible sentences are considered, and their similarities
@@ -166,7 +184,8 @@ class MMRSelector:
         max_similarity = np.zeros(len(candidates))
         pool_rows = cluster.vectors.matrix[candidates]
         similarity = (pool_rows @ pool_rows.T).toarray()  # one product, not one per chosen sentence
-        containment = containment_matrix(bigram_presence(cluster, candidates))
+        containment = np.maximum(containment_matrix(bigram_presence(cluster, candidates)),
+                                 same_figure_matrix(cluster, candidates))
         chosen: list[int] = []
         used = 0
         limit = budget * (1 + self.overshoot)
@@ -208,8 +227,8 @@ class CoverageSelector:
     syllable^``cost_exponent`` while it fits, then compares with the best single sentence:
     that keeps half of (1 - 1/e) of the optimum guaranteed. Solving the same objective exactly
     (``scipy.optimize.milp``) scored less than this greedy in the issue-11 rerun, at 100-300 ms
-    a cluster, several times the whole pipeline. Readability constraints
-    and the bigram-containment rule (``containment_threshold``) are those of :class:`MMRSelector`.
+    a cluster, several times the whole pipeline. Readability constraints, the bigram-containment
+    rule (``containment_threshold``) and the figure rule are those of :class:`MMRSelector`.
     """
 
     pool: int = DEFAULTS.coverage_pool
@@ -232,7 +251,7 @@ class CoverageSelector:
         concepts, columns = self._concepts(cluster, candidates)  # pool x concepts, 0/1
         # A short sentence told again inside a long one still adds a few new bigrams; the
         # containment rule of MMRSelector keeps such pairs out (repeats per 100 summaries 10 -> 1).
-        containment = containment_matrix(concepts)
+        containment = np.maximum(containment_matrix(concepts), same_figure_matrix(cluster, candidates))
         if self.weigher is not None and cluster.vectors.bigram_mask().any():
             weights = self.weigher(cluster, scores, candidates, concepts, columns)
         else:

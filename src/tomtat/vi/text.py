@@ -25,6 +25,17 @@ def count_syllables(text: str) -> int:
     return len(_SYLLABLE.findall(text))
 
 
+# A figure precise enough to name one fact: a decimal ("4,91%", "1,1 tỷ USD") or a number with
+# thousands separators ("2.254.484 phiếu", "20.000 USD"). Bare integers are left out: "chung
+# cư 727", "chuyến bay VN 227", a plate number or a year name things, not facts.
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+(?![\w]|[.,]\d)")
+
+
+def exact_figures(text: str) -> frozenset[str]:
+    """The precise figures a sentence states (see ``_FIGURE``), as written."""
+    return frozenset(_FIGURE.findall(text))
+
+
 def ngram_features(tokens: Sequence[str]) -> list[str]:
     return list(tokens) + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
