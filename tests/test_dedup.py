@@ -72,23 +72,27 @@ def test_seed_cluster_pairs_only_000_and_001():
     assert dedup.find(articles) == {articles[1].id: (articles[0].id, pytest.approx(sim[0, 1]))}
 
 
+def two_article_cluster(text_a: str, text_b: str):
+    """The cluster of two articles ("a", "b") as the summarizer builds it, and its sentence texts."""
+    from tomtat.core.options import Options
+    from tomtat.story.summarizer import Summarizer
+
+    cluster = Summarizer(Options(), story=False).build_cluster([Article(id="a", text=text_a), Article(id="b", text=text_b)])
+    return cluster, [s.text for s in cluster.sentences]
+
+
 def test_a_short_sentence_told_again_inside_a_long_one_is_not_chosen_twice():
     """Cosine alone lets the short restatement through; bigram containment stops it."""
     import numpy as np
 
-    from tomtat.core.options import Options
-    from tomtat.story.summarizer import Summarizer
     from tomtat.summarize.select import MMRSelector
 
-    long_one = Article(id="a", text=(
+    cluster, texts = two_article_cluster(
         "Tối 18/8, tổ tuần tra kiểm soát trên cao tốc Bắc Lam đã dừng một xe tải chở gạch, phát hiện tài xế "
         "không có giấy phép lái xe, chở quá tải 60% và dương tính với ma túy đá cùng heroin theo kết quả test nhanh. "
-        "Đội cảnh sát giao thông số 3 đang hoàn tất hồ sơ xử lý vụ việc theo quy định."))
-    short_one = Article(id="b", text=(
+        "Đội cảnh sát giao thông số 3 đang hoàn tất hồ sơ xử lý vụ việc theo quy định.",
         "Công an tỉnh Bắc Lam cho biết một buổi học về an toàn giao thông sẽ được tổ chức cho học sinh vào tháng 9. "
-        "Kết quả test nhanh cho thấy tài xế dương tính với ma túy đá cùng heroin."))
-    cluster = Summarizer(Options(), story=False).build_cluster([long_one, short_one])
-    texts = [s.text for s in cluster.sentences]
+        "Kết quả test nhanh cho thấy tài xế dương tính với ma túy đá cùng heroin.")
     scores = np.linspace(0.3, 0.1, len(texts))
     first = next(i for i, t in enumerate(texts) if t.startswith("Tối 18/8"))
     again = next(i for i, t in enumerate(texts) if t.startswith("Kết quả test"))
@@ -133,17 +137,13 @@ def test_one_precise_figure_told_by_two_outlets_in_other_words_is_chosen_once(se
     import numpy as np
 
     from tomtat.core.options import Options
-    from tomtat.story.summarizer import Summarizer
     from tomtat.summarize.select import make_selector
 
-    first = Article(id="a", text=(
+    cluster, texts = two_article_cluster(
         "Ngân hàng Hà Lam sẽ giảm tỷ lệ sở hữu tại công ty chứng khoán con từ 10,39% xuống 4,91% trong quý tới. "
-        "Công ty chứng khoán này có trụ sở tại quận 3 và hơn 200 nhân viên."))
-    second = Article(id="b", text=(
+        "Công ty chứng khoán này có trụ sở tại quận 3 và hơn 200 nhân viên.",
         "Đợt bán đấu giá gần 17 triệu cổ phần giúp bên bán chỉ còn nắm 4,91% vốn điều lệ sau giao dịch. "
-        "Giá khởi điểm được công bố vào tuần sau."))
-    cluster = Summarizer(Options(), story=False).build_cluster([first, second])
-    texts = [s.text for s in cluster.sentences]
+        "Giá khởi điểm được công bố vào tuần sau.")
     one = next(i for i, t in enumerate(texts) if t.startswith("Ngân hàng Hà Lam"))
     other = next(i for i, t in enumerate(texts) if t.startswith("Đợt bán"))
     scores = np.full(len(texts), -3.0)

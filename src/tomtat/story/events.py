@@ -272,9 +272,8 @@ def _iso(when: When) -> str:
 class _Group:
     when: When | None
     scope: tuple[str, ...] | None  # year unknown: its story
-    members: list[int] = field(default_factory=list)  # positions in the reading order
     days: list[When] = field(default_factory=list)
-    chains: list[list[int]] = field(default_factory=list)  # members, each with the ones leaning on it
+    chains: list[list[int]] = field(default_factory=list)  # positions in the reading order, each with the ones leaning on it
 
 
 _LEDE_INDEX = 1  # an article's first two sentences (its sapo's or its body's opening) tell its news
@@ -306,7 +305,6 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         else:
             group = _place(groups, dates, cluster.sentences[i].article_id, dates.told[i])
             group.chains.append([k])
-        group.members.append(k)
         if dates.told[i] is not None:
             group.days.append(dates.told[i])  # type: ignore[arg-type]
         group_of[i] = group
@@ -324,14 +322,13 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         return (1, first_seen[g.scope], w.month or 0, w.day or 0, 0)
 
     groups.sort(key=key)
-    for g in groups:
-        g.members = _lede_first(cluster, ordered, g.chains)
     new_order: list[int] = []
     events: list[StoryEvent] = []
     for g in groups:
-        positions = list(range(len(new_order), len(new_order) + len(g.members)))
-        new_order.extend(ordered[k] for k in g.members)
-        articles = tuple(dict.fromkeys(cluster.sentences[ordered[k]].article_id for k in g.members))
+        members = _lede_first(cluster, ordered, g.chains)
+        positions = list(range(len(new_order), len(new_order) + len(members)))
+        new_order.extend(ordered[k] for k in members)
+        articles = tuple(dict.fromkeys(cluster.sentences[ordered[k]].article_id for k in members))
         if g.when is None:
             events.append(StoryEvent("Chưa rõ thời điểm", None, "unknown", tuple(positions), articles))
             continue

@@ -104,6 +104,13 @@ def containment_matrix(present: sparse.csr_matrix) -> np.ndarray:
     return shared / size[:, None]
 
 
+def repeat_matrix(cluster: Cluster, candidates: np.ndarray, present: sparse.csr_matrix) -> np.ndarray:
+    """What the containment rule compares with ``containment_threshold``: the bigram
+    containment of :func:`containment_matrix` (from ``present``), and 1.0 for two candidates
+    stating one precise figure (:func:`same_figure_matrix`)."""
+    return np.maximum(containment_matrix(present), same_figure_matrix(cluster, candidates))
+
+
 def same_figure_matrix(cluster: Cluster, candidates: np.ndarray) -> np.ndarray:
     """1.0 where two candidates state one precise figure ("4,91%", "2.254.484 phiếu"): one fact,
     told twice in other words (two outlets' paraphrases share few bigrams but the figure)."""
@@ -184,8 +191,7 @@ class MMRSelector:
         max_similarity = np.zeros(len(candidates))
         pool_rows = cluster.vectors.matrix[candidates]
         similarity = (pool_rows @ pool_rows.T).toarray()  # one product, not one per chosen sentence
-        containment = np.maximum(containment_matrix(bigram_presence(cluster, candidates)),
-                                 same_figure_matrix(cluster, candidates))
+        containment = repeat_matrix(cluster, candidates, bigram_presence(cluster, candidates))
         chosen: list[int] = []
         used = 0
         limit = budget * (1 + self.overshoot)
@@ -251,7 +257,7 @@ class CoverageSelector:
         concepts, columns = self._concepts(cluster, candidates)  # pool x concepts, 0/1
         # A short sentence told again inside a long one still adds a few new bigrams; the
         # containment rule of MMRSelector keeps such pairs out (repeats per 100 summaries 10 -> 1).
-        containment = np.maximum(containment_matrix(concepts), same_figure_matrix(cluster, candidates))
+        containment = repeat_matrix(cluster, candidates, concepts)
         if self.weigher is not None and cluster.vectors.bigram_mask().any():
             weights = self.weigher(cluster, scores, candidates, concepts, columns)
         else:
