@@ -25,6 +25,9 @@ CASES = [
     ("Sản lượng năm ngoái tăng mạnh.", "năm ngoái", None, "unresolved", "2023", "year"),
     ("Tàu cập cảng 3 ngày trước.", "3 ngày trước", None, "unresolved", "2024-09-07", "day"),
     ("Hiệp định được ký vào cuối năm ngoái.", "cuối năm ngoái", None, "unresolved", "2023", "year"),
+    ("Chiều qua (29/8), đoàn đã về đến Huế.", "Chiều qua (29/8)", "--08-29", "day-month", "2024-08-29", "day"),
+    ("Hôm nay (3.9) trời mưa to.", "Hôm nay (3.9)", "--09-03", "day-month", "2024-09-03", "day"),
+    ("Giá điện tăng từ tháng 1.2015 đến nay.", "tháng 1.2015", "2015-01", "month", "2015-01", "month"),
 ]
 
 
@@ -65,7 +68,7 @@ def test_numbers_that_are_not_dates():
     finder = DateFinder()
     for text in ("Khoảng 2/3 tổng số lao động đã về nước.", "Có 12.000 người tham gia.",
                  "Tỷ số là 3-1 nghiêng về đội khách.", "Giá tăng 1.5 lần trong 2 tuần qua.",
-                 "Ngày 31/2 không tồn tại."):
+                 "Ngày 31/2 không tồn tại.", "Phe đa số chiếm (2/3) số ghế.", "Lương tháng 5.000.000 đồng."):
         assert [m.text for m in finder.find(text) if m.resolved] == [], text
 
 

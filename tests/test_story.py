@@ -316,3 +316,16 @@ def test_an_event_opens_with_the_sentence_that_opens_an_articles_telling_of_it()
     first = next(i for i, s in enumerate(cluster.sentences) if s.text.startswith("Sáng 18/5, UBND"))
     order, events = story_events(cluster, [later, first], dates, lambda i: False)
     assert order == [first, later] and len(events) == 1
+
+
+def test_a_year_another_outlet_writes_beats_one_guessed_from_the_article_date():
+    """A look back published a year on writes "sáng 29/8" (read as this year's); the outlet that
+    wrote "29/8/2015" in the same words says which year it was."""
+    told = "một xe khách chở 30 người lao xuống vực ở đèo Hải Vân khiến 5 người thiệt mạng."
+    articles = [{"title": "Một năm sau vụ tai nạn ở đèo Hải Vân", "text": f"Sáng 29/8, {told}", "published": "2016-09-05"},
+                {"title": "Xe khách lao xuống vực ở đèo Hải Vân", "text": f"Sáng 29/8/2015, {told}",
+                 "published": "2015-08-29"}]
+    cluster, dates = _dates_of(articles)
+    days = {s.article_id: dates.own[i] for i, s in enumerate(cluster.sentences) if "Hải Vân" in s.text and dates.own[i]}
+    assert {(w.year, w.month, w.day) for w in days.values()} == {(2015, 8, 29)}
+    assert len(days) == 2

@@ -91,6 +91,7 @@ class ClusterDates:
         finder = finder or DateFinder()
         anchors = {a.id: article_anchor(a.published, f"{a.title}\n{a.text}")[0] for a in cluster.articles}
         own: list[When | None] = []
+        guessed: list[bool] = []  # the year of its own day came from the article's date, not its text
         votes: list[bool] = []
         last_day: dict[str, tuple[int, When]] = {}
         for s in cluster.sentences:
@@ -106,8 +107,9 @@ class ClusterDates:
             if when is not None and when.precision == DAY:
                 last_day[s.article_id] = (s.index, when)
             own.append(when)
+            guessed.append(when is not None and mention is not None and mention.anchored and mention.kind != "same_time")
             votes.append(mention is not None and not looks_back(s.text, mention))
-        links = [{a, b} for a, (b, _) in cluster.duplicate_of.items()] + _same_day_links(cluster, own)
+        links = [{a, b} for a, (b, _) in cluster.duplicate_of.items()] + _same_day_links(cluster, own, guessed)
         scope = year_scopes(cluster.articles, links)
         texts = {a.id: f"{a.title}\n{a.text}" for a in cluster.articles}
         year_from: dict[tuple[str, ...], int | None] = {}
@@ -214,10 +216,12 @@ def _cited_earlier(text: str, mention: DateMention, anchor: date | None) -> bool
 _BUCKET_LIMIT = 200  # sentences of one day compared at most: memory stays bounded on a huge article
 
 
-def _same_day_links(cluster: Cluster, own: list[When | None], similarity: float = 0.3) -> list[set[str]]:
+def _same_day_links(cluster: Cluster, own: list[When | None], guessed: list[bool],
+                    similarity: float = 0.3) -> list[set[str]]:
     """Articles that tell one day's happening in similar words share a year: link them, and
-    give a day without its year the year the other outlet wrote ("sáng 12/3" and "12/3/2024").
-    Only sentences naming the same day and month, of different articles, are compared."""
+    give a day without its year the year the other outlet wrote ("sáng 12/3" and "12/3/2024"),
+    also where its year was only guessed from its article's date (a look back published a
+    year later). Only sentences naming the same day and month, of different articles, are compared."""
     buckets: dict[tuple[int | None, int | None], list[int]] = {}
     for i, w in enumerate(own):
         if w is not None and w.precision == DAY:
@@ -234,13 +238,15 @@ def _same_day_links(cluster: Cluster, own: list[When | None], similarity: float 
                 wi, wj = own[i], own[j]
                 assert wi is not None and wj is not None
                 if cluster.sentences[i].article_id == cluster.sentences[j].article_id or sims[a, b] < similarity \
-                        or (None not in (wi.year, wj.year) and wi.year != wj.year):
+                        or (None not in (wi.year, wj.year) and wi.year != wj.year and guessed[i] == guessed[j]):
                     continue
                 links.append({cluster.sentences[i].article_id, cluster.sentences[j].article_id})
-                if wi.year is None and wj.year is not None:
-                    own[i] = wj
-                elif wj.year is None and wi.year is not None:
-                    own[j] = wi
+                # how sure each year is: 0 unknown, 1 guessed from the article's date, 2 written
+                sure_i, sure_j = (0 if w.year is None else 1 if guessed[k] else 2 for w, k in ((wi, i), (wj, j)))
+                if sure_i < sure_j:
+                    own[i], guessed[i] = wj, guessed[j]
+                elif sure_j < sure_i:
+                    own[j], guessed[j] = wi, guessed[i]
     return links
 
 

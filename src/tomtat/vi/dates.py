@@ -41,7 +41,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     ("day_month_words", rf"{_B}ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}){_E}"),
     ("day_month", rf"(?:(?:{_TIME})?(?:ngày|hôm|{_PART}|{WEEKDAY})\s*,?\s*(?:ngày\s+|hôm\s+)?)(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}}){_E}"),
     ("day_month_bare", rf"(?:vào|từ|đến|tới|trước|sau|đầu|cuối|giữa)\s+(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_E}"),
-    ("month_year", rf"{_B}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-)\s*(?P<y>\d{{4}}){_E}"),
+    # "hôm qua (29/8)", "chiều nay (3.9)": the day in brackets names the relative word's day;
+    # a bracketed "2/3" alone is as often a fraction, so the word before it is required.
+    ("day_month_paren", rf"(?<!\w)(?:(?:ngày\s+)?hôm\s+(?:qua|nay|kia)|ngày\s+mai|{_PART}\s+(?:nay|qua|mai)|{WEEKDAY})\s*\(\s*(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s*\)"),
+    # "tháng 1.2015" (dot, as many outlets write it) beside "tháng 1/2015", "tháng 1 năm 2015"
+    ("month_year", rf"{_B}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-|\.)\s*(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
     ("year", rf"{_B}năm\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
@@ -61,6 +65,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "full_words": (("tháng",),), "weekday_full": (_WEEKDAYS,), "iso": (("-",),),
     "day_month_words": (("tháng",),), "day_month": (("ngày", "hôm", *_PARTS, *_WEEKDAYS),),
     "day_month_bare": (("/",), ("vào", "từ", "đến", "tới", "trước", "sau", "đầu", "cuối", "giữa")),
+    "day_month_paren": (("(",), ("nay", "qua", "mai", "kia", *_WEEKDAYS)),
     "month_year": (("tháng",),), "month": (("tháng",),), "year": (("năm",),),
     "relative_n": (("trước",), ("ngày", "tuần", "tháng", "năm")), "same_time": (("cùng",),),
     "part_relative": (("nay", "qua", "mai"), _PARTS),
@@ -70,7 +75,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 
 # The form each pattern reports (the benchmark counts per form).
 FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": "full",
-           "day_month_words": "partial", "day_month": "partial", "day_month_bare": "partial",
+           "day_month_words": "partial", "day_month": "partial", "day_month_bare": "partial", "day_month_paren": "partial",
            "month_year": "partial", "month": "partial", "year": "partial",
            "relative_n": "relative", "relative": "relative", "same_time": "relative", "part_relative": "relative"}
 
@@ -82,9 +87,9 @@ _TIME_WORDS = ("hôm", "tuần", "tháng", "năm", "ngày", "cùng", "nay", "qua
 # Day and month joined by a separator ("12/3", "12 - 3", "2024-03-12"): the forms below
 # cannot match without it, and most numbers in news ("120 chuyến") have none.
 _DAY_SEPARATOR = re.compile(r"\d\s*[/\-.]\s*\d")
-_NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_month_bare"})
+_NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_month_bare", "day_month_paren"})
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
-                          "day_month_bare", "month_year", "year"})
+                          "day_month_bare", "day_month_paren", "month_year", "year"})
 
 # Each pattern with what it cannot match without: (kind, patterns, words, a digit, a separator).
 # Patterns come twice: as compiled (case-blind) and without IGNORECASE for the lower-cased text
@@ -239,7 +244,7 @@ class DateFinder:
             if not _valid(y, m, d):
                 return None
             return DateMention(**base, precision=DAY, year=y, month=m, day=d)
-        if kind in ("day_month", "day_month_words", "day_month_bare"):
+        if kind in ("day_month", "day_month_words", "day_month_bare", "day_month_paren"):
             m, d = int(g["m"]), int(g["d"])
             if not _valid(None, m, d):
                 return None
