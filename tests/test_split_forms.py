@@ -82,6 +82,15 @@ def test_headings_are_their_own_unit_and_marked(splitter):
     assert not sentences[0].selectable
 
 
+def test_a_line_that_only_closes_a_bracket_or_quote_is_a_label(splitter):
+    text = ("Ông Lê Văn An (Phó vụ trưởng Vụ Ngân sách, Bộ Tài chính)\nĐội chủ nhà: Tuấn, Nam (Hòa 66'), Bình\n"
+            "“Không dừng, không nghỉ”\nÔng An cho biết ngân sách tăng 5% (so với năm ngoái).\n“Chúng tôi sẽ làm,” ông nói.\n"
+            "Ông nói: “Chúng tôi sẽ làm.”")
+    kinds = [(s.kind, s.text[:12]) for s in splitter.split(Article(id="a", text=text))]
+    assert kinds == [("heading", "Ông Lê Văn A"), ("heading", "Đội chủ nhà:"), ("heading", "“Không dừng,"),
+                     ("body", "Ông An cho b"), ("body", "“Chúng tôi s"), ("body", "Ông nói: “Ch")]
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_offsets_rebuild_every_sentence(splitter, name):
     text = "  " + CASES[name][0].replace("\n", "\n\n") + "\n"

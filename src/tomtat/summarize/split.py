@@ -22,7 +22,10 @@ _END = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
 # A scraper glued two sentences: "kinh tế.Triều Tiên" (lowercase word, period, capitalized word).
 # (The mark is matched before the look-behind: the scan then jumps from mark to mark.)
 _GLUED = re.compile(rf"[.!?](?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")
-_TERMINAL_LINE = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$|[{re.escape(_CLOSERS)}]$")
+# A line ends a sentence only with a mark, closers after it allowed: one that merely closes a
+# bracket or quote is a label (a credit "(Tổng hợp)", a portrait's "Ông A (Phó Vụ trưởng …)", a
+# line-up, a quoted subheading), as all 101 such short lines of the AbMuSu and ViMs files are.
+_TERMINAL_LINE = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 # Words that cannot end a sentence: a line ending with one runs on into the next line.
 _RUN_ON_WORDS = frozenset(
