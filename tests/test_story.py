@@ -58,7 +58,7 @@ def test_each_happening_appears_once_with_its_date(length):
         assert len(hits) == 1, (day, labels)
         assert set(hits[0].articles) <= articles
     flood = next(e for e in summary.events if e.label.startswith("14/3"))
-    assert flood.label == "14/3 (năm 2019 trở đi)" and flood.precision == "range" and flood.year_from == 2019
+    assert flood.label == "14/3 (năm chưa rõ, không trước năm 2019)" and flood.precision == "range" and flood.year_from == 2019
     bridge = next(e for e in summary.events if e.label.startswith("5/10"))
     assert bridge.label == "5/10 (năm chưa rõ)" and bridge.date == "--10-05" and bridge.precision == "unknown"
 

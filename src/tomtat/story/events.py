@@ -10,7 +10,8 @@ date counts double (a photo shows the story's own happening).
 
 A date without a year keeps its story (``scope``): dates of unknown year from different
 stories are never put in one year's order. ``year_from`` is the latest year the story's
-articles speak of as past; the label says "năm 2018 trở đi", never a guessed year.
+articles speak of as past; the label says "năm chưa rõ, không trước năm 2018", never a guessed year
+(an editor read the earlier "năm 2018 trở đi" as a period from 2018 on).
 
 :func:`story_events` groups a summary's sentences into events (one date window of one story,
 or one month, or one year), in time order where it is known: dated events by date, then the
@@ -264,7 +265,7 @@ def _label(days: Sequence[When], year_from: int | None) -> str:
         text = f"{first.day}/{first.month}–{last.day}/{last.month}"
     if first.year is not None:
         return text if first.precision == MONTH else f"{text}/{first.year}"
-    return f"{text} ({f'năm {year_from} trở đi' if year_from else 'năm chưa rõ'})"
+    return f"{text} ({f'năm chưa rõ, không trước năm {year_from}' if year_from else 'năm chưa rõ'})"
 
 
 def _iso(when: When) -> str:
