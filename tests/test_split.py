@@ -36,3 +36,14 @@ def test_offsets_point_into_the_text():
     for s in sentences:
         assert text[s.start:s.end].replace("\n", " ") == s.text
     assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+def test_a_heading_ending_in_a_run_on_word_is_not_glued_to_the_capitalized_line_after_it():
+    text = ("Bản đồ nhiệt trong hiệp một\nĐội chủ nhà tập trung bóng bổng vào cánh trái.\n"
+            "HẾT HIỆP MỘT\nPhổ điểm môn tiếng Anh\nĐiểm trung bình môn này tăng nhẹ.\n"
+            "Đoàn đã gặp ông\nNguyễn Văn Bình tại trụ sở ủy ban.")
+    sentences = SentenceSplitter.default().split(Article(id="a", text=text))
+    assert [(s.kind, s.text) for s in sentences] == [
+        ("heading", "Bản đồ nhiệt trong hiệp một"), ("body", "Đội chủ nhà tập trung bóng bổng vào cánh trái."),
+        ("heading", "HẾT HIỆP MỘT"), ("heading", "Phổ điểm môn tiếng Anh"),
+        ("body", "Điểm trung bình môn này tăng nhẹ."), ("body", "Đoàn đã gặp ông Nguyễn Văn Bình tại trụ sở ủy ban.")]

@@ -31,6 +31,14 @@ _LAST_TOKEN = re.compile(r"(\S+)$")
 _RUN_ON_WORDS = frozenset(
     ["của", "và", "với", "là", "rằng", "thì", "mà", "như", "cho", "tại", "ở", "từ", "về", "trong", "ngoài", "theo", "do", "bởi", "nhưng", "hoặc", "các", "những", "một", "ông", "bà", "anh", "chị", "chủ", "tịch", "tổng", "thống", "thủ", "tướng", "bộ", "trưởng", "ngoại", "trưởng", "đại", "sứ", "giám", "đốc"]
 )
+# Before a capitalized line only a title waiting for its name ("Chủ tịch" / "Kim Jong-un") or a
+# function word runs on: "Thống kê sau hiệp một", "Nam Bộ", "rủi ro hệ thống", "môn tiếng Anh"
+# are headings (24 of the 25 lines ending in a word above before a capitalized line, in the
+# AbMuSu and ViMs files, are headings or labels).
+_NAME_WAITING = frozenset(["chủ tịch", "tổng thống", "thủ tướng", "bộ trưởng", "ngoại trưởng", "đại sứ", "giám đốc"])
+_NAME_WAITING_LOWER = frozenset(["ông", "bà", "anh", "chị"])  # as written: "tiếng Anh" is a name
+_FUNCTION_WORDS = frozenset(["của", "và", "với", "là", "rằng", "thì", "cho", "tại", "ở", "từ", "về", "trong", "theo",
+                             "do", "bởi", "nhưng", "hoặc", "các", "những"])
 HEADING_MAX_WORDS = 20
 # A "sentence" longer than this (words) is a run-on line without punctuation (a scraped table, a
 # caption wall): it is cut, at the last clause mark (, ; : – —) in the second half of the window,
@@ -95,9 +103,18 @@ class SentenceSplitter:
     def _runs_on(line: str, following: str) -> bool:
         if _TERMINAL_LINE.search(line):
             return False
-        last = line.split()[-1].lower() if line.split() else ""
-        two = " ".join(line.lower().split()[-2:])
-        return following[:1].islower() or last in _RUN_ON_WORDS or two in _RUN_ON_WORDS
+        if following[:1].islower():
+            return True
+        words = line.split()
+        if not words:
+            return False
+        last = words[-1].lower()
+        if following[:1].isupper():
+            if line.isupper():  # "HẾT HIỆP MỘT": a heading in capitals
+                return False
+            return last in _FUNCTION_WORDS or words[-1] in _NAME_WAITING_LOWER \
+                or " ".join(words[-2:]).lower() in _NAME_WAITING
+        return last in _RUN_ON_WORDS
 
     def spans(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """Sentence spans inside ``text[start:end]``, stripped of surrounding whitespace."""
