@@ -329,3 +329,14 @@ def test_a_year_another_outlet_writes_beats_one_guessed_from_the_article_date():
     days = {s.article_id: dates.own[i] for i, s in enumerate(cluster.sentences) if "Hải Vân" in s.text and dates.own[i]}
     assert {(w.year, w.month, w.day) for w in days.values()} == {(2015, 8, 29)}
     assert len(days) == 2
+
+
+def test_undated_sentences_are_labelled_only_beside_dated_ones():
+    undated = ("Nhà máy xử lý rác ở xã Hòa Phú gây mùi hôi cho hàng trăm hộ dân quanh khu vực. "
+               "Người dân đề nghị chính quyền sớm di dời nhà máy ra xa khu dân cư.")
+    dated = "Sáng 18/5/2016, đoàn kiểm tra của tỉnh đã đến làm việc với nhà máy xử lý rác ở xã Hòa Phú."
+    alone = Summarizer(Options()).summarize([{"title": "Nhà máy rác Hòa Phú", "text": undated}])
+    assert [e.label for e in alone.events] == [""] and alone.events[0].precision == "unknown"
+    both = Summarizer(Options()).summarize([{"title": "Đoàn kiểm tra nhà máy rác", "text": dated},
+                                            {"title": "Nhà máy rác Hòa Phú", "text": undated}])
+    assert [e.label for e in both.events] == ["18/5/2016", "Chưa rõ thời điểm"]

@@ -337,7 +337,10 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         new_order.extend(ordered[k] for k in members)
         articles = tuple(dict.fromkeys(cluster.sentences[ordered[k]].article_id for k in members))
         if g.when is None:
-            events.append(StoryEvent("Chưa rõ thời điểm", None, "unknown", tuple(positions), articles))
+            # "Chưa rõ thời điểm" sets undated sentences apart from dated ones; over a summary
+            # with no date at all it is noise (a hand check read it as a label on an opinion).
+            label = "Chưa rõ thời điểm" if len(groups) > 1 else ""
+            events.append(StoryEvent(label, None, "unknown", tuple(positions), articles))
             continue
         days = sorted(set(g.days), key=When.ordinal) or [g.when]
         year_from = dates.year_from.get(g.scope) if g.scope else None

@@ -136,7 +136,8 @@ class EventOut(BaseModel):
     """One event of the story: a date label and the summary sentences (indexes) that tell it."""
 
     label: str = Field(..., description='the date as Vietnamese readers write it: "12/3/2024", "tháng 7/2018", '
-                                        '"16–18/7 (năm chưa rõ)", "Chưa rõ thời điểm"')
+                                        '"16–18/7 (năm chưa rõ)", "Chưa rõ thời điểm" (undated, beside dated events; '
+                                        '"" when the whole summary is undated)')
     date: str | None = Field(None, description="2018-07-12, 2018-07, 2019, --07-12 (year unknown) or null")
     precision: Literal["day", "month", "year", "range", "unknown"]
     sentences: list[int] = Field(..., description="indexes into `sentences`, in reading order")
