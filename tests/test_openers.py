@@ -47,3 +47,18 @@ def test_a_remembered_no_match_is_still_no_match():
 def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter():
     openers = Openers.from_lines(["[removable]", "(?i:tuy) nhiên,"])
     assert openers.match("TUY nhiên, giá vàng hôm nay lại tăng.").kind == "removable"
+
+
+@pytest.mark.parametrize("text, leans", [
+    ("Nạn nhân là chị Trần Thị Mai, 40 tuổi, trú tại xã Hòa Phú.", True),
+    ("2 đối tượng khai nhận đã mua ma túy của một người quen.", True),
+    ("Các đối tượng đã mang hai chiếc can về bến xe.", True),
+    ("Nữ diễn viên cho biết cô sẽ nghỉ ngơi một thời gian.", True),
+    ("Nữ ca sĩ Mỹ Tâm tổ chức đêm nhạc tại Hà Nội.", False),  # the role names someone
+    ("Cô gái 16 tuổi bị lừa bán sang nước ngoài.", False),  # how a story introduces someone
+    ("Hãng tin Reuters cho biết vụ việc xảy ra sáng nay.", False),
+])
+def test_a_person_named_before_by_role_alone_needs_the_sentence_that_named_them(text, leans):
+    openers = Openers.default()
+    assert openers.needs_predecessor(text) is leans
+    assert openers.match(text) is None  # [referential-new]: the scorer's opener feature is unchanged

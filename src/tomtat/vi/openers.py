@@ -26,6 +26,7 @@ REMOVABLE_NEW = "removable-new"
 REFERENTIAL = "referential"
 RELATIVE_TIME = "relative-time"
 SAME_TIME = "same-time"
+REFERENTIAL_NEW = "referential-new"
 
 # A sentence cut mid-way: it starts in lower case, ends on a mark that announces more, or is
 # an item of a list ("1. ...", "a) ...", "- ...") without the list.
@@ -189,6 +190,9 @@ class Openers:
     # scorer is retrained. (Retraining with them moved the scorer enough to change which
     # happenings the seed cluster's summary keeps, for the worse.)
     removable_new: tuple[re.Pattern[str], ...] = ()
+    # Referential openers added after the scorer was trained, on the same terms: the sentence
+    # needs its predecessor, but the opener feature does not see them until a retraining.
+    referential_new: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -200,7 +204,7 @@ class Openers:
     @classmethod
     def from_lines(cls, lines: Iterable[str], *, source: str = "<lines>") -> "Openers":
         sections = read_sections(lines, source)
-        known = (REMOVABLE, REMOVABLE_NEW, REFERENTIAL, RELATIVE_TIME, SAME_TIME)
+        known = (REMOVABLE, REMOVABLE_NEW, REFERENTIAL, REFERENTIAL_NEW, RELATIVE_TIME, SAME_TIME)
         unknown = set(sections) - set(known)
         if unknown:
             raise ValueError(f"{source}: unknown section(s) {sorted(unknown)}; known: {', '.join(known)}")
@@ -209,7 +213,8 @@ class Openers:
                    tuple(compile_(p) for p in sections.get(REFERENTIAL, ())),
                    tuple(compile_(p, re.IGNORECASE) for p in sections.get(RELATIVE_TIME, ())),
                    tuple(compile_(p) for p in sections.get(SAME_TIME, ())),
-                   removable_new=tuple(compile_(p) for p in sections.get(REMOVABLE_NEW, ())))
+                   removable_new=tuple(compile_(p) for p in sections.get(REMOVABLE_NEW, ())),
+                   referential_new=tuple(compile_(p) for p in sections.get(REFERENTIAL_NEW, ())))
 
     @cached_property  # the frozen instance's own cache: computed once, never changes
     def _removable(self) -> _FirstOf:
@@ -224,8 +229,9 @@ class Openers:
         return _FirstOf(self.referential)
 
     @cached_property
-    def _same_time(self) -> _FirstOf:
-        return _FirstOf(self.same_time)
+    def _unseen_referential(self) -> _FirstOf:
+        """Openers that need their predecessor without being the scorer's opener feature."""
+        return _FirstOf(self.same_time + self.referential_new)
 
     @cached_property
     def _relative_time(self) -> re.Pattern[str]:
@@ -292,4 +298,4 @@ class Openers:
             return True
         if not anchored and self._relative_time.match(rest) is not None:
             return True
-        return self._referential.match(rest) is not None or self._same_time.match(rest) is not None
+        return self._referential.match(rest) is not None or self._unseen_referential.match(rest) is not None
