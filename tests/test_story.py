@@ -250,6 +250,7 @@ def test_chronological_order_never_interleaves_two_articles_unknown_years():
     ("Đội tuyển sẽ ra sân trong trận mở màn của giải đấu châu lục vào ngày 13/6 tới.", False, False, True),
     ("Các trận đấu diễn ra trong các ngày 3/6 - 26/6 sắp tới.", False, False, True),
     ("Từ ngày 4/7 tới nay, vụ án chưa có tiến triển.", False, False, False),
+    ("(*) Xem Báo Người Lao Động từ số ra ngày 22-8.", True, False, False),
 ])
 def test_a_date_is_read_as_cited_told_as_earlier_or_planned(text, cited, back, plan):
     """Dates that are real but not the day of the sentence's own fact (a cited document, a rule's

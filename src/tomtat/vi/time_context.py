@@ -34,8 +34,9 @@ _DOCUMENTS = "thông tư|nghị định|quyết định|nghị quyết|chỉ th�
 _CITED_DOCUMENT = re.compile(
     rf"(?<!\w)(?:{_DOCUMENTS})(?:\s+(?:số\s+)?[^\s,.;]*\d[^\s,;]*?)?(?:\s+(?:ban hành|ký))?\s+(?:ngày\s+)?$",
     re.IGNORECASE)
-_RULE_START = re.compile(r"(?<!\w)(?:hiệu lực(?:\s+thi hành)?(?:\s+(?:kể\s+)?từ)?|áp dụng(?:\s+(?:kể\s+)?từ)?|kể từ)"
-                         r"\s+(?:ngày\s+)?$", re.IGNORECASE)
+# ... or a newspaper's issue ("Xem Báo Người Lao Động từ số ra ngày 22-8", a series' note).
+_RULE_START = re.compile(r"(?<!\w)(?:hiệu lực(?:\s+thi hành)?(?:\s+(?:kể\s+)?từ)?|áp dụng(?:\s+(?:kể\s+)?từ)?|kể từ"
+                         r"|số\s+(?:báo\s+)?ra)\s+(?:ngày\s+)?$", re.IGNORECASE)
 # "Trước đó, ngày 6/8/2009, ...": a day told as what came before the news.
 _LOOKING_BACK = re.compile(r"\W*trước đó(?!\w)", re.IGNORECASE)
 _LOOKING_BACK_REACH = 60  # characters from the sentence's start to the date
