@@ -57,8 +57,14 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Nữ ca sĩ Mỹ Tâm tổ chức đêm nhạc tại Hà Nội.", False),  # the role names someone
     ("Cô gái 16 tuổi bị lừa bán sang nước ngoài.", False),  # how a story introduces someone
     ("Hãng tin Reuters cho biết vụ việc xảy ra sáng nay.", False),
+    # first person outside quote marks with no speaker: a piece of someone's quotation
+    ("Có rất nhiều thứ trong đầu tôi khi nghĩ về câu lạc bộ này.", True),
+    ("Mọi nỗ lực đã được thực hiện để hại con gái tôi…", True),
+    ("Ông An cho biết chúng tôi sẽ sửa xong con đường trong tháng tới.", False),
+    ("Theo ông An, chúng tôi sẽ sửa xong con đường trong tháng tới.", False),
+    ("“Chúng tôi sẽ sửa xong con đường”, ông An nói.", False),
 ])
-def test_a_person_named_before_by_role_alone_needs_the_sentence_that_named_them(text, leans):
+def test_a_person_named_before_by_role_alone_or_a_quotation_without_its_speaker_needs_its_predecessor(text, leans):
     openers = Openers.default()
     assert openers.needs_predecessor(text) is leans
     assert openers.match(text) is None  # [referential-new]: the scorer's opener feature is unchanged
