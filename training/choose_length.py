@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args(argv)
-    from corpora import available, load, per_cluster_scores, tomtat_system
+    from corpora import available, load, per_cluster_scores, reference_length, tomtat_system
 
     if not available(args.shared):
         print(f"skipped: the AbMuSu and ViMs files are not under {args.shared}")
@@ -47,8 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from tomtat.vi.text import count_syllables
 
     data = {part: load(part, args.shared) for part in PARTS}
-    wanted = {part: statistics.median(statistics.mean(count_syllables(r) for r in refs) for _, refs in clusters)
-              for part, clusters in data.items()}
+    wanted = {part: reference_length(clusters) for part, clusters in data.items()}
     cache: dict[str, str] = {}
     rows = []
     print("level exponent  " + "  ".join(f"{p:>24}" for p in PARTS) + "   worst")
