@@ -55,10 +55,19 @@ class EntityExtractor:
         self.finder = MentionFinder(self.res)
 
     def extract(self, sentences: Sequence[Sentence]) -> list[Entity]:
+        return self._entities(self._groups(sentences))
+
+    def people(self, sentences: Sequence[Sentence]) -> dict[str, list[Mention]]:
+        """Each person's mentions in ``sentences``, by the person's key: the same merging as
+        :meth:`extract` (a lone name joins the one full name it can stand for, untitled later
+        mentions of a known name count), so "ông Kim" and "Chủ tịch Kim Jong-un" are one person."""
+        return {key: ms for (etype, key), ms in self._groups(sentences).items() if etype == PERSON and ms}
+
+    def _groups(self, sentences: Sequence[Sentence]) -> Groups:
         runs_of = [find_runs(s.text) for s in sentences]
         groups = self._merge(self.finder.mentions(sentences, runs_of))
         self._count_aliases(sentences, runs_of, groups)
-        return self._entities(groups)
+        return groups
 
     def _merge(self, mentions: list[Mention]) -> Groups:
         """Places and organizations by key; persons: full names (2+ words) are entities, and a lone

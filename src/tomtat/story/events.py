@@ -17,7 +17,9 @@ articles speak of as past; the label says "năm chưa rõ, không trước năm 
 or one month, or one year), in time order where it is known: dated events by date, then the
 stories of unknown year one after another (in the order they first appear), then what has no
 date at all. Each event has a label as Vietnamese readers write dates ("12/3/2024",
-"16–18/7 (năm chưa rõ)", "tháng 7/2018", "năm 2019").
+"16–18/7 (năm chưa rõ)", "tháng 7/2018", "năm 2019"). Inside an event the sentence that opens
+an article's telling of it comes first, and a sentence that introduces a person comes before
+one that names them short (:mod:`tomtat.story.cohesion`).
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from typing import Callable, Sequence
 
 from tomtat.core.model import StoryEvent
 from tomtat.core.options import DEFAULTS
+from tomtat.story.cohesion import Naming, Namings, introductions_first
 from tomtat.story.timeline import year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
@@ -286,23 +289,30 @@ class _Group:
 _LEDE_INDEX = 1  # an article's first two sentences (its sapo's or its body's opening) tell its news
 
 
-def _lede_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]]) -> list[int]:
-    """An event's members with the sentence that opens an article's telling of it first (with
+def _lede_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]]) -> list[list[int]]:
+    """An event's chains with the sentence that opens an article's telling of it first (with
     what leans on it), the rest in their order: an event reads from its news, not from a detail
     of the outlet that happens to come first."""
     opening = [c for c in chains if cluster.sentences[ordered[c[0]]].index <= _LEDE_INDEX]
     if opening:
         first = min(opening, key=lambda c: cluster.sentences[ordered[c[0]]].index)
         chains = [first, *(c for c in chains if c is not first)]
-    return [k for c in chains for k in c]
+    return chains
 
 
 def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
-                 leans: Callable[[int], bool]) -> tuple[list[int], list[StoryEvent]]:
+                 leans: Callable[[int], bool],
+                 namings: Sequence[Namings] | None = None) -> tuple[list[int], list[StoryEvent]]:
     """Group ``ordered`` (cluster indexes, reading order) into events; return the new reading
-    order (events in time order, each event's sentences in their old order) and the events,
-    whose ``sentences`` index that new order. A sentence that leans on the one before it
-    ("Cùng ngày,", "Ông này") stays in the event of that sentence."""
+    order (events in time order, each event's sentences in their old order but for the two
+    rules below) and the events, whose ``sentences`` index that new order. A sentence that
+    leans on the one before it ("Cùng ngày,", "Ông này") stays in the event of that sentence.
+
+    Inside an event the sentence that opens an article's telling of it comes first; then, with
+    ``namings`` (how each sentence of ``ordered`` names its people, from
+    :class:`~tomtat.story.cohesion.PersonReferences`), a sentence that introduces a person
+    ("Chủ tịch Kim Jong-un") moves with its chain to just before the first one that named them
+    short ("ông Kim"), even when that one is the lede (:func:`introductions_first`)."""
     groups: list[_Group] = []
     group_of: dict[int, _Group] = {}
     for k, i in enumerate(ordered):
@@ -331,8 +341,15 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
     groups.sort(key=key)
     new_order: list[int] = []
     events: list[StoryEvent] = []
+    known: dict[str, Naming] = {}  # how the events so far named each person
     for g in groups:
-        members = _lede_first(cluster, ordered, g.chains)
+        chains = _lede_first(cluster, ordered, g.chains)
+        if namings is not None:
+            chains = introductions_first(chains, namings, known)
+            for k in (k for c in chains for k in c):
+                for person, naming in namings[k].items():
+                    known[person] = naming.join(known.get(person))
+        members = [k for c in chains for k in c]
         positions = list(range(len(new_order), len(new_order) + len(members)))
         new_order.extend(ordered[k] for k in members)
         articles = tuple(dict.fromkeys(cluster.sentences[ordered[k]].article_id for k in members))
