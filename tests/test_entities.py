@@ -145,3 +145,74 @@ def test_a_place_name_inside_a_longer_vietnamese_name_is_not_the_place():
     assert _find(es, "Mỹ").mentions == 1  # the president's country only: not Mỹ Hoa, Phú Mỹ Hưng, Mỹ Khê
     assert _find(es, "Joe Biden").role == "Tổng thống Mỹ"
     assert ("Tập đoàn Liên Thái Bình Dương", "ORG") in types and ("Thái Bình", "LOC") in types
+
+
+def test_a_title_inside_an_organization_name_makes_no_person():
+    """"Tư lệnh" of "Bộ Tư lệnh Miền" is a word of the command's name: "Miền" is no person."""
+    es = _entities("Đoàn cán bộ của Bộ Tư lệnh Miền đã về thăm bà con vùng lũ.",
+                   "Lữ đoàn 170 thuộc Bộ tư lệnh Vùng 4 Hải quân tổ chức hội thao.",
+                   "Văn phòng Tổng thống Petro Ivanenko ra thông báo sáng nay.")
+    people = _people(es)
+    assert not {"Miền", "Vùng"} & set(people), people
+    assert _find(es, "Bộ Tư lệnh Miền").type == "ORG"
+    assert "Petro Ivanenko" in people  # a full name after "Văn phòng Tổng thống" is still a person
+
+
+def test_an_organization_after_a_title_is_the_employer_not_the_person():
+    es = _entities("Ông Đỗ Văn Khải, Phó Tổng Giám đốc Mekotravel Group, cho biết lượng khách tăng.",
+                   "Tổng giám đốc Vietsky Air Lê Thị Hạnh nói hãng sẽ mở thêm đường bay.",
+                   "Chủ tịch SaoMaiBank cho biết lãi suất sẽ giảm.",
+                   "Người phát ngôn Taliban Abdul Karim bác bỏ thông tin này.",
+                   "Bà Phạm Thị Lan, Giám đốc Công ty TNHH Hồng Phát, và Chủ tịch Quốc hội Vương Văn Hải dự lễ.")
+    people = _people(es)
+    assert set(people) == {"Đỗ Văn Khải", "Lê Thị Hạnh", "Abdul Karim", "Phạm Thị Lan", "Vương Văn Hải"}, people
+    orgs = {e.name for e in es if e.type == "ORG"}
+    assert {"Mekotravel Group", "Vietsky Air", "SaoMaiBank", "Taliban", "Công ty TNHH Hồng Phát"} <= orgs, orgs
+    assert people["Lê Thị Hạnh"].role == "Tổng giám đốc Vietsky Air"
+    assert people["Đỗ Văn Khải"].role == "Phó Tổng Giám đốc Mekotravel Group"
+
+
+def test_a_country_in_a_title_stays_out_of_the_name():
+    es = _entities("Bộ trưởng Quốc phòng Ba Lan Tomasz Wielicki phát biểu tại hội nghị.",
+                   "Ngoại trưởng Hàn Quốc Kang Min-ji và Tổng thống Nga Pavel Sorokin đã điện đàm.",
+                   "Thủ tướng Ý Marco Bellini gặp Tổng thống Áo Franz Huber. Ý kiến của hai bên còn khác nhau.",
+                   "Áo dài được trình diễn tại lễ hội.")
+    people = _people(es)
+    assert set(people) == {"Tomasz Wielicki", "Kang Min-ji", "Pavel Sorokin", "Marco Bellini", "Franz Huber"}, people
+    assert people["Tomasz Wielicki"].role == "Bộ trưởng Quốc phòng Ba Lan"
+    assert people["Franz Huber"].role == "Tổng thống Áo"
+    places = {e.name: e.mentions for e in es if e.type == "LOC"}
+    assert places.get("Ba Lan") == 1 and places.get("Ý") == 1 and places.get("Áo") == 1, places
+
+
+def test_a_name_before_a_lowercase_word_and_a_capitalized_one_is_kept():
+    """"Ông Hoàng tiếp Giám đốc ...": "Hoàng tiếp" is no word, so "Hoàng" is the name; "Ngoại
+    giao" and "Tỉnh ủy" are words (pyvi writes the latter "tỉnh uỷ"), so they are no names."""
+    es = _entities("Ông Hoàng tiếp Giám đốc Sở Y tế tại trụ sở.",
+                   "Bà Mai là Phó Chủ tịch Hội Nông dân xã.",
+                   "Thứ trưởng Ngoại giao Nga Sergey Ryabkov nói. Bí thư Tỉnh ủy cho biết tỉnh đã chuẩn bị.",
+                   "Ban Thường vụ Huyện ủy họp sáng nay.")
+    people = _people(es)
+    assert {"Hoàng", "Mai"} <= set(people), people
+    assert not {"Ngoại", "Tỉnh", "Huyện"} & set(people), people
+
+
+def test_foreign_names_with_particles_and_shorter_forms_are_one_person():
+    es = _entities("Ông Pieter van der Molen thắng cử. Bà Ana de Souza chúc mừng ông.",
+                   "Ông Van der Molen nói sẽ đoàn kết đất nước.")
+    person = _find(es, "Pieter van der Molen")
+    assert {"Pieter van der Molen", "Van der Molen"} <= set(person.variants) and person.mentions == 2
+    assert "Ana de Souza" in _people(es)
+
+
+def test_a_short_name_inside_an_organization_name_is_not_the_person():
+    es = _entities("Ông Lê Minh Phát là giám đốc. Ông Minh Phát nói công ty sẽ trả nợ.",
+                   "Công ty Minh Phát đang nợ ngân hàng 20 tỷ đồng.")
+    person = _find(es, "Lê Minh Phát")
+    assert person.mentions == 2 and set(person.variants) == {"Lê Minh Phát", "Minh Phát"}
+
+
+def test_academic_title_abbreviations_are_titles_not_organizations():
+    es = _entities("PGS. TS Lê Văn Khoa cho biết dịch đã được kiểm soát. TS Khoa nói thêm về vắc xin.")
+    assert _find(es, "Lê Văn Khoa").mentions == 2
+    assert not [e for e in es if e.type == "ORG"], es

@@ -13,14 +13,15 @@ Rules, not a model: underthesea's NER misses or splits many names in news text (
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from tomtat.core.model import Sentence
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
                                     place_inside_a_name)
-from tomtat.story.name_rules import Run, find_runs
+from tomtat.story.name_rules import Run
 from tomtat.vi.names import EntityResources, fold, fold_token
 
 __all__ = ["LOCATION", "ORGANIZATION", "PERSON", "Entity", "EntityExtractor", "EntityResources", "Evidence",
@@ -47,6 +48,34 @@ class Entity:
                 "mentions_by_article": dict(self.mentions_by_article)}
 
 
+class _Spans:
+    """Where the mentions found so far lie, article by article: is an offset inside one?"""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in mentions:
+            spans[m.article_id].append((m.start, m.end))
+        self._starts: dict[str, list[int]] = {}
+        self._ends: dict[str, list[int]] = {}
+        for article_id, found in spans.items():
+            merged: list[list[int]] = []
+            for start, end in sorted(found):
+                if merged and start <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            self._starts[article_id] = [start for start, _ in merged]
+            self._ends[article_id] = [end for _, end in merged]
+
+    def inside(self, article_id: str, offset: int) -> bool:
+        """Is ``offset`` inside a mention (after its first character)?"""
+        starts = self._starts.get(article_id)
+        if not starts:
+            return False
+        k = bisect_right(starts, offset) - 1
+        return k >= 0 and starts[k] < offset < self._ends[article_id][k]
+
+
 class EntityExtractor:
     """``extract(sentences)`` → entities sorted by mentions. Holds only its resources."""
 
@@ -64,14 +93,15 @@ class EntityExtractor:
         return {key: ms for (etype, key), ms in self._groups(sentences).items() if etype == PERSON and ms}
 
     def _groups(self, sentences: Sequence[Sentence]) -> Groups:
-        runs_of = [find_runs(s.text) for s in sentences]
+        runs_of = [self.finder.rules.runs(s.text) for s in sentences]
         groups = self._merge(self.finder.mentions(sentences, runs_of))
         self._count_aliases(sentences, runs_of, groups)
         return groups
 
     def _merge(self, mentions: list[Mention]) -> Groups:
-        """Places and organizations by key; persons: full names (2+ words) are entities, and a lone
-        name joins the one full name it can stand for (else it stands alone)."""
+        """Places and organizations by key; persons: full names (2+ words) are entities, a full
+        name that ends one longer name joins it ("Van der Bellen", "Alexander Van der Bellen"),
+        and a lone name joins the one full name it can stand for (else it stands alone)."""
         full: dict[str, list[Mention]] = defaultdict(list)
         lone: list[Mention] = []
         groups: Groups = defaultdict(list)
@@ -80,6 +110,10 @@ class EntityExtractor:
                 (full[m.key] if len(m.key.split()) > 1 else lone).append(m)
             else:
                 groups[(m.type, m.key)].append(m)
+        for short in sorted(full, key=lambda k: len(k.split())):
+            longer = [k for k in full if k != short and k.endswith(" " + short)]
+            if len(longer) == 1:
+                full[longer[0]].extend(full.pop(short))
         person_keys = list(full)
         titles_of = {k: {m.title for m in ms} for k, ms in full.items()}
         for m in lone:
@@ -106,9 +140,11 @@ class EntityExtractor:
 
     def _count_aliases(self, sentences: Sequence[Sentence], runs_of: Sequence[list[Run]], groups: Groups) -> None:
         """Add untitled later mentions of known names ("Kalganov", "Moskva" at a sentence start)
-        to their groups: the longest alias (up to 4 words) at each place of each run."""
+        to their groups: the longest alias (up to 4 words) at each place of each run; one or two
+        words inside a name found already are that name's ("Thiên Mã" of "Công ty Thiên Mã")."""
         aliases = self._aliases(groups)
         counted = {(m.article_id, m.start) for ms in groups.values() for m in ms}
+        covered = _Spans(m for ms in groups.values() for m in ms)
         for s, runs in zip(sentences, runs_of):
             for run in runs:
                 words = run.words
@@ -119,7 +155,12 @@ class EntityExtractor:
                         k += 1
                         continue
                     a, b = run.tokens[k].start, run.tokens[k + n - 1].end
-                    if (s.article_id, s.start + a) not in counted:
+                    if k + n == len(words) and self.finder.rules.ends_mid_word(s.text, b, words[-1]):
+                        k += n  # "Ý kiến", "Áo dài", "Văn phòng": a word, not the name
+                        continue
+                    # inside another name, only a full name counts: "Sở Y tế Nguyễn Văn An" took the person in
+                    inside = n < 3 and covered.inside(s.article_id, s.start + a)
+                    if (s.article_id, s.start + a) not in counted and not inside:
                         counted.add((s.article_id, s.start + a))
                         groups[group].append(Mention(group[0], s.text[a:b], group[1], s.article_id, s.index,
                                                      s.start + a, s.start + b))
@@ -134,13 +175,17 @@ class EntityExtractor:
         return 0, None
 
     def _aliases(self, groups: Groups) -> dict[str, tuple[str, str]]:
-        """Key -> group for every group's own key, a person's family name when only one
-        person has it, and every listed spelling variant of a group's key."""
+        """Key -> group for every group's own key and the full names it took in ("Van der
+        Bellen" of "Alexander Van der Bellen"), a person's family name when only one person has
+        it, and every listed spelling variant of a group's key."""
         aliases: dict[str, tuple[str, str]] = {}
         last_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for group in groups:
+        for group, ms in groups.items():
             etype, key = group
             aliases.setdefault(key, group)
+            for m in ms:
+                if m.key != key and len(m.key.split()) > 1:
+                    aliases.setdefault(m.key, group)
             parts = key.split()
             if etype == PERSON and len(parts) > 1 and parts[0] not in self.res.surname_first:
                 last_names[parts[-1]].append(group)
@@ -153,14 +198,14 @@ class EntityExtractor:
                     aliases.setdefault(variant, group)
         return aliases
 
-    @staticmethod
-    def _entities(groups: Groups) -> list[Entity]:
+    def _entities(self, groups: Groups) -> list[Entity]:
         out = []
         for (etype, _key), ms in groups.items():
             if not ms:
                 continue
             surfaces = Counter(m.text for m in ms)
-            name = max(surfaces, key=lambda s: (len(fold(s).split()) if etype == PERSON else 0, surfaces[s], s))
+            name = max(surfaces, key=lambda s: (self._name_rank(s) if etype == PERSON else (0, 0), surfaces[s],
+                                                len(fold(s).split()), s))
             roles = [m.role for m in ms if m.role]
             role_counts = Counter(roles)
             by_article = Counter(m.article_id for m in ms)
@@ -172,3 +217,11 @@ class EntityExtractor:
             ))
         out.sort(key=lambda e: (-e.mentions, e.type, e.name))
         return out
+
+    def _name_rank(self, surface: str) -> tuple[int, int]:
+        """How a person's surface ranks as the entity's name, before how often it is written: a
+        full Vietnamese name ("Phan Thị Minh Trang"), then any name of two words or more. Among
+        those the most written wins, so "Shinzo Abe" (5) over "Nhật Shinzo Abe" (1), a title's
+        country read into the name, and "Alexander Van der Bellen" (10) over "Van der Bellen" (8)."""
+        parts = fold(surface).split()
+        return int(len(parts) in (3, 4) and parts[0] in self.res.surname_first), int(len(parts) > 1)

@@ -3,9 +3,10 @@
 Rules, not a model: a title before a name ("Ngoại trưởng Nga Sergei Lavrov", "ông Viktor
 Kalganov") is strong, cheap evidence. For each run, in this order: places inside it, an
 organization it starts with a head word ("Bộ", "Hãng"), known organizations inside it, an
-organization after a trigger word ("hãng tin", "tạp chí"), a lone acronym, and last the
-name that remains after its title and qualifiers: a place after a place word ("thành phố"),
-or a person when a title or honorific stands before it (or it is a full Vietnamese name).
+organization after a trigger word ("hãng tin", "tạp chí"), a lone acronym, an organization
+named by an organization word ("Saigontourist Group"), and last the name that remains after
+its title and qualifiers: a place after a place word ("thành phố"), or a person when a title
+or honorific stands before it (or it is a full Vietnamese name).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
 from tomtat.core.model import Sentence
-from tomtat.story.name_rules import NameRules, Run, Token, compound_next, find_runs
+from tomtat.story.name_rules import NameRules, Run, Token
 from tomtat.vi.letters import has_vietnamese_mark
 from tomtat.vi.names import EntityResources, fold, is_acronym
 
@@ -63,7 +64,7 @@ class MentionFinder:
         self.rules = NameRules(resources)
 
     def mentions(self, sentences: Sequence[Sentence], runs_of: Sequence[list[Run]]) -> list[Mention]:
-        """Mentions of each sentence given its runs (:func:`find_runs`); a place or organization
+        """Mentions of each sentence given its runs (:meth:`NameRules.runs`); a place or organization
         overlapping a name found before it in the sentence is dropped."""
         mentions: list[Mention] = []
         for s, runs in zip(sentences, runs_of):
@@ -77,9 +78,31 @@ class MentionFinder:
         return mentions
 
     def evidence(self, text: str, runs: list[Run] | None = None) -> Iterator[Evidence]:
-        """Names with type evidence in one sentence, run by run."""
-        for run in find_runs(text) if runs is None else runs:
-            yield from self._run_evidence(text, run)
+        """Names with type evidence in one sentence, run by run. A person's name that lies inside
+        an organization found before it is that organization's name ("Giám đốc Công ty TNHH Hữu
+        Trí"), unless it is plainly a person's full name: the organization's name ran on into the
+        person ("Chủ tịch Quốc hội Vương Đình Huệ")."""
+        organizations: list[tuple[int, int]] = []
+        for run in self.rules.runs(text) if runs is None else runs:
+            for found in self._run_evidence(text, run):
+                if found.type == ORGANIZATION:
+                    organizations.append((found.start, found.end))
+                elif found.type == PERSON and not self._full_name(found.text) \
+                        and any(start <= found.start and found.end <= end for start, end in organizations):
+                    continue
+                yield found
+
+    def _full_name(self, name: str) -> bool:
+        """A Vietnamese full name (family name first, 3-4 syllables: "Lê Thị Thu Hằng") or a
+        foreign one (2+ words without a Vietnamese letter, not ending in a place or an acronym:
+        "Ashraf Ghani"; not "Eurowindow Nha Trang", "Nielsen VN")?"""
+        words = name.split()
+        syllables = fold(name).split()
+        if len(syllables) in (3, 4) and syllables[0] in self.res.surname_first:
+            return True
+        return len(words) >= 2 and not any(has_vietnamese_mark(w.lower()) for w in words) \
+            and not is_acronym(words[-1]) and not any(self.res.place_length(words, k) == len(words) - k
+                                                      for k in range(1, len(words)))
 
     def _run_evidence(self, text: str, run: Run) -> Iterator[Evidence]:
         tokens, words = run.tokens, run.words
@@ -87,8 +110,8 @@ class MentionFinder:
         skip, title_in_run = self.rules.strip_leading(words)
         yield from self._places(text, tokens)
         title_here = self.rules.title.match(text, run_start)
-        if title_here and title_here.end() > run_end:
-            return  # "Tổng" of "Tổng thống": a title, the name (if any) is the next run
+        if title_here and title_here.end() >= run_end:
+            return  # "Tổng" of "Tổng thống", "TS": a title, the name (if any) is the next run
         org_here = self.rules.org_head.match(text, run_start)
         if org_here and not title_here:
             end = self.rules.org_extent(text, run_start)
@@ -104,6 +127,11 @@ class MentionFinder:
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
             yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
             return
+        org_end = self.rules.org_word_end(words, skip)
+        if org_end:  # "Phó Tổng Giám đốc Saigontourist Group": the employer, and a name only if one follows
+            start, end = tokens[skip].start, tokens[org_end - 1].end
+            yield Evidence(ORGANIZATION, text[start:end], start, end)
+            skip = org_end
         if skip < len(tokens):
             name = self._name(text, run_start, tokens[skip:], skip, title_in_run)
             if name is not None:
@@ -144,8 +172,6 @@ class MentionFinder:
         vietnamese_name = len(name_tokens) >= 2 and fold(name_tokens[0].text) in self.res.surname_first
         if self.rules.place_trigger_tail.search(text[:run_start]) and skip == 0 and not vietnamese_name:
             return Evidence(LOCATION, name, start, end)
-        if len(name_tokens) == 1 and compound_next(text, end):
-            return None  # "Thứ trưởng Ngoại giao Nga ...": a capitalized word of a qualifier, not a name
         title, role = self._title_and_role(text, run_start, start, len(name_tokens) == 1, title_in_run)
         # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
         full_vietnamese_name = (skip == 0 and len(fold(name).split()) in (3, 4) and vietnamese_name
@@ -170,7 +196,7 @@ class MentionFinder:
             honorific = self.rules.honorific_tail.search(text[:run_start])
             if honorific:
                 title = honorific.group(1).lower()
-        found = self.rules.title_before(text, run_start)
+        found = self.rules.title_before(text, run_start, lone=lone)
         if found and lone and text[found.end:run_start].strip():
             found = None  # a lone name needs its title right before it ("Tổng thống Putin")
         if found and (not title or title in self.res.honorifics):

@@ -1,6 +1,6 @@
 """Where a name starts and ends in a sentence, and the title and role around it.
 
-Candidates are runs of capitalized words (:func:`find_runs`); :class:`NameRules` holds the
+Candidates are runs of capitalized words (:meth:`NameRules.runs`); :class:`NameRules` holds the
 patterns built from the word lists (``EntityResources``) and answers the questions the
 mention finder asks about a run: which leading words are a title or a qualifier, where an
 organization's name ends, which title or role stands before or after a person's name.
@@ -19,9 +19,22 @@ TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 PUNCT_CUT = re.compile(r"[,.;:!?\"“”()\[\]…]|\s[-–—]\s|^[-–—]\s")
 MAX_TITLE_GAP_WORDS = 7
 MAX_ROLE_WORDS = 14
-_NEXT_TWO = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")
 _CAP_WORD = rf"[{UPPER}][^\W_]*(?:[-'’][^\W_]+)*"
-_RUN = re.compile(rf"(?<![^\W_]){_CAP_WORD}(?: (?:{_CAP_WORD}|[^\W\d_]+(?:-[^\W_]+)+)(?![^\W_]))*")
+
+
+def _run_pattern(particles: Sequence[str] = ()) -> re.Pattern[str]:
+    """Capitalized words joined by single spaces; a hyphenated lowercase part ("Kim jong-un"),
+    and a name particle between two capitalized words ("Erik ten Hag"), may come inside."""
+    alternation = _alternation(particles)
+    particle = rf"|(?:{alternation})(?=(?: (?:{alternation}))* {_CAP_WORD})" if particles else ""
+    return re.compile(rf"(?<![^\W_]){_CAP_WORD}(?: (?:{_CAP_WORD}|[^\W\d_]+(?:-[^\W_]+)+{particle})(?![^\W_]))*")
+
+
+def _alternation(items: Sequence[str]) -> str:
+    return "|".join(map(re.escape, items))
+
+
+_RUN = _run_pattern()
 
 
 class Token(NamedTuple):
@@ -42,27 +55,17 @@ class Run:
         return [t.text for t in self.tokens]
 
 
-def find_runs(text: str) -> list[Run]:
+def find_runs(text: str, pattern: re.Pattern[str] = _RUN) -> list[Run]:
     """Maximal runs of capitalized words joined by single spaces (a hyphenated lowercase part
-    may follow a capitalized word: "Kim jong-un")."""
+    may follow a capitalized word: "Kim jong-un"); ``pattern``: see :meth:`NameRules.runs`."""
     first = TOKEN.search(text)
     first_start = first.start() if first else -1
     out: list[Run] = []
-    for m in _RUN.finditer(text):
+    for m in pattern.finditer(text):
         tokens = [Token(t.group(0), t.start(), t.end()) for t in TOKEN.finditer(text, m.start(), m.end())]
         if tokens:
             out.append(Run(tokens, initial=tokens[0].start == first_start))
     return out
-
-
-def compound_next(text: str, end: int) -> bool:
-    """Is the name followed by a lowercase syllable and then a capitalized word ("Ngoại giao Nga")?"""
-    m = _NEXT_TWO.match(text, end)
-    return m is not None and m.group(1)[:1].islower() and m.group(2)[:1].isupper()
-
-
-def _alternation(items: Sequence[str]) -> str:
-    return "|".join(map(re.escape, items))
 
 
 class NameRules:
@@ -76,9 +79,18 @@ class NameRules:
         self.place_trigger_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.place_triggers)})\s+$")
         self.org_trigger_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.org_triggers)})\s+$", re.IGNORECASE)
         self.org_head = re.compile(rf"(?:{_alternation(resources.org_heads)})(?!\w)", re.IGNORECASE)
+        self.org_head_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.org_heads)})\s+$", re.IGNORECASE)
         self._org_heads = {tuple(h.lower().split()) for h in resources.org_heads}
         self._org_head_lengths = sorted({len(h) for h in self._org_heads}, reverse=True)
         self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)", re.IGNORECASE) for unit in resources.admin_units]
+        self._run = _run_pattern(resources.name_particles)
+        self._org_words = frozenset(w.lower() for w in resources.org_words if not w.startswith("*"))
+        self._org_word_endings = tuple(w[1:].lower() for w in resources.org_words if w.startswith("*"))
+
+    def runs(self, text: str) -> list[Run]:
+        """The runs of capitalized words of ``text`` (:func:`find_runs`), through the name
+        particles of the word lists ("Erik ten Hag", "Van der Bellen")."""
+        return find_runs(text, self._run)
 
     # -- the words of a run ----------------------------------------------------------------
     def strip_leading(self, words: Sequence[str]) -> tuple[int, str]:
@@ -94,10 +106,11 @@ class NameRules:
                 return len(words), title
             i = last_place
         while i < len(words):
-            n = self.res.place_length(words, i) or (1 if is_acronym(words[i]) else 0)
+            n = self.res.place_length(words, i) or self.res.known_org_length(words, i, (3, 2, 1)) \
+                or (1 if is_acronym(words[i]) else 0)
             if not n:
                 break
-            i += n  # "Nga Vladimir Putin", "UBND TP Lê Văn A": qualifiers before the name
+            i += n  # "Nga Vladimir Putin", "Lầu Năm Góc Peter Cook", "UBND TP Lê Văn A": qualifiers before the name
         return i, title
 
     def _leading_title(self, words: Sequence[str]) -> tuple[int, str]:
@@ -108,6 +121,15 @@ class NameRules:
         if words and words[0].lower() in self.res.honorifics:
             return 1, words[0].lower()
         return 0, ""
+
+    def org_word_end(self, words: Sequence[str], i: int) -> int:
+        """Where an organization named by an organization word ends in ``words[i:]`` ("Saigontourist
+        Group", "VietinBank"): the index after its last such word, or 0 when there is none."""
+        for k in range(len(words) - 1, i - 1, -1):
+            word = words[k].lower()
+            if word in self._org_words or (word.endswith(self._org_word_endings) and is_capitalized(words[k])):
+                return k + 1
+        return 0
 
     def org_head_at(self, words: Sequence[str], i: int) -> int:
         """How many words from ``words[i]`` are an organization's head word ("Bộ", "Ủy ban"), or 0."""
@@ -178,15 +200,20 @@ class NameRules:
         return last_good if last_good > end else None
 
     # -- titles and roles around a name ----------------------------------------------------
-    def title_before(self, sentence: str, start: int) -> Token | None:
+    def title_before(self, sentence: str, start: int, *, lone: bool = False) -> Token | None:
         """The last title in the same clause before ``start`` with only a qualifier between
-        (lowercase title and its offsets)."""
+        (lowercase title and its offsets). Before a lone name, a title right after an
+        organization's head word is a word of that organization's name ("Bộ Tư lệnh Miền",
+        "Bộ tư lệnh Vùng 2"), not a person's title; a full name there is a person's
+        ("Văn phòng Tổng thống Ashraf Ghani")."""
         before = sentence[:start]
         cuts = list(PUNCT_CUT.finditer(before))
         seg_start = cuts[-1].end() if cuts else 0
         segment = before[seg_start:]
         best = None
         for m in self.title.finditer(segment):
+            if lone and self.org_head_tail.search(segment, 0, m.start()):
+                continue
             if self.qualifier_gap(segment[m.end():]):
                 best = Token(m.group(0).lower(), seg_start + m.start(), seg_start + m.end())
         return best

@@ -64,6 +64,8 @@ class EntityResources:
     org_triggers: tuple[str, ...] = field(default_factory=lambda: resource_lines("org_triggers.txt"))
     admin_units: tuple[str, ...] = field(default_factory=lambda: _longest_first(resource_lines("admin_units.txt")))
     name_breakers: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("name_breakers.txt")))
+    name_particles: tuple[str, ...] = field(default_factory=lambda: resource_lines("name_particles.txt"))
+    org_words: tuple[str, ...] = field(default_factory=lambda: resource_lines("org_words.txt"))
 
     @classmethod
     def default(cls) -> EntityResources:

@@ -7,6 +7,8 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
+from tomtat.vi.normalize import fix_tone_placement
+
 
 def read_lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a resource file, stripped."""
@@ -31,12 +33,14 @@ def full_line_pattern(name: str) -> re.Pattern[str]:
 @cache
 def vietnamese_words() -> frozenset[str]:
     """Lowercased multi-syllable words of pyvi's word list (pyvi is already a dependency, for
-    the official scorer): used to tell where a capitalized word ends ("Chỉ huy", "Kinh tế")."""
+    the official scorer): used to tell where a capitalized word ends ("Chỉ huy", "Kinh tế").
+    pyvi writes about a thousand of them with the old tone placement ("tỉnh uỷ", "hoà bình");
+    text is read with the modern one ("Tỉnh ủy"), so each is kept in both spellings."""
     spec = find_spec("pyvi")
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
     path = Path(next(iter(spec.submodule_search_locations))) / "models" / "words.txt"
     if not path.is_file():
         return frozenset()
-    return frozenset(w for w in (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-                     if " " in w)
+    words = {w for w in (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()) if " " in w}
+    return frozenset(words | {fix_tone_placement(w) for w in words})
