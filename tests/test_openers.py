@@ -56,6 +56,11 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Nữ diễn viên cho biết cô sẽ nghỉ ngơi một thời gian.", True),
     ("Nữ ca sĩ Mỹ Tâm tổ chức đêm nhạc tại Hà Nội.", False),  # the role names someone
     ("Cô gái 16 tuổi bị lừa bán sang nước ngoài.", False),  # how a story introduces someone
+    # a star by trade and age alone refers back to the name; with the name it introduces
+    ("Tiền đạo 31 tuổi đã ghi hai bàn trong trận này.", True),
+    ("Nữ ca sĩ 28 tuổi chia sẻ cô sẽ ra album mới.", True),
+    ("Tiền đạo 31 tuổi Nguyễn Văn Hùng ghi hai bàn.", False),
+    ("Người đàn ông 45 tuổi được đưa đi cấp cứu.", False),
     ("Hãng tin Reuters cho biết vụ việc xảy ra sáng nay.", False),
     # first person outside quote marks with no speaker: a piece of someone's quotation
     ("Có rất nhiều thứ trong đầu tôi khi nghĩ về câu lạc bộ này.", True),
