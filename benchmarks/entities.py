@@ -1,15 +1,18 @@
-"""People found by the entity rules on AbMuSu validation and ViMs held-out, and how a change of the
-rules changes them: dump the person mentions with one tree, dump them with another, compare.
+"""People and organizations found by the entity rules on AbMuSu validation and ViMs held-out, and
+how a change of the rules changes them: dump the mentions with one tree, dump them with another,
+compare.
 
     PYTHONPATH=<old tree>/src python benchmarks/entities.py dump --out before.jsonl
     PYTHONPATH=src python benchmarks/entities.py dump --out after.jsonl
     PYTHONPATH=src python benchmarks/entities.py compare before.jsonl after.jsonl [--sample 20 --seed 0]
 
-``dump`` writes one line per person mention (cluster, article, offsets, the person's key and
-displayed name, the sentence) of every cluster, as ``EntityExtractor.people`` groups them.
-``compare`` counts the person entities of each dump (a cluster's person, by key) that are the
-same in both (same key, same mentions), gone, new or changed (same key, other mentions), the
-mentions that left or joined a person, and prints a seeded sample of the entities that changed,
+``dump`` writes one line per person or organization mention (cluster, type, article, offsets,
+the entity's key and displayed name, the sentence) of every cluster, as
+``EntityExtractor.named`` groups them (an older tree without it: its ``_groups``). ``compare``
+counts, type by type, the entities of each dump (a cluster's person or organization, by key)
+that are the same in both (same key, same mentions), gone, new or changed (same key, other
+mentions), the mentions that left or joined one, and prints a seeded sample of the entities
+that changed (all types together),
 each with where its mentions went (or came from) and one sentence, for reading by hand. The
 dumps hold corpus text: write them outside the project. Corpora are read by path from
 ../shared (``benchmarks/corpora.py``'s ``load``); without them the script says so and exits 0.
@@ -27,8 +30,9 @@ from typing import Any
 from corpora import SHARED, _articles, available, load
 
 CORPORA = ("abmusu-validation", "vims-heldout")
-Entity = tuple[str, str]  # (cluster, person key)
-Span = tuple[str, str, int, int]  # (cluster, article, start, end)
+TYPES = ("PER", "ORG")
+Entity = tuple[str, str, str]  # (cluster, type, key)
+Span = tuple[str, str, str, int, int]  # (cluster, type, article, start, end)
 
 
 def dump(out: Path, shared: Path) -> int:
@@ -43,18 +47,25 @@ def dump(out: Path, shared: Path) -> int:
             for c, (documents, _) in enumerate(load(corpus, shared)):
                 cluster = summarizer.build_cluster(_articles(documents))
                 sentences = {(s.article_id, s.index): s for s in cluster.sentences}
-                names = {e.variants: e.name for e in extractor.extract(cluster.sentences) if e.type == "PER"}
-                for key, mentions in extractor.people(cluster.sentences).items():
-                    name = names.get(tuple(sorted({m.text for m in mentions})), key)
+                names = {(e.type, e.variants): e.name for e in extractor.extract(cluster.sentences)}
+                for etype, key, mentions in _named(extractor, cluster.sentences):
+                    name = names.get((etype, tuple(sorted({m.text for m in mentions}))), key)
                     for m in mentions:
                         s = sentences[(m.article_id, m.sentence_index)]
                         target.write(json.dumps({
-                            "cluster": f"{corpus}/{c}", "article": m.article_id, "start": m.start, "end": m.end,
+                            "cluster": f"{corpus}/{c}", "type": etype, "article": m.article_id,
+                            "start": m.start, "end": m.end,
                             "key": key, "name": name, "text": m.text, "role": m.role,
                             "sentence": s.text, "at": m.start - s.start}, ensure_ascii=False) + "\n")
                         n += 1
-    print(f"{n} person mentions written to {out}")
+    print(f"{n} person and organization mentions written to {out}")
     return 0
+
+
+def _named(extractor: Any, sentences: Any) -> list[tuple[str, str, Any]]:
+    if hasattr(extractor, "named"):
+        return [(t, key, ms) for t in TYPES for key, ms in extractor.named(sentences, t).items()]
+    return [(t, key, ms) for (t, key), ms in extractor._groups(sentences).items() if t in TYPES and ms]
 
 
 def _read(path: Path) -> tuple[dict[Entity, set[Span]], dict[Span, dict[str, Any]]]:
@@ -62,8 +73,8 @@ def _read(path: Path) -> tuple[dict[Entity, set[Span]], dict[Span, dict[str, Any
     mentions: dict[Span, dict[str, Any]] = {}
     for line in path.open(encoding="utf-8"):
         m = json.loads(line)
-        span = (m["cluster"], m["article"], m["start"], m["end"])
-        entities[(m["cluster"], m["key"])].add(span)
+        span = (m["cluster"], m.get("type", "PER"), m["article"], m["start"], m["end"])
+        entities[(m["cluster"], m.get("type", "PER"), m["key"])].add(span)
         mentions[span] = m
     return entities, mentions
 
@@ -84,29 +95,33 @@ def _context(m: dict[str, Any], width: int = 70) -> str:
 def compare(before_path: Path, after_path: Path, sample: int, seed: int) -> int:
     before, before_mentions = _read(before_path)
     after, after_mentions = _read(after_path)
-    same = {e for e in before if after.get(e) == before[e]}
-    gone = sorted(set(before) - set(after))
-    new = sorted(set(after) - set(before))
-    changed = sorted(e for e in set(before) & set(after) if before[e] != after[e])
-    left = sum(1 for span, m in before_mentions.items()
-               if span not in after_mentions or after_mentions[span]["key"] != m["key"])
-    joined = sum(1 for span, m in after_mentions.items()
-                 if span not in before_mentions or before_mentions[span]["key"] != m["key"])
-    for corpus in CORPORA:
-        counts = [sum(1 for cluster, _ in d if cluster.startswith(corpus + "/")) for d in (before, after)]
-        print(f"{corpus}: person entities {counts[0]} -> {counts[1]}")
-    print(f"person entities: {len(before)} -> {len(after)}; the same {len(same)}, gone {len(gone)}, new {len(new)}, "
-          f"changed {len(changed)} (same key, other mentions)")
-    print(f"person mentions: {len(before_mentions)} -> {len(after_mentions)}; {left} left a person, {joined} joined one")
-    pool = [("gone", e) for e in gone] + [("new", e) for e in new] + [("changed", e) for e in changed]
-    for kind, (cluster, key) in random.Random(seed).sample(pool, min(sample, len(pool))):
-        print(f"\n[{kind}] {cluster} {key!r}")
+    pool: list[tuple[str, Entity]] = []
+    for etype in TYPES:
+        b = {e: spans for e, spans in before.items() if e[1] == etype}
+        a = {e: spans for e, spans in after.items() if e[1] == etype}
+        same = {e for e in b if a.get(e) == b[e]}
+        gone = sorted(set(b) - set(a))
+        new = sorted(set(a) - set(b))
+        changed = sorted(e for e in set(b) & set(a) if b[e] != a[e])
+        b_mentions = {span: m for span, m in before_mentions.items() if span[1] == etype}
+        a_mentions = {span: m for span, m in after_mentions.items() if span[1] == etype}
+        left = sum(1 for span, m in b_mentions.items() if span not in a_mentions or a_mentions[span]["key"] != m["key"])
+        joined = sum(1 for span, m in a_mentions.items() if span not in b_mentions or b_mentions[span]["key"] != m["key"])
+        for corpus in CORPORA:
+            counts = [sum(1 for cluster, _, _ in d if cluster.startswith(corpus + "/")) for d in (b, a)]
+            print(f"{corpus}: {etype} entities {counts[0]} -> {counts[1]}")
+        print(f"{etype} entities: {len(b)} -> {len(a)}; the same {len(same)}, gone {len(gone)}, new {len(new)}, "
+              f"changed {len(changed)} (same key, other mentions)")
+        print(f"{etype} mentions: {len(b_mentions)} -> {len(a_mentions)}; {left} left an entity, {joined} joined one")
+        pool += [("gone", e) for e in gone] + [("new", e) for e in new] + [("changed", e) for e in changed]
+    for kind, entity in random.Random(seed).sample(pool, min(sample, len(pool))):
+        print(f"\n[{kind}] {entity[0]} {entity[1]} {entity[2]!r}")
         if kind != "new":
-            spans = before[(cluster, key)]
+            spans = before[entity]
             first = before_mentions[min(spans)]
             print(f"  before: {first['name']!r}, {len(spans)} mentions; now held by: {_where(spans, after_mentions)}")
         if kind != "gone":
-            spans = after[(cluster, key)]
+            spans = after[entity]
             first = after_mentions[min(spans)]
             print(f"  after: {first['name']!r}, {len(spans)} mentions; before held by: {_where(spans, before_mentions)}")
         print(f"  e.g. {_context(first)}")

@@ -216,3 +216,39 @@ def test_academic_title_abbreviations_are_titles_not_organizations():
     es = _entities("PGS. TS Lê Văn Khoa cho biết dịch đã được kiểm soát. TS Khoa nói thêm về vắc xin.")
     assert _find(es, "Lê Văn Khoa").mentions == 2
     assert not [e for e in es if e.type == "ORG"], es
+
+
+def test_job_title_abbreviations_and_words_are_titles_not_organizations():
+    """"HLV", "BS", "Luật sư", "Tổng biên tập" stand before a name as "Giáo sư" does ("HLV Lò Văn
+    Kha", "BS. Trần Thu Hà"), and an abbreviation alone is no organization ("Là một HLV")."""
+    es = _entities("HLV Miroslav Dvorak hài lòng với trận hòa. Là một HLV, ông muốn thắng.",
+                   "BS. Trần Thu Hà khám cho các cháu. Luật sư Đặng Minh Tiến và Tổng biên tập Hồ Quang Vinh phát biểu.",
+                   "Sau trận, HLV Dvorak rời sân.")
+    people = _people(es)
+    assert {"Miroslav Dvorak", "Trần Thu Hà", "Đặng Minh Tiến", "Hồ Quang Vinh"} <= set(people), people
+    assert people["Miroslav Dvorak"].mentions == 2 and people["Đặng Minh Tiến"].role == "Luật sư"
+    assert not {e.name for e in es if e.type == "ORG"} & {"HLV", "BS"}, es
+
+
+def test_a_capitalized_word_opening_the_sentence_is_not_part_of_a_name():
+    es = _entities("Theo PGS Lưu Thị Hồng Nhạn, số ca bệnh đã giảm.",
+                   "Sau Bộ Giao thông, Trần Quốc Toản cho biết sẽ kiểm tra. Còn Đinh Văn Tới thì vắng mặt.",
+                   "Nguyễn Văn Sáu cho biết nước đã rút. Lan Chi nói thêm.")
+    people = _people(es)
+    assert {"Lưu Thị Hồng Nhạn", "Trần Quốc Toản", "Đinh Văn Tới", "Nguyễn Văn Sáu"} <= set(people), people
+    assert people["Lưu Thị Hồng Nhạn"].role == "PGS"
+    orgs = {e.name for e in es if e.type == "ORG"}
+    assert "Bộ Giao thông" in orgs and not any(o.startswith("Sau ") for o in orgs), orgs
+
+
+def test_an_organization_ends_before_the_full_name_after_it():
+    es = _entities("Giám đốc Sở Y tế Nguyễn Văn Tâm cho biết bệnh viện đã đủ thuốc.",
+                   "Chủ tịch Quốc hội Vương Đình Lộc chủ trì phiên họp. Thứ trưởng Bộ Công Thương Lương Văn Đông cũng dự.",
+                   "Học sinh Trường THPT Nguyễn Thị Minh Khai và Trung tâm Kiểm định Nông Lâm Thủy sản vùng 2 góp sức.")
+    orgs = {e.name for e in es if e.type == "ORG"}
+    assert {"Sở Y tế", "Quốc hội", "Bộ Công Thương"} <= orgs, orgs
+    assert not any(o.endswith(("Tâm", "Lộc", "Đông")) for o in orgs), orgs
+    assert {"Trường THPT Nguyễn Thị Minh Khai", "Trung tâm Kiểm định Nông Lâm Thủy sản"} <= orgs, orgs
+    people = _people(es)
+    assert {"Nguyễn Văn Tâm", "Vương Đình Lộc", "Lương Văn Đông"} <= set(people), people
+    assert people["Nguyễn Văn Tâm"].role == "Giám đốc Sở Y tế"

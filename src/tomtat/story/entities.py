@@ -90,7 +90,12 @@ class EntityExtractor:
         """Each person's mentions in ``sentences``, by the person's key: the same merging as
         :meth:`extract` (a lone name joins the one full name it can stand for, untitled later
         mentions of a known name count), so "ông Kim" and "Chủ tịch Kim Jong-un" are one person."""
-        return {key: ms for (etype, key), ms in self._groups(sentences).items() if etype == PERSON and ms}
+        return self.named(sentences, PERSON)
+
+    def named(self, sentences: Sequence[Sentence], etype: str) -> dict[str, list[Mention]]:
+        """Each entity's mentions of type ``etype`` (PER, ORG, LOC) in ``sentences``, by key,
+        merged as :meth:`extract` merges them."""
+        return {key: ms for (t, key), ms in self._groups(sentences).items() if t == etype and ms}
 
     def _groups(self, sentences: Sequence[Sentence]) -> Groups:
         runs_of = [self.finder.rules.runs(s.text) for s in sentences]

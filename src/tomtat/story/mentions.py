@@ -117,12 +117,17 @@ class MentionFinder:
             end = self.rules.org_extent(text, run_start)
             if end is not None:
                 yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
+                if end < run_end and (person := self._person_after(text, tokens, end)):
+                    yield from self._run_evidence(text, person)  # "Bộ Công Thương Vũ Bá Phú"
+                    return
             if org_here.end() > run_end or (end is not None and end >= run_end):
                 return
         yield from self._known_organizations(text, tokens)
         if self.rules.org_trigger_tail.search(text[:run_start]):
             end = self.rules.org_extent(text, run_start, head=0) or run_end  # "tạp chí Y tế Dự phòng Mỹ"
             yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
+            if end < run_end and (person := self._person_after(text, tokens, end)):
+                yield from self._run_evidence(text, person)  # "báo Tuổi Trẻ Tăng Hữu Phong"
             return
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
             yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
@@ -136,6 +141,15 @@ class MentionFinder:
             name = self._name(text, run_start, tokens[skip:], skip, title_in_run)
             if name is not None:
                 yield name
+
+    def _person_after(self, text: str, tokens: list[Token], end: int) -> Run | None:
+        """The rest of a run after an organization that ended inside it at ``end``, when that rest
+        is a Vietnamese full name (:meth:`NameRules.org_extent` ends an organization before one)."""
+        rest = [t for t in tokens if t.start >= end]
+        if not rest or fold(rest[0].text) not in self.res.surname_first \
+                or not self._full_name(text[rest[0].start:rest[-1].end]):
+            return None
+        return Run(rest, initial=False)
 
     def _places(self, text: str, tokens: list[Token]) -> Iterator[Evidence]:
         words = [t.text for t in tokens]
@@ -178,6 +192,12 @@ class MentionFinder:
                                 and not any(is_acronym(t.text) for t in name_tokens))
         if not title and not full_vietnamese_name:
             return None  # no title, no "ông"/"bà": only a family-name-first full name is taken
+        if len(name) == 1 and text[end:end + 1] == "." and text[end + 1:end + 2].isalnum():
+            return None  # an initial cut off by its dot: "HLV J.Low" (not "bà T." of an unnamed woman)
+        words = [t.text for t in name_tokens]
+        if not vietnamese_name and title not in self.res.honorifics and any(self.res.place_length(words, k) == len(words) - k
+                                            for k in range(1, len(words))):
+            return None  # "HLV Than Quảng Ninh", "Đại sứ Quán Mỹ": a club, an office; not "ông Đoàn Nguyên Đức"
         if self.rules.ends_mid_word(text, end, name_tokens[-1].text):
             return None  # "Bộ trưởng Tài chính", "lãnh đạo Công an": a word of a qualifier, not a name
         appositive = self.rules.appositive_role(text, start, end)

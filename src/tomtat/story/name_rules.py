@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
 from tomtat.vi.letters import UPPER
-from tomtat.vi.names import EntityResources, is_acronym, is_capitalized
+from tomtat.vi.names import EntityResources, fold, is_acronym, is_capitalized
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # where a clause ends: a title before that cut does not reach a name after it
@@ -89,8 +89,36 @@ class NameRules:
 
     def runs(self, text: str) -> list[Run]:
         """The runs of capitalized words of ``text`` (:func:`find_runs`), through the name
-        particles of the word lists ("Erik ten Hag", "Van der Bellen")."""
-        return find_runs(text, self._run)
+        particles of the word lists ("Erik ten Hag", "Van der Bellen"); a word capitalized only
+        because it opens the sentence is left out (:meth:`sentence_opener`)."""
+        runs = find_runs(text, self._run)
+        if runs and runs[0].initial and self.sentence_opener(runs[0].words):
+            runs[0] = Run(runs[0].tokens[1:], initial=False)  # "Theo PGS Nguyễn Thị Hoài An, ..."
+        return runs
+
+    def sentence_opener(self, words: Sequence[str]) -> bool:
+        """Is the first of ``words`` (a run opening a sentence) a plain lowercase word, written
+        capitalized only because it opens the sentence ("Theo", "Sau", "Còn", "Anh")? So when it is
+        a one-syllable Vietnamese word (pyvi's list) or a function word (``name_breakers.txt``)
+        that is no family name, title, honorific or organization's head, and the rest of the run
+        starts a name on its own: a title, an organization, an acronym or a full Vietnamese name
+        ("Theo PGS Nguyễn Thị Hoài An", "Sau Bộ Y tế", "Còn Nguyễn Văn A"). A name that opens
+        the sentence stays whole ("Nguyễn Văn A cho biết", "Lan Anh nói", "Văn Lâm bắt chính")."""
+        if len(words) < 2:
+            return False
+        first, rest = words[0], words[1:]
+        lower = first.lower()
+        if lower not in self.res.syllables and lower not in self.res.name_breakers:
+            return False
+        if fold(first) in self.res.surname_first or lower in self.res.honorifics or self._leading_title(words)[0] \
+                or self.org_head_at(words, 0) or self.res.known_org_length(words, 0, (3, 2, 1)):
+            return False
+        syllables = fold(" ".join(rest)).split()
+        full_name = len(syllables) in (3, 4) and syllables[0] in self.res.surname_first
+        if self.res.place_length(words, 0):
+            return full_name  # "Anh Nguyễn Văn A": the address term, not England
+        return full_name or bool(self._leading_title(rest)[0] or self.org_head_at(rest, 0) or is_acronym(rest[0])
+                                 or self.res.known_org_length(rest, 0, (3, 2, 1)))
 
     # -- the words of a run ----------------------------------------------------------------
     def strip_leading(self, words: Sequence[str]) -> tuple[int, str]:
@@ -185,6 +213,8 @@ class NameRules:
                 if n and not (n == 1 and tail):  # "Ủy ban Pháp luật": a word, not France
                     last_good = words[k + n - 1].end()
                     break
+                if self._person_after(text, start, words, k, head):  # "Sở Y tế Nguyễn Văn An": the person
+                    return last_good if k > head else end  # "Chủ tịch Quốc hội Vương Đình Huệ": the head alone
                 if tail and all(text[words[j - 1].end():words[j].start()] == " " for j in range(k + 1, k + 1 + tail)):
                     last_good = words[k + tail].end()  # "Trung tâm Chỉ huy", "Diễn đàn Kinh tế"
                     k += tail + 1
@@ -198,6 +228,33 @@ class NameRules:
                 break
             k += 1
         return last_good if last_good > end else None
+
+    def _person_after(self, text: str, start: int, words: Sequence[re.Match[str]], k: int, head: int) -> bool:
+        """Does a plain Vietnamese full name (family name first, 3-4 syllables, capitalized words
+        to the end of the run) start at ``words[k]``, in an organization's name starting at
+        ``start`` whose head is ``head`` words long? It is a person after the organization when the
+        organization has a name of its own before it ("Sở Y tế Nguyễn Văn An"), or when its head
+        is a whole name ("Liên Hợp Quốc", "Quốc hội") and a title stands before it ("Chủ tịch
+        Quốc hội Vương Đình Huệ"); right after a head that needs a name it is the organization's
+        name ("Trường THPT Nguyễn Thị Minh Khai", "Đại học Tôn Đức Thắng"), and after a place
+        word it is a place ("TP Hồ Chí Minh")."""
+        if fold(words[k].group(0)) not in self.res.surname_first:
+            return False
+        n = 0
+        while k + n < len(words) and is_capitalized(words[k + n].group(0)) \
+                and (n == 0 or text[words[k + n - 1].end():words[k + n].start()] == " "):
+            n += 1
+        if n not in (3, 4) or len(fold(" ".join(w.group(0) for w in words[k:k + n])).split()) not in (3, 4) \
+                or any(is_acronym(w.group(0)) for w in words[k:k + n]) \
+                or self.res.word_tail([w.group(0) for w in words[k + n - 1:k + n + 3]], 0):
+            return False  # "Trung tâm Chất lượng Nông Lâm Thủy sản": no name ends inside a word
+        if self.place_trigger_tail.search(text, 0, words[k].start()):
+            return False
+        if k > head:
+            return True
+        found = self.title_before(text, start)
+        whole = self.res.key(" ".join(w.group(0) for w in words[:head])) in self.res.known_orgs
+        return whole or (found is not None and not text[found.end:start].strip())
 
     # -- titles and roles around a name ----------------------------------------------------
     def title_before(self, sentence: str, start: int, *, lone: bool = False) -> Token | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from tomtat.vi.resources import lines as resource_lines, vietnamese_words
+from tomtat.vi.resources import lines as resource_lines, vietnamese_syllables, vietnamese_words
 
 
 def fold_token(token: str) -> str:
@@ -60,6 +60,7 @@ class EntityResources:
     surname_first: frozenset[str]  # folded
     variants: dict[str, str]  # folded variant -> folded canonical
     words: frozenset[str] = frozenset()  # lowercased multi-syllable Vietnamese words
+    syllables: frozenset[str] = frozenset()  # lowercased one-syllable Vietnamese words
     title_prefixes: tuple[str, ...] = field(default_factory=lambda: resource_lines("title_prefixes.txt"))
     org_triggers: tuple[str, ...] = field(default_factory=lambda: resource_lines("org_triggers.txt"))
     admin_units: tuple[str, ...] = field(default_factory=lambda: _longest_first(resource_lines("admin_units.txt")))
@@ -84,6 +85,7 @@ class EntityResources:
             surname_first=frozenset(fold(s) for s in resource_lines("surname_first.txt")),
             variants=variants,
             words=vietnamese_words(),
+            syllables=vietnamese_syllables(),
         )
 
     def key(self, name: str) -> str:

@@ -31,16 +31,30 @@ def full_line_pattern(name: str) -> re.Pattern[str]:
 
 
 @cache
-def vietnamese_words() -> frozenset[str]:
-    """Lowercased multi-syllable words of pyvi's word list (pyvi is already a dependency, for
-    the official scorer): used to tell where a capitalized word ends ("Chỉ huy", "Kinh tế").
-    pyvi writes about a thousand of them with the old tone placement ("tỉnh uỷ", "hoà bình");
-    text is read with the modern one ("Tỉnh ủy"), so each is kept in both spellings."""
+def _pyvi_words() -> frozenset[str]:
+    """Lowercased words of pyvi's word list (pyvi is already a dependency, for the official
+    scorer), each in both tone placements: pyvi writes about a thousand of them the old way
+    ("tỉnh uỷ", "hoà bình"); text is read with the modern one ("Tỉnh ủy")."""
     spec = find_spec("pyvi")
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
     path = Path(next(iter(spec.submodule_search_locations))) / "models" / "words.txt"
     if not path.is_file():
         return frozenset()
-    words = {w for w in (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()) if " " in w}
+    words = {w for w in (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()) if w}
     return frozenset(words | {fix_tone_placement(w) for w in words})
+
+
+@cache
+def vietnamese_words() -> frozenset[str]:
+    """Lowercased multi-syllable words of pyvi's word list: used to tell where a capitalized
+    word ends ("Chỉ huy", "Kinh tế")."""
+    return frozenset(w for w in _pyvi_words() if " " in w)
+
+
+@cache
+def vietnamese_syllables() -> frozenset[str]:
+    """Lowercased one-syllable words of pyvi's word list ("theo", "sau", "còn"; also name
+    syllables such as "lan", "hùng"): a capitalized one opening a sentence may be capitalized
+    only because it opens it."""
+    return frozenset(w for w in _pyvi_words() if " " not in w)
