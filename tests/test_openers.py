@@ -60,6 +60,7 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Tiền đạo 31 tuổi đã ghi hai bàn trong trận này.", True),
     ("Nữ ca sĩ 28 tuổi chia sẻ cô sẽ ra album mới.", True),
     ("Tiền đạo 31 tuổi Nguyễn Văn Hùng ghi hai bàn.", False),
+    ("Cầu thủ 17 tuổi người Tây Ban Nha Lamine Yamal lập kỷ lục.", False),  # the name follows
     ("Người đàn ông 45 tuổi được đưa đi cấp cứu.", False),
     ("Hãng tin Reuters cho biết vụ việc xảy ra sáng nay.", False),
     # first person outside quote marks with no speaker: a piece of someone's quotation

@@ -21,7 +21,6 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 from tomtat.core.model import Sentence
 from tomtat.story.entities import EntityExtractor
-from tomtat.story.name_rules import find_runs
 from tomtat.vi.names import EntityResources, fold
 from tomtat.vi.resources import lines
 
@@ -67,37 +66,6 @@ class PersonReferences:
         honorifics = resources.honorifics | {term.lower() for term in lines("address_terms.txt")}
         self.honorifics = honorifics
         self.extractor = EntityExtractor(dataclasses.replace(resources, honorifics=honorifics))
-        # Syllables that are no one's name in a run: places ("Nga" of "Nga Sergei Shoigu"), "Ông".
-        self._not_a_name = frozenset(t for p in resources.places for t in p.split()) | {fold(h) for h in honorifics}
-        self._title = self.extractor.finder.rules.title
-
-    def may_introduce_late(self, sentences: Sequence[Sentence]) -> bool:
-        """Can a sentence name someone more fully than an earlier one does? Read from the runs of
-        capitalized words alone, in ~0.2 ms instead of the entity rules' ~1.2 ms: a name syllable
-        whose run in a later sentence holds more name syllables than its first run ("Shoigu",
-        then "Sergei Shoigu"), or as many after a first run that followed only "ông"/"bà" ("ông
-        Putin", then "Tổng thống Putin" or "ông Putin, Tổng thống Nga"). Necessary for a move (a person's naming is a run of
-        capitalized words; places and honorifics aside), so when it answers no the pass is
-        skipped (most summaries: 71 of 100 on AbMuSu validation, 51 of 100 on ViMs held-out, and
-        no summary the pass reorders among them)."""
-        first: dict[str, tuple[int, bool]] = {}
-        for sentence in sentences:
-            text = sentence.text
-            lowered = text.lower()
-            for run in find_runs(text):
-                names = [part for word in run.words for part in fold(word).split() if part not in self._not_a_name]
-                before = text[max(0, run.tokens[0].start - 5):run.tokens[0].start].split()
-                end = run.tokens[-1].end  # ", Phó Tổng Giám đốc ...": a role after the name
-                role_after = text[end:end + 2] == ", " and self._title.match(lowered, end + 2) is not None
-                honorific_only = (bool(before) and before[-1].lower() in self.honorifics
-                                  or run.words[0].lower() in self.honorifics) and not role_after
-                for name in names:
-                    seen = first.get(name)
-                    if seen is None:
-                        first[name] = (len(names), honorific_only)
-                    elif len(names) > seen[0] or (len(names) == seen[0] and seen[1] and not honorific_only):
-                        return True
-        return False
 
     def namings(self, sentences: Sequence[Sentence]) -> list[dict[str, Naming]]:
         position = {(s.article_id, s.index): k for k, s in enumerate(sentences)}
@@ -152,7 +120,7 @@ def _better_move(order: list[list[int]], namings: Sequence[Namings], known: Nami
                  late_in: Callable[[Sequence[Sequence[int]]], set[str]]) -> tuple[list[list[int]], set[str]] | None:
     """The first move that leaves fewer people introduced late: people by where they are first
     named, for each the chains that name them more fully, the fullest (then the earliest) first."""
-    for person in sorted(late, key=lambda p: _first_chain(order, namings, p)):
+    for person in sorted(late, key=lambda p: (_first_chain(order, namings, p), p)):  # ties: by key, not set order
         i = _first_chain(order, namings, person)
         told = next(namings[k][person] for k in order[i] if person in namings[k]).join(known.get(person))
         fuller = [(max(namings[k][person] for k in order[j] if person in namings[k]), -j)

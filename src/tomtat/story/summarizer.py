@@ -81,9 +81,7 @@ class Summarizer(BaseSummarizer):
                 leans: Callable[[int], bool]) -> tuple[list[int], list[StoryEvent], str]:
         if self.options.layout != "story" or self.options.order != "auto" or context is None:
             return ordered, [], order_used
-        sentences = [cluster.sentences[i] for i in ordered]
-        people = self._people if self._people and self._people.may_introduce_late(sentences) else None
-        namings = people.namings(sentences) if people else None
+        namings = self._people.namings([cluster.sentences[i] for i in ordered]) if self._people else None
         new_order, events = story_events(cluster, ordered, context, leans, namings)
         return new_order, events, "story"
 
