@@ -80,7 +80,7 @@ def _read(path: Path) -> tuple[dict[Entity, set[Span]], dict[Span, dict[str, Any
 
 
 def _where(spans: set[Span], mentions: dict[Span, dict[str, Any]]) -> str:
-    """Which person of the other dump holds these spans ("-" for none)."""
+    """Which entity (person or organization) of the other dump holds these spans ("-" for none)."""
     held: dict[str, int] = defaultdict(int)
     for span in spans:
         held[mentions[span]["name"] if span in mentions else "-"] += 1
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default: ../shared)")
     commands = parser.add_subparsers(dest="command", required=True)
-    dumping = commands.add_parser("dump", help="write the person mentions of both corpora")
+    dumping = commands.add_parser("dump", help="write the person and organization mentions of both corpora")
     dumping.add_argument("--out", type=Path, required=True)
     comparing = commands.add_parser("compare", help="compare two dumps")
     comparing.add_argument("before", type=Path)
