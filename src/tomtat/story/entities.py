@@ -228,5 +228,4 @@ class EntityExtractor:
         full Vietnamese name ("Phan Thị Minh Trang"), then any name of two words or more. Among
         those the most written wins, so "Shinzo Abe" (5) over "Nhật Shinzo Abe" (1), a title's
         country read into the name, and "Alexander Van der Bellen" (10) over "Van der Bellen" (8)."""
-        parts = fold(surface).split()
-        return int(len(parts) in (3, 4) and parts[0] in self.res.surname_first), int(len(parts) > 1)
+        return int(self.res.full_vietnamese_name(surface)), int(len(fold(surface).split()) > 1)

@@ -97,12 +97,10 @@ class MentionFinder:
         foreign one (2+ words without a Vietnamese letter, not ending in a place or an acronym:
         "Ashraf Ghani"; not "Eurowindow Nha Trang", "Nielsen VN")?"""
         words = name.split()
-        syllables = fold(name).split()
-        if len(syllables) in (3, 4) and syllables[0] in self.res.surname_first:
+        if self.res.full_vietnamese_name(name):
             return True
         return len(words) >= 2 and not any(has_vietnamese_mark(w.lower()) for w in words) \
-            and not is_acronym(words[-1]) and not any(self.res.place_length(words, k) == len(words) - k
-                                                      for k in range(1, len(words)))
+            and not is_acronym(words[-1]) and not self.res.ends_in_place(words)
 
     def _run_evidence(self, text: str, run: Run) -> Iterator[Evidence]:
         tokens, words = run.tokens, run.words
@@ -195,8 +193,7 @@ class MentionFinder:
         if len(name) == 1 and text[end:end + 1] == "." and text[end + 1:end + 2].isalnum():
             return None  # an initial cut off by its dot: "HLV J.Low" (not "bà T." of an unnamed woman)
         words = [t.text for t in name_tokens]
-        if not vietnamese_name and title not in self.res.honorifics and any(self.res.place_length(words, k) == len(words) - k
-                                            for k in range(1, len(words))):
+        if not vietnamese_name and title not in self.res.honorifics and self.res.ends_in_place(words):
             return None  # "HLV Than Quảng Ninh", "Đại sứ Quán Mỹ": a club, an office; not "ông Đoàn Nguyên Đức"
         if self.rules.ends_mid_word(text, end, name_tokens[-1].text):
             return None  # "Bộ trưởng Tài chính", "lãnh đạo Công an": a word of a qualifier, not a name

@@ -113,8 +113,7 @@ class NameRules:
         if fold(first) in self.res.surname_first or lower in self.res.honorifics or self._leading_title(words)[0] \
                 or self.org_head_at(words, 0) or self.res.known_org_length(words, 0, (3, 2, 1)):
             return False
-        syllables = fold(" ".join(rest)).split()
-        full_name = len(syllables) in (3, 4) and syllables[0] in self.res.surname_first
+        full_name = self.res.full_vietnamese_name(" ".join(rest))
         if self.res.place_length(words, 0):
             return full_name  # "Anh Nguyễn Văn A": the address term, not England
         return full_name or bool(self._leading_title(rest)[0] or self.org_head_at(rest, 0) or is_acronym(rest[0])

@@ -110,6 +110,16 @@ class EntityResources:
                 return n
         return 0
 
+    def full_vietnamese_name(self, name: str) -> bool:
+        """3-4 syllables with a family name first: "Lê Thị Thu Hằng", "Nguyễn Văn A"."""
+        syllables = fold(name).split()
+        return len(syllables) in (3, 4) and syllables[0] in self.surname_first
+
+    def ends_in_place(self, words: Sequence[str]) -> bool:
+        """Do the words after the first end in a known place ("Than Quảng Ninh", "Eurowindow Nha
+        Trang"): a club, an office or a brand's branch rather than a person's name?"""
+        return any(self.place_length(words, k) == len(words) - k for k in range(1, len(words)))
+
     def known_org_length(self, words: Sequence[str], i: int, lengths: Sequence[int] = (2, 1)) -> int:
         """How many words from ``words[i]`` name a known organization ("Interfax"), or 0."""
         for n in lengths:
