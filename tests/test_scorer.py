@@ -13,7 +13,7 @@ from conftest import ROOT, cluster_of, need_abmusu
 from tomtat.core.errors import ModelError
 from tomtat.summarize.features import FEATURE_NAMES, compute_features, feature_matrix
 from tomtat.summarize.rankers import get_ranker
-from tomtat.summarize.scorer import LearnedRanker, ScorerModel, Tree
+from tomtat.summarize.scorer import LearnedRanker, ScorerModel, Tree, _Forest, _PrefixForest
 
 ARTICLES = [
     {"id": "a", "title": "Hà Nội mở tuyến buýt điện mới",
@@ -54,6 +54,40 @@ def test_a_hand_made_tree_predicts_by_its_splits():
     assert model.predict(np.array([[9.0, 0.2], [9.0, 0.7]])).tolist() == pytest.approx([0.6, 0.8])
     again = ScorerModel.from_dict(json.loads(json.dumps(model.to_dict())))
     assert again.predict(np.array([[0.0, 0.2], [0.0, 0.9]])).tolist() == pytest.approx([0.6, 0.8])
+
+
+def _random_tree(rng, depth, n_features, thresholds):
+    """A random binary tree, not full: some branches stop early (as trained trees do)."""
+    feature, threshold, left, right, value = [], [], [], [], []
+
+    def grow(level):
+        node = len(feature)
+        feature.append(-1), threshold.append(0.0), left.append(-1), right.append(-1), value.append(rng.normal())
+        if level < depth and (level == 0 or rng.random() < 0.8):
+            feature[node] = int(rng.integers(n_features))
+            threshold[node] = float(rng.choice(thresholds))
+            left[node] = grow(level + 1)
+            right[node] = grow(level + 1)
+        return node
+
+    grow(0)
+    return Tree(np.array(feature), np.array(threshold), np.array(left), np.array(right), np.array(value), depth)
+
+
+@pytest.mark.parametrize("depth", [1, 3, 4])
+def test_the_prefix_tables_give_the_walks_sums_bit_for_bit(depth):
+    rng = np.random.default_rng(depth)
+    thresholds = np.round(rng.random(12), 2)  # shared thresholds: ties between tests and with values
+    trees = tuple(_random_tree(rng, depth, 4, thresholds) for _ in range(60))
+    x = rng.random((200, 4)).round(2)
+    x[::7, 1] = np.nan  # a missing value fails every test, as in the walk
+    x[::5, 2] = thresholds[rng.integers(12, size=len(x[::5]))]  # on a threshold: passes
+    walk = _Forest.stack(trees).predict(x)
+    fast = _PrefixForest.stack(trees, 4)
+    if depth > 3:  # more than 8 leaves: the tables do not apply, the walk serves
+        assert fast is None and type(ScorerModel(("a", "b", "c", "d"), 0.0, 1.0, trees, {})._forest) is _Forest
+    else:
+        assert fast is not None and np.array_equal(fast.predict(x), walk)
 
 
 def test_packaged_model_loads_and_is_the_default_ranker():

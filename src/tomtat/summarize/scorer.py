@@ -85,6 +85,74 @@ class _Forest:
         return self.value.take(node).sum(axis=0)
 
 
+_LOWEST_BIT = np.array([(v & -v).bit_length() - 1 if v else 0 for v in range(256)], dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class _PrefixForest:
+    """The forest for trees of at most 8 leaves (the trained models' depth 3), about 4x faster
+    than walking it (QuickScorer's idea, Lucchese et al. 2015, in numpy). Number each tree's
+    leaves left to right: a row's leaf is the leftmost one that no failed test rules out, and a
+    failed test rules out its left subtree's leaves. A row fails exactly the tests on a feature
+    whose threshold is below its value, so with each feature's tests sorted by threshold the
+    failed ones are a prefix, and the AND of their masks per tree is stored per prefix: a row
+    costs one ``searchsorted`` and one table row per feature. Bit-identical to the walk (the
+    same leaf values, summed in the same order)."""
+
+    thresholds: tuple[np.ndarray | None, ...]  # per model feature: its tests' thresholds, sorted
+    alive: tuple[np.ndarray | None, ...]  # per feature: (tests + 1) x trees, uint8 leaf masks
+    value: np.ndarray  # (trees x 256): the value of the leaf each surviving mask exits at
+    trees: int
+
+    @classmethod
+    def stack(cls, trees: tuple[Tree, ...], n_features: int) -> "_PrefixForest | None":
+        """None when some tree has more than 8 leaves."""
+        tests: list[tuple[int, float, int, int]] = []  # (feature, threshold, tree, mask if failed)
+        value = np.zeros((len(trees), 256))
+        for k, tree in enumerate(trees):
+            leaves: list[int] = []
+            stack: list[tuple[int, bool]] = [(0, False)]
+            left_span: dict[int, int] = {}  # test node -> first leaf of its left subtree
+            while stack:  # in-order walk: leaves left to right
+                node, left_done = stack.pop()
+                if tree.feature[node] < 0:
+                    leaves.append(node)
+                elif not left_done:
+                    left_span[node] = len(leaves)
+                    stack += [(node, True), (int(tree.left[node]), False)]
+                else:
+                    first = left_span[node]
+                    mask = 255 ^ ((1 << len(leaves)) - (1 << first))
+                    tests.append((int(tree.feature[node]), float(tree.threshold[node]), k, mask))
+                    stack.append((int(tree.right[node]), False))
+            if len(leaves) > 8:
+                return None
+            value[k] = tree.value[np.asarray(leaves)[np.minimum(_LOWEST_BIT, len(leaves) - 1)]]
+        thresholds: list[np.ndarray | None] = []
+        alive: list[np.ndarray | None] = []
+        for f in range(n_features):
+            own = sorted((t, k, mask) for feature, t, k, mask in tests if feature == f)
+            if not own:
+                thresholds.append(None)
+                alive.append(None)
+                continue
+            table = np.full((len(own) + 1, len(trees)), 255, dtype=np.uint8)
+            table[np.arange(1, len(own) + 1), [k for _, k, _ in own]] = [mask for _, _, mask in own]
+            thresholds.append(np.array([t for t, _, _ in own]))
+            alive.append(np.bitwise_and.accumulate(table, axis=0))
+        return cls(tuple(thresholds), tuple(alive), value.ravel(), len(trees))
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        alive = np.full((len(x), self.trees), 255, dtype=np.uint8)
+        for f, (thresholds, table) in enumerate(zip(self.thresholds, self.alive)):
+            if thresholds is not None and table is not None:
+                # Failed tests: threshold below the value (x <= t passes; NaN fails them all).
+                alive &= table.take(np.searchsorted(thresholds, x[:, f], side="left"), axis=0)
+        leaf = alive.T.astype(np.int64, order="C")
+        leaf += (np.arange(self.trees) * 256)[:, None]
+        return self.value.take(leaf).sum(axis=0)  # trees x rows summed over trees, as the walk
+
+
 @dataclass(frozen=True)
 class ScorerModel:
     features: tuple[str, ...]
@@ -101,8 +169,8 @@ class ScorerModel:
         return self.init + self.learning_rate * self._forest.predict(x)
 
     @cached_property
-    def _forest(self) -> _Forest:
-        return _Forest.stack(self.trees)
+    def _forest(self) -> "_PrefixForest | _Forest":
+        return _PrefixForest.stack(self.trees, len(self.features)) or _Forest.stack(self.trees)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, source: str = "model") -> "ScorerModel":
