@@ -252,3 +252,17 @@ def test_an_organization_ends_before_the_full_name_after_it():
     people = _people(es)
     assert {"Nguyễn Văn Tâm", "Vương Đình Lộc", "Lương Văn Đông"} <= set(people), people
     assert people["Nguyễn Văn Tâm"].role == "Giám đốc Sở Y tế"
+
+
+def test_hospitals_are_organizations_and_court_and_party_address_mark_people():
+    """"Bệnh viện" heads an organization ("Bệnh viện Hữu Nghị Lào Cai", not a person "Hữu Nghị");
+    "bị cáo", "bị can" and "đồng chí" stand before a name as "ông" does, so the lone name later
+    joins the full one ("bị cáo Quý" is "Trương Văn Quý")."""
+    es = _entities("Bị cáo Trương Văn Quý khai đã nhận tiền. Bị can Lò Thị Mai vắng mặt.",
+                   "Sau phiên tòa, bị cáo Quý được đưa về trại giam. Ông được đưa tới Bệnh viện Hữu Nghị Lào Cai.",
+                   "Tại buổi lễ, đồng chí Đinh Văn Khoa trao huy hiệu.")
+    people = _people(es)
+    assert {"Trương Văn Quý", "Lò Thị Mai", "Đinh Văn Khoa"} <= set(people), people
+    assert people["Trương Văn Quý"].mentions == 2, people["Trương Văn Quý"]
+    assert "Hữu Nghị" not in people and "Quý" not in people, people
+    assert any(e.name.startswith("Bệnh viện Hữu Nghị") for e in es if e.type == "ORG"), es
