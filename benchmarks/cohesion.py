@@ -5,7 +5,7 @@ cohesion pass (``tomtat.story.cohesion``) off and on.
     PYTHONPATH=src python benchmarks/cohesion.py --corpora vims-train --examples 5
 
 Each cluster is summarized as ``tomtat summarize`` / ``tomtat batch`` do (default options, the
-story layout, ``story=False`` as in batch) twice: ``Summarizer(introductions_first=False)``
+story layout, ``story=False`` as in batch) twice: ``Options(introductions_first=False)``
 (*before*: events in the lede-first order alone) and the default (*after*). For each summary it
 reads how each sentence names each person (``PersonReferences``, the pass's own reading) and
 counts the summaries where a person is named short before a later sentence names them more
@@ -67,7 +67,7 @@ def measure(corpus: str, shared: Path, examples: int) -> dict[str, Any]:
     from tomtat.story.cohesion import PersonReferences
     from tomtat.story.summarizer import Summarizer
 
-    before = Summarizer(Options(), story=False, introductions_first=False)
+    before = Summarizer(Options(introductions_first=False), story=False)
     after = Summarizer(Options(), story=False)
     people = PersonReferences()
     row = {"clusters": 0, "event_before": 0, "event_after": 0, "summary_before": 0, "summary_after": 0,

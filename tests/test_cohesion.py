@@ -148,7 +148,7 @@ def test_the_summarizer_reorders_only():
     """End to end: the same sentences and events with the pass on and off, the introduction first."""
     options = Options(ratio=1.0)
     on = Summarizer(options, story=False).summarize([WARD, VISIT])
-    off = Summarizer(options, story=False, introductions_first=False).summarize([WARD, VISIT])
+    off = Summarizer(options.replace(introductions_first=False), story=False).summarize([WARD, VISIT])
     key = lambda summary: [(s.article_id, s.sentence_index) for s in summary.sentences]  # noqa: E731
     assert sorted(key(on)) == sorted(key(off)) and len(on.events) == len(off.events) == 1
     texts = [s.source_text for s in on.sentences]

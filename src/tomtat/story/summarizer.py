@@ -41,16 +41,12 @@ class Summarizer(BaseSummarizer):
     # Selection that knows the cluster's events: each distinct happening once, one day's fact
     # not twice from two outlets. False: the selector alone.
     event_selection: bool = True
-    # In the story layout, a sentence that introduces a person ("Chủ tịch Kim Jong-un") comes
-    # before one that names them short ("ông Kim") in the same event. False: events keep the
-    # lede-first order alone (the benchmark's "before").
-    introductions_first: bool = True
 
     def __post_init__(self) -> None:
         super().__post_init__()
         self.timeline_builder = self.timeline_builder or TimelineBuilder()
         self.entity_extractor = self.entity_extractor or EntityExtractor()
-        self._people = PersonReferences(self.entity_extractor.res) if self.introductions_first else None
+        self._people = PersonReferences(self.entity_extractor.res) if self.options.introductions_first else None
 
     def story_context(self, cluster: Cluster) -> ClusterDates | None:
         # Only event selection and the story layout read it (see choose and arrange).

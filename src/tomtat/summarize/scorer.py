@@ -3,7 +3,8 @@
 
 The model file (``resources/scorer.json``) is written by ``training/train_scorer.py`` from
 AbMuSu train and the ViMs training part; it is plain JSON (feature names, trees as flat arrays) so the package needs no
-pickle and no scikit-learn at run time, and predicting is a few numpy gathers per tree level.
+pickle and no scikit-learn at run time, and predicting is a few numpy
+lookups per feature (:class:`_PrefixForest`).
 """
 from __future__ import annotations
 
