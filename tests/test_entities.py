@@ -266,3 +266,13 @@ def test_hospitals_are_organizations_and_court_and_party_address_mark_people():
     assert people["Trương Văn Quý"].mentions == 2, people["Trương Văn Quý"]
     assert "Hữu Nghị" not in people and "Quý" not in people, people
     assert any(e.name.startswith("Bệnh viện Hữu Nghị") for e in es if e.type == "ORG"), es
+
+
+def test_trade_roles_before_a_foreign_name_make_a_person_but_players_positions_do_not():
+    es = _entities("Kỳ thủ Arkady Volin thắng ván thứ sáu. Doanh nhân Petra Lund mua lại công ty.",
+                   "Trung vệ Liverpool chấn thương; cầu thủ Benfica được gọi thay.")
+    people = _people(es)
+    assert {"Arkady Volin", "Petra Lund"} <= set(people), people
+    assert people["Petra Lund"].role == "Doanh nhân"
+    assert not {"Liverpool", "Benfica"} & set(people), people  # a club after a position is no person
+
