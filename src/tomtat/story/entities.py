@@ -22,7 +22,7 @@ from tomtat.core.model import Sentence
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
                                     place_inside_a_name)
 from tomtat.story.name_rules import Run
-from tomtat.vi.names import EntityResources, fold, fold_token
+from tomtat.vi.names import EntityResources, fold, fold_token, key_starts, may_start
 
 __all__ = ["LOCATION", "ORGANIZATION", "PERSON", "Entity", "EntityExtractor", "EntityResources", "Evidence",
            "Mention", "fold", "fold_token"]
@@ -148,6 +148,7 @@ class EntityExtractor:
         to their groups: the longest alias (up to 4 words) at each place of each run; one or two
         words inside a name found already are that name's ("Thiên Mã" of "Công ty Thiên Mã")."""
         aliases = self._aliases(groups)
+        starts = key_starts(aliases, self.res.variants)  # the first words an alias can begin with
         counted = {(m.article_id, m.start) for ms in groups.values() for m in ms}
         covered = _Spans(m for ms in groups.values() for m in ms)
         for s, runs in zip(sentences, runs_of):
@@ -155,7 +156,7 @@ class EntityExtractor:
                 words = run.words
                 k = 0
                 while k < len(words):
-                    n, group = self._alias_at(words, k, aliases)
+                    n, group = self._alias_at(words, k, aliases) if may_start(words, k, starts) else (0, None)
                     if group is None or (group[0] == LOCATION and place_inside_a_name(words, k, n, self.res)):
                         k += 1
                         continue

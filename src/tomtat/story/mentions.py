@@ -121,7 +121,7 @@ class MentionFinder:
             if org_here.end() > run_end or (end is not None and end >= run_end):
                 return
         yield from self._known_organizations(text, tokens)
-        if self.rules.org_trigger_tail.search(text[:run_start]):
+        if self.rules.tail_before(self.rules.org_trigger_tail, text, run_start):
             end = self.rules.org_extent(text, run_start, head=0) or run_end  # "tạp chí Y tế Dự phòng Mỹ"
             yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
             if end < run_end and (person := self._person_after(text, tokens, end)):
@@ -182,7 +182,7 @@ class MentionFinder:
         if self.res.key(name) in self.res.known_orgs or self.res.key(name) in self.res.places:
             return None
         vietnamese_name = len(name_tokens) >= 2 and fold(name_tokens[0].text) in self.res.surname_first
-        if self.rules.place_trigger_tail.search(text[:run_start]) and skip == 0 and not vietnamese_name:
+        if self.rules.tail_before(self.rules.place_trigger_tail, text, run_start) and skip == 0 and not vietnamese_name:
             return Evidence(LOCATION, name, start, end)
         title, role = self._title_and_role(text, run_start, start, len(name_tokens) == 1, title_in_run)
         # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
@@ -210,7 +210,7 @@ class MentionFinder:
         clause) and the role written from that title to the name."""
         title = title_in_run
         if not title:
-            honorific = self.rules.honorific_tail.search(text[:run_start])
+            honorific = self.rules.tail_before(self.rules.honorific_tail, text, run_start)
             if honorific:
                 title = honorific.group(1).lower()
         found = self.rules.title_before(text, run_start, lone=lone)

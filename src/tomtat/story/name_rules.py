@@ -8,7 +8,9 @@ organization's name ends, which title or role stands before or after a person's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import NamedTuple, Sequence
 
 from tomtat.vi.letters import UPPER
@@ -20,6 +22,12 @@ PUNCT_CUT = re.compile(r"[,.;:!?\"“”()\[\]…]|\s[-–—]\s|^[-–—]\s")
 MAX_TITLE_GAP_WORDS = 7
 MAX_ROLE_WORDS = 14
 _CAP_WORD = rf"[{UPPER}][^\W_]*(?:[-'’][^\W_]+)*"
+
+
+@lru_cache(maxsize=256)  # the runs of one sentence ask in turn
+def _clause_cuts(sentence: str) -> tuple[int, ...]:
+    """Where each clause cut (``PUNCT_CUT``) of ``sentence`` ends, in order."""
+    return tuple(m.end() for m in PUNCT_CUT.finditer(sentence))
 
 
 def _run_pattern(particles: Sequence[str] = ()) -> re.Pattern[str]:
@@ -50,7 +58,7 @@ class Run:
     tokens: list[Token]
     initial: bool  # the run starts the sentence
 
-    @property
+    @cached_property  # asked for at every rule; a run's tokens do not change
     def words(self) -> list[str]:
         return [t.text for t in self.tokens]
 
@@ -82,10 +90,26 @@ class NameRules:
         self.org_head_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.org_heads)})\s+$", re.IGNORECASE)
         self._org_heads = {tuple(h.lower().split()) for h in resources.org_heads}
         self._org_head_lengths = sorted({len(h) for h in self._org_heads}, reverse=True)
+        self._org_head_firsts = frozenset(h[0] for h in self._org_heads)
         self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)", re.IGNORECASE) for unit in resources.admin_units]
         self._run = _run_pattern(resources.name_particles)
         self._org_words = frozenset(w.lower() for w in resources.org_words if not w.startswith("*"))
         self._org_word_endings = tuple(w[1:].lower() for w in resources.org_words if w.startswith("*"))
+        self._reach = {id(self.honorific_tail): max(map(len, resources.honorifics), default=0),
+                       id(self.place_trigger_tail): max(map(len, resources.place_triggers), default=0),
+                       id(self.org_trigger_tail): max(map(len, resources.org_triggers), default=0)}
+
+    def tail_before(self, pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+        """``pattern.search(text[:end])`` for a tail pattern of listed words (``honorific_tail``,
+        ``place_trigger_tail``, ``org_trigger_tail``: the words, spaces, the end): the same match,
+        reading only the spaces before ``end`` and the longest listed word before them instead of
+        the whole sentence before each run (the look-behind still sees the text before)."""
+        space = end
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        if space == end:
+            return None
+        return pattern.search(text, max(0, space - self._reach[id(pattern)]), end)
 
     def runs(self, text: str) -> list[Run]:
         """The runs of capitalized words of ``text`` (:func:`find_runs`), through the name
@@ -160,6 +184,8 @@ class NameRules:
 
     def org_head_at(self, words: Sequence[str], i: int) -> int:
         """How many words from ``words[i]`` are an organization's head word ("Bộ", "Ủy ban"), or 0."""
+        if i >= len(words) or words[i].lower() not in self._org_head_firsts:
+            return 0
         for n in self._org_head_lengths:
             if i + n <= len(words) and tuple(w.lower() for w in words[i:i + n]) in self._org_heads:
                 return n
@@ -247,7 +273,7 @@ class NameRules:
                 or any(is_acronym(w.group(0)) for w in words[k:k + n]) \
                 or self.res.word_tail([w.group(0) for w in words[k + n - 1:k + n + 3]], 0):
             return False  # "Trung tâm Chất lượng Nông Lâm Thủy sản": no name ends inside a word
-        if self.place_trigger_tail.search(text, 0, words[k].start()):
+        if self.tail_before(self.place_trigger_tail, text, words[k].start()):
             return False
         if k > head:
             return True
@@ -263,8 +289,11 @@ class NameRules:
         "Bộ tư lệnh Vùng 2"), not a person's title; a full name there is a person's
         ("Văn phòng Tổng thống Ashraf Ghani")."""
         before = sentence[:start]
-        cuts = list(PUNCT_CUT.finditer(before))
-        seg_start = cuts[-1].end() if cuts else 0
+        ends = _clause_cuts(sentence)
+        # The last cut before ``start``: the cuts of the prefix are those of the sentence that
+        # end by ``start`` (a run starts with a letter, which no cut contains).
+        k = bisect_right(ends, start) - 1
+        seg_start = ends[k] if k >= 0 else 0
         segment = before[seg_start:]
         best = None
         for m in self.title.finditer(segment):
@@ -315,7 +344,7 @@ class NameRules:
 
     def _role_before_honorific(self, before: str) -> str:
         """'ROLE, ông NAME': the clause before the comma, from its first title."""
-        honorific = self.honorific_tail.search(before)
+        honorific = self.tail_before(self.honorific_tail, before, len(before))
         if not honorific:
             return ""
         head = before[:honorific.start()].rstrip()

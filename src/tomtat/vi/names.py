@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Sequence
+from functools import cached_property, lru_cache
+from typing import Collection, Sequence
 
 from tomtat.vi.resources import lines as resource_lines, vietnamese_syllables, vietnamese_words
 
@@ -41,6 +41,29 @@ def is_acronym(token: str) -> bool:
     """Two or more letters, all capitals ("UBND", "TP")."""
     letters = [ch for ch in token if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def key_starts(keys: Collection[str], variants: dict[str, str]) -> frozenset[str]:
+    """The first folded word of every name whose key (:meth:`EntityResources.key`) is in
+    ``keys``: the keys' own, and those of the listed spellings that fold to one of them."""
+    spellings = [v for v, canonical in variants.items() if canonical in keys]
+    return frozenset(k.split()[0] for k in (*keys, *spellings) if k.split())
+
+
+def may_start(words: Sequence[str], i: int, starts: frozenset[str]) -> bool:
+    """Can a name whose first folded word is in ``starts`` begin at ``words[i]``? (A word that
+    folds to nothing, such as a lone "-", leaves the answer to the full test.)"""
+    if i >= len(words):
+        return False
+    first = _first_folded(words[i])
+    return not first or first in starts
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_folded(word: str) -> str:
+    """The first word of ``fold(word)`` ("" when it folds to nothing)."""
+    folded = fold(word).split()
+    return folded[0] if folded else ""
 
 
 def _longest_first(items: Sequence[str]) -> tuple[str, ...]:
@@ -93,6 +116,17 @@ class EntityResources:
         folded = fold(name)
         return self.variants.get(folded, folded)
 
+    # The place and organization tests ask, at every word of every run, for the key of up to
+    # four words: most words start no listed name, and a set lookup of the first word's fold
+    # answers those before any joining and folding (a third of the entity rules' time).
+    @cached_property
+    def _place_starts(self) -> frozenset[str]:
+        return key_starts(self.places, self.variants)
+
+    @cached_property
+    def _org_starts(self) -> frozenset[str]:
+        return key_starts(self.known_orgs, self.variants)
+
     def word_tail(self, tokens: Sequence[str], k: int) -> int:
         """How many lowercase syllables after ``tokens[k]`` complete one word with it
         ("Chỉ" + "huy", "Kinh" + "tế"): a name never ends in the middle of a word."""
@@ -105,6 +139,8 @@ class EntityResources:
 
     def place_length(self, words: Sequence[str], i: int) -> int:
         """How many words from ``words[i]`` name a known place (4, 3, 2, 1), or 0."""
+        if not may_start(words, i, self._place_starts):
+            return 0
         for n in (4, 3, 2, 1):
             if i + n <= len(words) and self.key(" ".join(words[i:i + n])) in self.places:
                 return n
@@ -122,6 +158,8 @@ class EntityResources:
 
     def known_org_length(self, words: Sequence[str], i: int, lengths: Sequence[int] = (2, 1)) -> int:
         """How many words from ``words[i]`` name a known organization ("Interfax"), or 0."""
+        if not may_start(words, i, self._org_starts):
+            return 0
         for n in lengths:
             if i + n <= len(words) and self.key(" ".join(words[i:i + n])) in self.known_orgs:
                 return n
