@@ -90,6 +90,48 @@ def test_the_prefix_tables_give_the_walks_sums_bit_for_bit(depth):
         assert fast is not None and np.array_equal(fast.predict(x), walk)
 
 
+def _chain(depth, right, thresholds):
+    """A tree of ``depth`` tests leaning one way (depth + 1 leaves): the table path up to 7."""
+    feature, threshold, left, right_, value = [], [], [], [], []
+    for level in range(depth):
+        node = len(feature)
+        feature.append(level % 3), threshold.append(float(thresholds[level % len(thresholds)]))
+        left.append(-1), right_.append(-1), value.append(0.0)
+        leaf = node + 1
+        feature.append(-1), threshold.append(0.0), left.append(-1), right_.append(-1), value.append(float(level + 1))
+        nxt = node + 2
+        left[node], right_[node] = (leaf, nxt) if right else (nxt, leaf)
+    feature.append(-1), threshold.append(0.0), left.append(-1), right_.append(-1), value.append(-1.0)
+    return Tree(np.array(feature), np.array(threshold), np.array(left), np.array(right_), np.array(value), depth)
+
+
+def test_the_prefix_tables_agree_on_odd_trees_and_values():
+    """A root that is a leaf, chains of seven tests leaning either way, infinities and -0.0."""
+    leaf = Tree(np.array([-1]), np.array([0.0]), np.array([-1]), np.array([-1]), np.array([0.25]), 0)
+    thresholds = [0.0, -0.0, 0.5, -np.inf, np.inf, 0.5, 1.0]
+    trees = (leaf, _chain(7, True, thresholds), _chain(7, False, thresholds[::-1]), _chain(3, True, [0.5]))
+    values = np.array([0.0, -0.0, 0.5, 0.49, 0.51, 1.0, np.inf, -np.inf, np.nan, 2.0])
+    x = np.array(np.meshgrid(values, values, values)).reshape(3, -1).T
+    fast = _PrefixForest.stack(trees, 3)
+    assert fast is not None and np.array_equal(fast.predict(x), _Forest.stack(trees).predict(x))
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t: t["feature"].__setitem__(0, 9), "feature 9"),
+    (lambda t: t["threshold"].__setitem__(0, float("nan")), "not a number"),
+    (lambda t: t["left"].__setitem__(0, 0), "later node"),
+])
+def test_a_model_file_with_a_broken_tree_is_refused(tmp_path, change, message):
+    tree = {"depth": 1, "feature": [1, -1, -1], "threshold": [0.5, 0.0, 0.0], "left": [1, -1, -1],
+            "right": [2, -1, -1], "value": [0.0, 1.0, 3.0]}
+    change(tree)
+    path = tmp_path / "scorer.json"
+    path.write_text(json.dumps({"features": ["a", "b"], "init": 0.0, "learning_rate": 1.0, "trees": [tree]}),
+                    encoding="utf-8")
+    with pytest.raises(ModelError, match=f"tree 0: .*{message}"):
+        ScorerModel.load(path)
+
+
 def test_packaged_model_loads_and_is_the_default_ranker():
     model = ScorerModel.load()
     assert set(model.features) <= set(FEATURE_NAMES)
