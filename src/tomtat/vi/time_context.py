@@ -104,6 +104,10 @@ def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
     finder = finder or DateFinder()
     latest: int | None = None
     for part in _chunks_with_a_year(text):
+        # A date's year is one of the chunk's written years (4 digits): a chunk whose years
+        # are all at most the latest found cannot raise it, and is not read for dates.
+        if latest is not None and max(map(int, _WRITTEN_YEAR.findall(part))) <= latest:
+            continue
         if _FUTURE_CHUNK.search(part):
             continue
         for m in finder.find(part):
