@@ -3,7 +3,9 @@ import re
 
 import pytest
 
-from tomtat.vi.openers import Openers, _alternation, _FirstOf
+from re import _parser  # type: ignore[attr-defined]
+
+from tomtat.vi.openers import Openers, _alternation, _FirstOf, _required_words
 
 PATTERNS = ("^(?:Tuy nhiên,?)", "^(?:Ông này)", "^(?:(?:[^\\s,]+ ){0,3}đó)", "^(?:[ÂA]nh ấy)",
             "^(?:(?:Tại|Ở) đây)", "^(?:x?Bên cạnh)", "^(?:(?:Theo|)đó)")
@@ -74,3 +76,28 @@ def test_a_person_named_before_by_role_alone_or_a_quotation_without_its_speaker_
     openers = Openers.default()
     assert openers.needs_predecessor(text) is leans
     assert openers.match(text) is None  # [referential-new]: the scorer's opener feature is unchanged
+
+
+@pytest.mark.parametrize("pattern, words", [
+    ("^(?:Tuy nhiên,?)", {"Tuy nhiên"}),
+    ("^(?:(?=[^“”]*?(?<!\\w)(?:tôi|chúng ta)(?!\\w))\\w+)", {"tôi", "chúng ta"}),  # inside a look-ahead
+    ("^(?:(?:[^\\s,]+ ){0,3}đó)", {"đó"}),
+    ("^(?:(?:Theo|)đó)", {"đó"}),  # an empty branch requires nothing; the literal after it does
+    ("^(?:(?:[^\\s,]+ ){0,3}(?:đó|x))", None),  # one letter is no word to test
+    ("^(?:(?!tôi)\\w+)", None),  # what a negative look-ahead names is not required
+    ("(?i)^(?:ông này)", None),  # case-blind: a plain substring test would be wrong
+])
+def test_the_words_a_pattern_cannot_match_without(pattern, words):
+    compiled = re.compile(pattern)
+    found = _required_words(_parser.parse(compiled.pattern, compiled.flags), compiled.flags)
+    assert (set(found) if found is not None else None) == words
+
+
+@pytest.mark.parametrize("text", ["Có nhiều thứ trong đầu tôi khi đó.", "Có nhiều thứ trong đầu khi ấy.",
+                                  "“Tôi” đi.", "Chúng ta đi.", "Bạn tôi", "tôi", "atôi b", ""])
+def test_a_pattern_left_out_by_its_words_could_not_have_matched(text):
+    patterns = (re.compile("^(?:(?=[^“”]*?(?<!\\w)(?:tôi|chúng ta)(?!\\w))\\w+)"), re.compile("^(?:Có)"),
+                re.compile("^(?:(?:[^\\s,]+ ){0,6}đó)"))
+    old, new = _alternation(patterns).match(text), _FirstOf(patterns).match(text)
+    assert (old and old.group(0)) == (new and new.group(0))
+
