@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 from typing import NamedTuple, Sequence
 
 from tomtat.vi.letters import UPPER
@@ -214,7 +215,7 @@ class NameRules:
         syllable only inside the name ("Bộ Quốc phòng Nga", "Hội đồng Bảo an Liên Hợp Quốc"); a place
         ends it ("Bộ Quốc phòng Nga tới ..."). ``head``: how many words are its head word (found
         from the org heads when not given); None when there is no name after the head."""
-        words = list(TOKEN.finditer(text, start))[:16]
+        words = list(islice(TOKEN.finditer(text, start), 16))  # not the whole rest of the sentence
         if head is None:
             head = self.org_head_at([w.group(0) for w in words[:4]], 0)
             if not head:

@@ -37,6 +37,7 @@ def is_capitalized(token: str) -> bool:
     return token[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of every run, several times
 def is_acronym(token: str) -> bool:
     """Two or more letters, all capitals ("UBND", "TP")."""
     letters = [ch for ch in token if ch.isalpha()]
