@@ -276,3 +276,13 @@ def test_trade_roles_before_a_foreign_name_make_a_person_but_players_positions_d
     assert people["Petra Lund"].role == "Doanh nhân"
     assert not {"Liverpool", "Benfica"} & set(people), people  # a club after a position is no person
 
+
+def test_common_acronyms_and_roman_numerals_are_no_organizations():
+    """"USD", "GPLX", "SN" and a congress's "XIII" name no organization; "NATO" still does, and
+    "HCM" and "VN" are places."""
+    es = _entities("Giá vàng tăng 20 USD. Tài xế không có GPLX, SN 1990, đã bị bắt.",
+                   "Đại hội XIII của Đảng họp. NATO họp tại Brussels.", "Khách đến HCM và VN tăng.")
+    orgs = {e.name for e in es if e.type == "ORG"}
+    assert "NATO" in orgs and not {"USD", "GPLX", "SN", "XIII", "HCM", "VN"} & orgs, orgs
+    assert {"HCM", "VN"} <= {e.name for e in es if e.type == "LOC"}, es
+

@@ -128,7 +128,8 @@ class MentionFinder:
                 yield from self._run_evidence(text, person)  # "báo Tuổi Trẻ Tăng Hữu Phong"
             return
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
-            yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
+            if not self.res.common_acronym(words[0]):  # "TP", "USD", "XIII" name no organization
+                yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
             return
         org_end = self.rules.org_word_end(words, skip)
         if org_end:  # "Phó Tổng Giám đốc Saigontourist Group": the employer, and a name only if one follows

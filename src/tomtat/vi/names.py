@@ -7,6 +7,7 @@ folds (Victor/Viktor, Sergey/Sergei), and a variants file for spellings no rule 
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -67,6 +68,9 @@ def _first_folded(word: str) -> str:
     return folded[0] if folded else ""
 
 
+_ROMAN = re.compile(r"(?=..)X{0,3}(?:IX|IV|V?I{0,3})")  # II to XXXIX: a term, a congress, a century
+
+
 def _longest_first(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(items, key=len, reverse=True))
 
@@ -91,6 +95,12 @@ class EntityResources:
     name_breakers: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("name_breakers.txt")))
     name_particles: tuple[str, ...] = field(default_factory=lambda: resource_lines("name_particles.txt"))
     org_words: tuple[str, ...] = field(default_factory=lambda: resource_lines("org_words.txt"))
+    common_acronyms: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("common_acronyms.txt")))
+
+    def common_acronym(self, word: str) -> bool:
+        """An acronym for a common word, unit or document ("TP", "USD", "GPLX"), or a Roman
+        numeral ("XIII"): alone, not an organization's name."""
+        return word in self.common_acronyms or _ROMAN.fullmatch(word) is not None
 
     @classmethod
     def default(cls) -> EntityResources:
