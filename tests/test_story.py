@@ -251,6 +251,8 @@ def test_chronological_order_never_interleaves_two_articles_unknown_years():
     ("Các trận đấu diễn ra trong các ngày 3/6 - 26/6 sắp tới.", False, False, True),
     ("Từ ngày 4/7 tới nay, vụ án chưa có tiến triển.", False, False, False),
     ("(*) Xem Báo Người Lao Động từ số ra ngày 22-8.", True, False, False),
+    ("Bị cáo Trần Văn Bình (sinh ngày 12/3/1980) bị tuyên phạt 5 năm tù.", True, False, False),  # a birth
+    ("Ngày 5/6, bé trai được sinh ra tại bệnh viện.", False, False, False),  # the birth is the news
 ])
 def test_a_date_is_read_as_cited_told_as_earlier_or_planned(text, cited, back, plan):
     """Dates that are real but not the day of the sentence's own fact (a cited document, a rule's
@@ -341,3 +343,12 @@ def test_undated_sentences_are_labelled_only_beside_dated_ones():
     both = Summarizer(Options()).summarize([{"title": "Đoàn kiểm tra nhà máy rác", "text": dated},
                                             {"title": "Nhà máy rác Hòa Phú", "text": undated}])
     assert [e.label for e in both.events] == ["18/5/2016", "Chưa rõ thời điểm"]
+
+
+def test_a_birth_year_is_not_the_time_of_the_fact():
+    from tomtat.vi.time_context import is_cited
+
+    text = "Cô gái sinh năm 1995 kết hôn năm 2012 tại Hà Nội."
+    born, married = DateFinder().find(text)
+    assert is_cited(text, born) and not is_cited(text, married)
+

@@ -42,12 +42,19 @@ _LOOKING_BACK = re.compile(r"\W*trước đó(?!\w)", re.IGNORECASE)
 _LOOKING_BACK_REACH = 60  # characters from the sentence's start to the date
 
 
+# "cô gái sinh năm 1990", "sinh ngày 12/3/1990": a person's birth, not the time of what is told.
+_BIRTH = re.compile(r"(?<!\w)sinh(?:\s+(?:ngày|năm|vào))?\s*$", re.IGNORECASE)
+_BIRTH_REACH = 20  # characters before the date
+
 # "vừa ban hành Quyết định số 123/QĐ-UBND ngày 20/5/2016": issuing the document is the fact told.
 _ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký|ra|gửi|có|phát hành)\s+$", re.IGNORECASE)
 
 
 def is_cited(text: str, mention: DateMention) -> bool:
-    """The date of a cited document or of when a rule applies: not the time of the sentence's fact."""
+    """The date of a cited document, of when a rule applies or of a person's birth: not the time
+    of the sentence's fact."""
+    if _BIRTH.search(text, max(0, mention.start - _BIRTH_REACH), mention.start):
+        return True
     window = max(0, mention.start - 80)
     if _RULE_START.search(text, window, mention.start):
         return True
