@@ -82,6 +82,16 @@ def test_events_contract_and_story_text():
     assert summary.text == " ".join(s.text for s in summary.sentences)  # the flat text, whatever the layout
 
 
+def test_a_summary_with_no_date_has_no_empty_label():
+    """One undated event and nothing dated: no label, so the story text opens with the news, not ": "."""
+    articles = [{"id": "a", "title": "Làng nghề đèn lồng vào mùa",
+                 "text": "Làng nghề đèn lồng ở ngoại thành đang vào mùa cao điểm. Mỗi ngày các xưởng làm hàng nghìn chiếc đèn. "
+                         "Giá đèn năm nay tăng nhẹ so với năm ngoái do giá nguyên liệu tăng."}]
+    summary = Summarizer(Options(ratio=1.0), story=False).summarize(articles)
+    assert [e.label for e in summary.events] == [""]
+    assert not summary.story_text().startswith(":") and summary.story_text().startswith("Làng nghề")
+
+
 def test_flat_layout_is_one_paragraph_and_bad_layout_is_an_error():
     flat = _summary(layout="flat")
     assert flat.events == () and flat.story_text() == flat.text

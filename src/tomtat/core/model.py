@@ -136,7 +136,8 @@ class Summary:
         for event in self.events:
             body = " ".join(self.sentences[k].text for k in event.sentences)
             cited = f" [{', '.join(event.articles)}]" if sources and event.articles else ""
-            paragraphs.append(f"{event.label}: {body}{cited}")
+            # An undated event of a summary with no date at all has no label (as the CLI prints it).
+            paragraphs.append(f"{event.label}: {body}{cited}" if event.label else f"{body}{cited}")
         return "\n\n".join(paragraphs)
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
