@@ -263,6 +263,7 @@ def test_chronological_order_never_interleaves_two_articles_unknown_years():
     ("(*) Xem Báo Người Lao Động từ số ra ngày 22-8.", True, False, False),
     ("Bị cáo Trần Văn Bình (sinh ngày 12/3/1980) bị tuyên phạt 5 năm tù.", True, False, False),  # a birth
     ("Ngày 5/6, bé trai được sinh ra tại bệnh viện.", False, False, False),  # the birth is the news
+    ("Công ty tổ chức lễ kỷ niệm 47 năm thành lập (1/8/1975).", False, False, False),  # no later year: kept
 ])
 def test_a_date_is_read_as_cited_told_as_earlier_or_planned(text, cited, back, plan):
     """Dates that are real but not the day of the sentence's own fact (a cited document, a rule's
@@ -361,4 +362,12 @@ def test_a_birth_year_is_not_the_time_of_the_fact():
     text = "Cô gái sinh năm 1995 kết hôn năm 2012 tại Hà Nội."
     born, married = DateFinder().find(text)
     assert is_cited(text, born) and not is_cited(text, married)
+
+
+def test_an_anniversarys_origin_is_not_the_time_of_the_fact():
+    from tomtat.vi.time_context import is_cited
+
+    text = "Sáng 31/7, công ty tổ chức lễ kỷ niệm 47 năm thành lập (1/8/1975 - 1/8/2022)."
+    ceremony, origin, anniversary = DateFinder().find(text)
+    assert (is_cited(text, ceremony), is_cited(text, origin), is_cited(text, anniversary)) == (False, True, False)
 

@@ -45,6 +45,9 @@ _LOOKING_BACK_REACH = 60  # characters from the sentence's start to the date
 # "cô gái sinh năm 1990", "sinh ngày 12/3/1990": a person's birth, not the time of what is told.
 _BIRTH = re.compile(r"(?<!\w)sinh(?:\s+(?:ngày|năm|vào))?\s*$", re.IGNORECASE)
 _BIRTH_REACH = 20  # characters before the date
+# "kỷ niệm 47 năm thành lập (1/8/1975 - 1/8/2022)": the anniversary's origin, not the day told.
+_ANNIVERSARY = re.compile(r"(?<!\w)kỷ niệm\s+(\d{1,3})\s+năm(?!\w)", re.IGNORECASE)
+_ANNIVERSARY_REACH = 100
 
 # "vừa ban hành Quyết định số 123/QĐ-UBND ngày 20/5/2016": issuing the document is the fact told.
 _ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký|ra|gửi|có|phát hành)\s+$", re.IGNORECASE)
@@ -55,11 +58,23 @@ def is_cited(text: str, mention: DateMention) -> bool:
     of the sentence's fact."""
     if _BIRTH.search(text, max(0, mention.start - _BIRTH_REACH), mention.start):
         return True
+    if mention.year is not None and _is_anniversary_origin(text, mention.start, mention.year):
+        return True
     window = max(0, mention.start - 80)
     if _RULE_START.search(text, window, mention.start):
         return True
     cited = _CITED_DOCUMENT.search(text, window, mention.start)
     return cited is not None and not _ISSUED.search(text, max(0, cited.start() - 20), cited.start())
+
+
+def _is_anniversary_origin(text: str, start: int, year: int) -> bool:
+    """Is the year at ``start`` the origin of an anniversary named before it ("kỷ niệm 47 năm")
+    that the sentence also dates (another written year at least that many years later)?"""
+    for found in _ANNIVERSARY.finditer(text, max(0, start - _ANNIVERSARY_REACH), start):
+        later = year + int(found.group(1)) - 1
+        if any(int(y) >= later for y in _WRITTEN_YEAR.findall(text)):
+            return True
+    return False
 
 
 def looks_back(text: str, mention: DateMention) -> bool:
