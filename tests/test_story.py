@@ -251,6 +251,7 @@ def test_chronological_order_never_interleaves_two_articles_unknown_years():
 @pytest.mark.parametrize("text, cited, back, plan", [
     ("Ngân hàng thoái vốn để tuân thủ Thông tư số 12/2014/TT-NHNN ngày 3/3/2014 của Ngân hàng Nhà nước.", True, False, False),
     ("Công văn 4411/BYT-MT ban hành ngày 9/9/2015 ghi rõ mức phạt.", True, False, False),
+    ("Tỉnh thực hiện tốt Nghị quyết số 13-NQ/TW, ngày 2/4/2022 của Bộ Chính trị.", True, False, False),
     ("Luật sửa đổi có hiệu lực từ ngày 1/1/2021.", True, False, False),
     ("Đây là mức thấp nhất kể từ ngày 14/7.", True, False, False),
     ("Sáng 18/5, UBND tỉnh vừa ban hành Quyết định số 77/QĐ-UBND ngày 18/5/2016 về việc lập đoàn kiểm tra.", False, False, False),

@@ -27,12 +27,14 @@ def is_plan(text: str, mention: DateMention) -> bool:
                 or _PLAN_AFTER.match(text, mention.end))
 
 
-# A document named with its date ("Thông tư số 36/2014/TT-NHNN ngày 20/11/2014", "Công văn
-# 6577/QLD-MP ban hành ngày 13/4/2015") or the day a rule applies from ("có hiệu lực từ ngày
-# 1/1/2021", "kể từ ngày 30/4/2015"): the date of the text cited, not of what the sentence tells.
-_DOCUMENTS = "thông tư|nghị định|quyết định|nghị quyết|chỉ thị|công văn|văn bản|thông báo|công điện|tờ trình|pháp lệnh"
+# A document named with its date ("Thông tư số 36/2014/TT-NHNN ngày 20/11/2014", "Nghị quyết số
+# 13-NQ/TW, ngày 2/4/2022", "Công văn 6577/QLD-MP ban hành ngày 13/4/2015") or the day a rule
+# applies from ("có hiệu lực từ ngày 1/1/2021", "kể từ ngày 30/4/2015"): the date of the text
+# cited, not of what the sentence tells.
+_DOCUMENTS = ("thông tư|nghị định|quyết định|nghị quyết|chỉ thị|công văn|văn bản|thông báo|công điện|tờ trình|pháp lệnh"
+              "|chương trình hành động")
 _CITED_DOCUMENT = re.compile(
-    rf"(?<!\w)(?:{_DOCUMENTS})(?:\s+(?:số\s+)?[^\s,.;]*\d[^\s,;]*?)?(?:\s+(?:ban hành|ký))?\s+(?:ngày\s+)?$",
+    rf"(?<!\w)(?:{_DOCUMENTS})(?:\s+(?:số\s+)?[^\s,.;]*\d[^\s,;]*?)?,?(?:\s+(?:ban hành|ký))?\s+(?:ngày\s+)?$",
     re.IGNORECASE)
 # ... or a newspaper's issue ("Xem Báo Người Lao Động từ số ra ngày 22-8", a series' note).
 _RULE_START = re.compile(r"(?<!\w)(?:hiệu lực(?:\s+thi hành)?(?:\s+(?:kể\s+)?từ)?|áp dụng(?:\s+(?:kể\s+)?từ)?|kể từ"
