@@ -93,7 +93,7 @@ def test_the_words_a_pattern_cannot_match_without(pattern, words):
     assert (set(found) if found is not None else None) == words
 
 
-@pytest.mark.parametrize("text", ["Có nhiều thứ trong đầu tôi khi đó.", "Có nhiều thứ trong đầu khi ấy.",
+@pytest.mark.parametrize("text", ["Có hôm tôi đi bộ ra chợ đó.", "Có hôm đi bộ ra chợ ấy.",
                                   "“Tôi” đi.", "Chúng ta đi.", "Bạn tôi", "tôi", "atôi b", ""])
 def test_a_pattern_left_out_by_its_words_could_not_have_matched(text):
     patterns = (re.compile("^(?:(?=[^“”]*?(?<!\\w)(?:tôi|chúng ta)(?!\\w))\\w+)"), re.compile("^(?:Có)"),

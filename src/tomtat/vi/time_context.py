@@ -28,7 +28,7 @@ def is_plan(text: str, mention: DateMention) -> bool:
 
 
 # A document named with its date ("Thông tư số 36/2014/TT-NHNN ngày 20/11/2014", "Nghị quyết số
-# 13-NQ/TW, ngày 2/4/2022", "Công văn 6577/QLD-MP ban hành ngày 13/4/2015") or the day a rule
+# 21-NQ/TW, ngày 7/5/2021", "Công văn 6577/QLD-MP ban hành ngày 13/4/2015") or the day a rule
 # applies from ("có hiệu lực từ ngày 1/1/2021", "kể từ ngày 30/4/2015"): the date of the text
 # cited, not of what the sentence tells.
 _DOCUMENTS = ("thông tư|nghị định|quyết định|nghị quyết|chỉ thị|công văn|văn bản|thông báo|công điện|tờ trình|pháp lệnh"
@@ -44,10 +44,10 @@ _LOOKING_BACK = re.compile(r"\W*trước đó(?!\w)", re.IGNORECASE)
 _LOOKING_BACK_REACH = 60  # characters from the sentence's start to the date
 
 
-# "cô gái sinh năm 1990", "sinh ngày 12/3/1990": a person's birth, not the time of what is told.
+# "cô gái sinh năm 1988", "sinh ngày 12/3/1980": a person's birth, not the time of what is told.
 _BIRTH = re.compile(r"(?<!\w)sinh(?:\s+(?:ngày|năm|vào))?\s*$", re.IGNORECASE)
 _BIRTH_REACH = 20  # characters before the date
-# "kỷ niệm 47 năm thành lập (1/8/1975 - 1/8/2022)": the anniversary's origin, not the day told.
+# "kỷ niệm 30 năm thành lập (5/3/1994 - 5/3/2024)": the anniversary's origin, not the day told.
 _ANNIVERSARY = re.compile(r"(?<!\w)kỷ niệm\s+(\d{1,3})\s+năm(?!\w)", re.IGNORECASE)
 _ANNIVERSARY_REACH = 100
 
@@ -70,7 +70,7 @@ def is_cited(text: str, mention: DateMention) -> bool:
 
 
 def _is_anniversary_origin(text: str, start: int, year: int) -> bool:
-    """Is the year at ``start`` the origin of an anniversary named before it ("kỷ niệm 47 năm")
+    """Is the year at ``start`` the origin of an anniversary named before it ("kỷ niệm 30 năm")
     that the sentence also dates (another written year at least that many years later)?"""
     for found in _ANNIVERSARY.finditer(text, max(0, start - _ANNIVERSARY_REACH), start):
         later = year + int(found.group(1)) - 1
