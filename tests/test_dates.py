@@ -149,3 +149,27 @@ def test_upper_case_dates_alike_whether_or_not_lower_casing_keeps_the_length(sen
         mentions = finder.find(text, ANCHOR)
         assert [(m.text, m.value) for m in mentions] == [(found, value)]
         assert text[mentions[0].start:mentions[0].end] == found
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_plan_remembered_by_bits_is_the_plan_of_the_word_set(seed):
+    import random
+
+    from tomtat.vi import dates
+    rng = random.Random(seed)
+    for _ in range(200):
+        words = frozenset(rng.sample(dates.NEEDED_WORDS, rng.randint(0, 8)))
+        has_digit = rng.random() < 0.5
+        has_separator = has_digit and rng.random() < 0.5
+        expected = [kind for kind, _, needs, needs_digit, needs_separator in dates._PLAN
+                    if (has_digit or not needs_digit) and (has_separator or not needs_separator)
+                    and all(group & words for group in needs)]
+        looked_for = words & set(dates._words_for(has_digit, has_separator))
+        bits = sum(dates._WORD_BIT[w] for w in looked_for)
+        assert [kind for kind, _ in dates._patterns_for(has_digit, has_separator, bits)] == expected
+
+
+def test_without_a_separator_the_separator_forms_words_are_not_looked_for():
+    from tomtat.vi import dates
+    assert "/" not in dates._words_for(True, False) and "/" in dates._words_for(True, True)
+    assert "tháng" in dates._words_for(False, False)
