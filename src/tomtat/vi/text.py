@@ -28,7 +28,9 @@ def count_syllables(text: str) -> int:
 # A figure precise enough to name one fact: a decimal ("4,91%", "1,1 tỷ USD") or a number with
 # thousands separators ("2.254.484 phiếu", "20.000 USD"). Bare integers are left out: "chung
 # cư 727", "chuyến bay VN 227", a plate number or a year name things, not facts.
-_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+(?![\w]|[.,]\d)")
+# (The look-behind comes after the first digit: a pattern that opens with a digit lets the regex
+# engine skip to the digits in C, ~2x faster than trying every position; same matches.)
+_FIGURE = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)+(?![\w]|[.,]\d)")
 
 
 def exact_figures(text: str) -> frozenset[str]:
