@@ -28,6 +28,10 @@ _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6
 _MONTH_WORD_RE = "mười hai|mười một|mười|giêng|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
 
 _B = r"(?<![\w/.\-])"  # not glued to a preceding word, number or separator
+# The same test made after the first 1, 3, 4 or 5 characters (a digit, "năm", "ngày", "tháng"):
+# a pattern that opens with a digit or a word lets the regex engine skip to it in C rather
+# than try every position (about twice as fast for these forms; the same matches).
+_B1, _B3, _B4, _B5 = (rf"(?<![\w/.\-]{'.' * n})" for n in (1, 3, 4, 5))
 _E = r"(?![\w/\-]|\.\d)"
 _TIME = r"(?:\d{1,2}\s*(?:h|giờ|:)\s*(?:\d{2})?\s*(?:phút)?\s*(?:sáng|chiều|tối|trưa)?\s*)"
 _PART = r"(?:sáng|trưa|chiều|tối|đêm|rạng\s+sáng|khuya|sớm)"
@@ -36,20 +40,20 @@ _PART = r"(?:sáng|trưa|chiều|tối|đêm|rạng\s+sáng|khuya|sớm)"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
     ("full_words", rf"{_B}(?:ngày\s+)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s*(?:,\s*)?năm\s+(?P<y>\d{{4}}){_E}"),
     ("weekday_full", rf"{_B}{WEEKDAY}\s*,?\s*(?:ngày\s+)?(?P<d>\d{{1,2}})\s*[/\-.]\s*(?P<m>\d{{1,2}})\s*[/\-.]\s*(?P<y>\d{{4}}){_E}"),
-    ("full", rf"{_B}(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s?[/\-.]\s?(?P<y>\d{{4}}){_E}"),
-    ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_E}"),
-    ("day_month_words", rf"{_B}ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}){_E}"),
+    ("full", rf"(?P<d>\d{_B1}\d?)\s?[/\-.]\s?(?P<m>\d{{1,2}})\s?[/\-.]\s?(?P<y>\d{{4}}){_E}"),
+    ("iso", rf"(?P<y>\d{_B1}\d{{3}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_E}"),
+    ("day_month_words", rf"ngày{_B4}\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}){_E}"),
     ("day_month", rf"(?:(?:{_TIME})?(?:ngày|hôm|{_PART}|{WEEKDAY})\s*,?\s*(?:ngày\s+|hôm\s+)?)(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}}){_E}"),
     ("day_month_bare", rf"(?:vào|từ|đến|tới|trước|sau|đầu|cuối|giữa)\s+(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_E}"),
     # "hôm qua (29/8)", "chiều nay (3.9)": the day in brackets names the relative word's day;
     # a bracketed "2/3" alone is as often a fraction, so the word before it is required.
     ("day_month_paren", rf"(?<!\w)(?:(?:ngày\s+)?hôm\s+(?:qua|nay|kia)|ngày\s+mai|{_PART}\s+(?:nay|qua|mai)|{WEEKDAY})\s*\(\s*(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s*\)"),
     # "tháng 1.2015" (dot, as many outlets write it) beside "tháng 1/2015", "tháng 1 năm 2015"
-    ("month_year", rf"{_B}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-|\.)\s*(?P<y>(?:19|20)\d{{2}}){_E}"),
-    ("month", rf"{_B}tháng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
-    ("year", rf"{_B}năm\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
+    ("month_year", rf"tháng{_B5}\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-|\.)\s*(?P<y>(?:19|20)\d{{2}}){_E}"),
+    ("month", rf"tháng{_B5}\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
+    ("year", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
-    ("same_time", r"(?<!\w)cùng\s+(?:ngày|hôm|thời\s+điểm|lúc|thời\s+gian|buổi)(?!\w)(?!\s+(?:\d|này|đó|với|mai))"),
+    ("same_time", r"cùng(?<!\w....)\s+(?:ngày|hôm|thời\s+điểm|lúc|thời\s+gian|buổi)(?!\w)(?!\s+(?:\d|này|đó|với|mai))"),
     ("part_relative", rf"(?<!\w)(?P<part>{_PART})\s+(?P<rel>nay|qua|mai)(?!\w)"),
     ("relative", r"(?<!\w)(?<!\d\s)(?P<q>đầu|cuối|giữa)?\s*(?P<rel>hôm\s+qua|hôm\s+nay|ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|hôm\s+kia|ngày\s+mai|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tháng\s+trước|tháng\s+này|tháng\s+tới|năm\s+ngoái|năm\s+trước|năm\s+nay|năm\s+tới|năm\s+sau)(?!\w)"),
 ))
