@@ -173,3 +173,17 @@ def test_without_a_separator_the_separator_forms_words_are_not_looked_for():
     from tomtat.vi import dates
     assert "/" not in dates._words_for(True, False) and "/" in dates._words_for(True, True)
     assert "tháng" in dates._words_for(False, False)
+
+
+def test_a_plan_word_is_looked_for_as_far_back_as_the_pattern_can_reach():
+    from re import _parser  # type: ignore[attr-defined]
+
+    from tomtat.vi import time_context
+    pattern = time_context._PLAN_BEFORE
+    assert _parser.parse(pattern.pattern, pattern.flags).getwidth()[1] == time_context._PLAN_BEFORE_REACH
+    finder = DateFinder()
+    for gap in ("", "x" * 10, "x" * 18, "x" * 19, "x" * 40):
+        text = f"Công ty dự kiến {gap} ngày 12/3/2024 khởi công."
+        mention = next(m for m in finder.find(text) if m.day == 12)
+        # "dự kiến" then at most 25 characters (spaces included) before the date: a plan
+        assert time_context.is_plan(text, mention) is (len(gap) + 7 <= 25), gap

@@ -14,6 +14,9 @@ PRECISION_RANK = {DAY: 6, WEEK: 5, "day-month": 4, MONTH: 3, "month-only": 2, YE
 _BACKGROUND = re.compile(r"(?<!\w)(?:từng|trước đây|kể từ|trước kia|hồi đó)(?!\w)", re.IGNORECASE)
 _PLAN_TAIL = re.compile(r"(?<!\w)(?:tới|sắp tới|sau)$", re.IGNORECASE)
 _PLAN_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sẽ|kế hoạch|mục tiêu|đến|tới)(?!\w)[^,.;]{0,25}$", re.IGNORECASE)
+# The longest text _PLAN_BEFORE matches (8 + 25 characters): it is searched only that far back
+# from the date, not from the sentence's start (the look-behind still sees what comes before).
+_PLAN_BEFORE_REACH = 33
 # "ngày 13/6 tới", "các ngày 3/6 - 26/6 sắp tới" (the range's end may follow the date found);
 # not "từ ngày 4/7 tới nay" (until now).
 _PLAN_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*)?(?:sắp tới|tới)(?!\w)"
@@ -23,7 +26,8 @@ _PLAN_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s
 def is_plan(text: str, mention: DateMention) -> bool:
     """A date the sentence looks forward to ("vào tháng 9 tới", "dự kiến ... ngày 25/4",
     "đến năm 2030", "vào ngày 13/6 tới"): the time of a plan, less telling than a time that is past."""
-    return bool(_PLAN_TAIL.search(mention.text) or _PLAN_BEFORE.search(text[:mention.start])
+    return bool(_PLAN_TAIL.search(mention.text)
+                or _PLAN_BEFORE.search(text, max(0, mention.start - _PLAN_BEFORE_REACH), mention.start)
                 or _PLAN_AFTER.match(text, mention.end))
 
 
