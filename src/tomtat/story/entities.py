@@ -198,10 +198,12 @@ class EntityExtractor:
         for last, owners in last_names.items():
             if len(owners) == 1 and last not in self.res.places:
                 aliases.setdefault(last, owners[0])
+        first_of_key: dict[str, tuple[str, str]] = {}  # the first group with each key (a type's, in order)
+        for group in groups:
+            first_of_key.setdefault(group[1], group)
         for variant, canonical in self.res.variants.items():
-            for group in list(groups):
-                if group[1] == canonical:
-                    aliases.setdefault(variant, group)
+            if canonical in first_of_key:
+                aliases.setdefault(variant, first_of_key[canonical])
         return aliases
 
     def _entities(self, groups: Groups) -> list[Entity]:
