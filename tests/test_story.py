@@ -372,3 +372,14 @@ def test_an_anniversarys_origin_is_not_the_time_of_the_fact():
     ceremony, origin, anniversary = DateFinder().find(text)
     assert (is_cited(text, ceremony), is_cited(text, origin), is_cited(text, anniversary)) == (False, True, False)
 
+
+
+def test_same_day_links_are_the_same_from_one_product_or_one_per_day(monkeypatch):
+    from tomtat.story import events
+
+    cluster, dates = _cluster_and_dates()
+    guessed = [False] * len(dates.own)
+    together = events._same_day_links(cluster, list(dates.own), list(guessed))
+    monkeypatch.setattr(events, "_ONE_PRODUCT_ROWS", 1)  # too many rows for one product: one per day
+    per_day = events._same_day_links(cluster, list(dates.own), list(guessed))
+    assert together == per_day and together  # the fixture's two outlets tell one day alike

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Sequence
 
+import numpy as np
+
 from tomtat.core.model import StoryEvent
 from tomtat.core.options import DEFAULTS
 from tomtat.story.cohesion import Naming, Namings, introductions_first
@@ -218,6 +220,7 @@ def _cited_earlier(text: str, mention: DateMention, anchor: date | None) -> bool
 
 
 _BUCKET_LIMIT = 200  # sentences of one day compared at most: memory stays bounded on a huge article
+_ONE_PRODUCT_ROWS = 400  # days' sentences compared in one product up to this many (1.3 MB dense)
 
 
 def _same_day_links(cluster: Cluster, own: list[When | None], guessed: list[bool],
@@ -230,12 +233,21 @@ def _same_day_links(cluster: Cluster, own: list[When | None], guessed: list[bool
     for i, w in enumerate(own):
         if w is not None and w.precision == DAY:
             buckets.setdefault((w.month, w.day), []).append(i)
+    compared = [members[:_BUCKET_LIMIT] for members in buckets.values()]
+    compared = [members for members in compared if len({cluster.sentences[i].article_id for i in members}) >= 2]
+    # Usually one product for every day's sentences: scipy's cost is per call, not per row, and
+    # each pair's cosine sums the same terms in the same order as in a product per day.
+    rows = sorted({i for members in compared for i in members})
+    together = len(rows) <= _ONE_PRODUCT_ROWS
+    every = cluster.similarity_rows(rows, rows) if together and rows else None
+    at = {i: k for k, i in enumerate(rows)}
     links = []
-    for members in buckets.values():
-        members = members[:_BUCKET_LIMIT]
-        if len({cluster.sentences[i].article_id for i in members}) < 2:
-            continue
-        sims = cluster.similarity_rows(members, members)
+    for members in compared:
+        if every is not None:
+            places = [at[i] for i in members]
+            sims = every[np.ix_(places, places)]
+        else:
+            sims = cluster.similarity_rows(members, members)
         for a in range(len(members)):
             for b in range(a + 1, len(members)):
                 i, j = members[a], members[b]
