@@ -187,3 +187,10 @@ def test_a_plan_word_is_looked_for_as_far_back_as_the_pattern_can_reach():
         mention = next(m for m in finder.find(text) if m.day == 12)
         # "dự kiến" then at most 25 characters (spaces included) before the date: a plan
         assert time_context.is_plan(text, mention) is (len(gap) + 7 <= 25), gap
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a", "a\n\nb\n \nc\nd", "\n\n  \nx\n", "x\ny\n", " \t\n"])
+def test_the_first_lines_looked_at_for_a_date_line_are_the_first_non_blank_ones(text):
+    from tomtat.vi.dates import _first_lines
+    for count in (1, 3):
+        assert _first_lines(text, count) == [line for line in text.split("\n") if line.strip()][:count]

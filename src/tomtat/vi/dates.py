@@ -353,12 +353,26 @@ def article_anchor(published: str | None, text: str) -> tuple[date | None, str]:
     parsed = parse_published(published)
     if parsed is not None:
         return parsed, "published"
-    for line in [ln for ln in text.split("\n") if ln.strip()][:3]:
+    for line in _first_lines(text, 3):
         if is_date_line(line):
             found = parse_published(line.strip()) or _first_full(line)
             if found is not None:
                 return found, "date line"
     return None, ""
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` lines of ``text`` that are not blank, read no further (splitting a
+    whole article to look at its top cost most of an anchor)."""
+    lines: list[str] = []
+    start = 0
+    while len(lines) < count and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            lines.append(text[start:end])
+        start = end + 1
+    return lines
 
 
 def _first_full(line: str) -> date | None:
