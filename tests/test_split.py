@@ -47,3 +47,13 @@ def test_a_heading_ending_in_a_run_on_word_is_not_glued_to_the_capitalized_line_
         ("heading", "Bản đồ nhiệt trong hiệp một"), ("body", "Đội chủ nhà tập trung bóng bổng vào cánh trái."),
         ("heading", "HẾT HIỆP MỘT"), ("heading", "Phổ điểm môn tiếng Anh"),
         ("body", "Điểm trung bình môn này tăng nhẹ."), ("body", "Đoàn đã gặp ông Nguyễn Văn Bình tại trụ sở ủy ban.")]
+
+
+def test_the_token_before_a_dot_is_read_back_to_the_last_space():
+    from tomtat.summarize.split import _token_start
+    block = "Theo TS.\u00a0Nguyễn và GS. A. ông\tX. “TP. HCM."
+    for k, ch in enumerate(block):
+        if ch == ".":
+            start = _token_start(block, k)
+            assert not any(c.isspace() for c in block[start:k + 1])
+            assert start == 0 or block[start - 1].isspace()

@@ -26,7 +26,6 @@ _GLUED = re.compile(rf"[.!?](?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")
 # bracket or quote is a label (a credit "(Tổng hợp)", a portrait's "Ông A (Phó Vụ trưởng …)", a
 # line-up, a quoted subheading), as all 101 such short lines of the AbMuSu and ViMs files are.
 _TERMINAL_LINE = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$")
-_LAST_TOKEN = re.compile(r"(\S+)$")
 # Words that cannot end a sentence: a line ending with one runs on into the next line.
 _RUN_ON_WORDS = frozenset(
     ["của", "và", "với", "là", "rằng", "thì", "mà", "như", "cho", "tại", "ở", "từ", "về", "trong", "ngoài", "theo", "do", "bởi", "nhưng", "hoặc", "các", "những", "một", "ông", "bà", "anh", "chị", "chủ", "tịch", "tổng", "thống", "thủ", "tướng", "bộ", "trưởng", "ngoại", "trưởng", "đại", "sứ", "giám", "đốc"]
@@ -146,13 +145,13 @@ class SentenceSplitter:
             return False
         marks = block[mark_start:mark_end]
         if marks.startswith(".") and not marks.startswith("..."):
-            token = _LAST_TOKEN.search(block[:mark_start + 1])
-            word = token.group(1).lower().lstrip(_OPENERS) if token else ""
+            token_start = _token_start(block, mark_start)
+            word = block[token_start:mark_start + 1].lower().lstrip(_OPENERS)
             if word in self.abbreviations:
                 return False
             bare = word[:-1]
             # A list number opening the block ("1. Mục một", "2.3. Quy định") is not a sentence.
-            if token and not block[:token.start()].strip() and bare.replace(".", "").isdigit() and len(bare) <= 6:
+            if not block[:token_start].strip() and bare.replace(".", "").isdigit() and len(bare) <= 6:
                 return False
             # An initial ("J. Smith") or a dotted title ("GS.TS.") is not a sentence end.
             # Initials are Latin letters (or Đ); "nước Ý." or "chữ Ô." ends a sentence.
@@ -160,6 +159,15 @@ class SentenceSplitter:
                     and (bare.isascii() or bare == "đ"):
                 return False
         return True
+
+
+def _token_start(block: str, mark: int) -> int:
+    """Where the run of non-space characters that ends with the mark at ``mark`` begins (read
+    back from the mark: a search for the last token read the whole block before it)."""
+    start = mark
+    while start > 0 and not block[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
