@@ -286,3 +286,26 @@ def test_common_acronyms_and_roman_numerals_are_no_organizations():
     assert "NATO" in orgs and not {"USD", "GPLX", "SN", "XIII", "HCM", "VN"} & orgs, orgs
     assert {"HCM", "VN"} <= {e.name for e in es if e.type == "LOC"}, es
 
+
+
+def test_a_bare_brand_joins_the_one_organization_named_by_its_kind_and_it():
+    es = _entities("Tập đoàn ZXQ vừa công bố kết quả kinh doanh quý ba.",
+                   "Theo ZXQ, doanh thu tăng mạnh. Cổ phiếu ZXQ cũng tăng giá.")
+    org = _find(es, "ZXQ")
+    assert org.type == "ORG" and {"Tập đoàn ZXQ", "ZXQ"} <= set(org.variants) and org.mentions == 3
+
+
+def test_a_bare_name_stays_apart_from_a_part_or_from_two_kinds():
+    es = _entities("Văn phòng UBND tỉnh vừa gửi báo cáo. UBND tỉnh họp sáng nay.")
+    assert "Văn phòng UBND" not in _find(es, "UBND").variants  # a part of the organization is not it
+    es = _entities("Công ty ZXQ và Quỹ ZXQ cùng ký thỏa thuận. ZXQ cho biết sẽ mở rộng.")
+    assert _find(es, "ZXQ").variants == ("ZXQ",)  # which of the two: not known
+
+
+def test_a_plain_word_opening_a_sentence_is_not_part_of_a_foreign_name_after_it():
+    es = _entities("Theo QuixBank, lãi suất sẽ giảm trong tháng tới.",
+                   "Còn Zebra Airlines phải hủy ba chuyến bay vì thời tiết xấu.")
+    names = {e.name for e in es}
+    assert {"QuixBank", "Zebra Airlines"} <= names and not any(n.startswith(("Theo ", "Còn ")) for n in names), names
+    es = _entities("Man Zebra Airlines mở thêm đường bay mới.")  # no mark, no function word: may be the name's
+    assert [e.name for e in es] == ["Man Zebra Airlines"]

@@ -22,6 +22,7 @@ from tomtat.core.model import Sentence
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
                                     place_inside_a_name)
 from tomtat.story.name_rules import Run
+from tomtat.vi.letters import has_vietnamese_mark
 from tomtat.vi.names import EntityResources, fold, fold_token, key_starts, may_start
 
 __all__ = ["LOCATION", "ORGANIZATION", "PERSON", "Entity", "EntityExtractor", "EntityResources", "Evidence",
@@ -101,7 +102,25 @@ class EntityExtractor:
         runs_of = [self.finder.rules.runs(s.text) for s in sentences]
         groups = self._merge(self.finder.mentions(sentences, runs_of))
         self._count_aliases(sentences, runs_of, groups)
+        self._join_kinds(groups)
         return groups
+
+    def _join_kinds(self, groups: Groups) -> None:
+        """A bare organization name written without Vietnamese marks ("FLC", "Reuters") joins
+        the one organization that is a kind word and that name ("Tập đoàn FLC", "Hãng tin
+        Reuters"; ``org_kinds.txt``). Two such organizations ("Công ty X", "Quỹ X"): it stays."""
+        longer: dict[str, set[str]] = defaultdict(set)
+        for etype, key in groups:
+            if etype != ORGANIZATION:
+                continue
+            for kind in self.res.org_kinds:
+                if key.startswith(kind + " ") and (ORGANIZATION, key[len(kind) + 1:]) in groups:
+                    longer[key[len(kind) + 1:]].add(key)
+                    break
+        for short, keys in longer.items():
+            mentions = groups[(ORGANIZATION, short)]
+            if len(keys) == 1 and mentions and not any(has_vietnamese_mark(m.text.lower()) for m in mentions):
+                groups[(ORGANIZATION, keys.pop())].extend(groups.pop((ORGANIZATION, short)))
 
     def _merge(self, mentions: list[Mention]) -> Groups:
         """Places and organizations by key; persons: full names (2+ words) are entities, a full

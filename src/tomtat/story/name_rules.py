@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from itertools import islice
 from typing import NamedTuple, Sequence
 
-from tomtat.vi.letters import UPPER
+from tomtat.vi.letters import UPPER, has_vietnamese_mark
 from tomtat.vi.names import EntityResources, fold, is_acronym, is_capitalized
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -126,8 +126,9 @@ class NameRules:
         capitalized only because it opens the sentence ("Theo", "Sau", "Còn", "Anh")? So when it is
         a one-syllable Vietnamese word (pyvi's list) or a function word (``name_breakers.txt``)
         that is no family name, title, honorific or organization's head, and the rest of the run
-        starts a name on its own: a title, an organization, an acronym or a full Vietnamese name
-        ("Theo PGS Nguyễn Thị Hoài An", "Sau Bộ Y tế", "Còn Nguyễn Văn A"). A name that opens
+        starts a name on its own: a title, an organization, an acronym, a full Vietnamese name or
+        a foreign name (:meth:`_before_a_foreign_name`) ("Theo PGS Nguyễn Thị Hoài An", "Sau Bộ Y
+        tế", "Còn Nguyễn Văn A", "Theo VietinBank"). A name that opens
         the sentence stays whole ("Nguyễn Văn A cho biết", "Lan Anh nói", "Văn Lâm bắt chính")."""
         if len(words) < 2:
             return False
@@ -142,7 +143,16 @@ class NameRules:
         if self.res.place_length(words, 0):
             return full_name  # "Anh Nguyễn Văn A": the address term, not England
         return full_name or bool(self._leading_title(rest)[0] or self.org_head_at(rest, 0) or is_acronym(rest[0])
-                                 or self.res.known_org_length(rest, 0, (3, 2, 1)))
+                                 or self.res.known_org_length(rest, 0, (3, 2, 1))
+                                 or self._before_a_foreign_name(lower, rest[0]))
+
+    def _before_a_foreign_name(self, first: str, second: str) -> bool:
+        """A sentence's first word that is plainly Vietnamese (a function word, or written with a
+        Vietnamese mark) before a word that is no Vietnamese syllable: "Theo VietinBank", "Với
+        Mövenpick Resort", "Còn Vietnam Airlines". Not a word without marks that may be a name's
+        ("Man United", "Thanh Nien Corp")."""
+        return second.lower() not in self.res.syllables \
+            and (first in self.res.name_breakers or has_vietnamese_mark(first))
 
     # -- the words of a run ----------------------------------------------------------------
     def strip_leading(self, words: Sequence[str]) -> tuple[int, str]:
