@@ -309,3 +309,12 @@ def test_a_plain_word_opening_a_sentence_is_not_part_of_a_foreign_name_after_it(
     assert {"QuixBank", "Zebra Airlines"} <= names and not any(n.startswith(("Theo ", "Còn ")) for n in names), names
     es = _entities("Man Zebra Airlines mở thêm đường bay mới.")  # no mark, no function word: may be the name's
     assert [e.name for e in es] == ["Man Zebra Airlines"]
+
+
+def test_nhat_is_japan_but_not_in_chu_nhat():
+    es = _entities("Thủ tướng Nhật Taro Yamada tới Hà Nội. Người Nhật gọi đó là chuyến thăm lịch sử.",
+                   "Hội chợ mở cửa vào Chủ Nhật tuần này.")
+    assert not any(e.type == "PER" and e.name == "Nhật" for e in es)
+    japan = _find(es, "Nhật")
+    assert japan.type == "LOC" and japan.mentions == 2  # not the Sunday's
+    assert "Taro Yamada" in _people(es)
