@@ -9,7 +9,8 @@ For every summary sentence it checks the text as given to the reader:
 * dangling: the sentence opens with an opener from ``resources/dangling_openers.txt``
   (a connective such as "Tuy nhiên," or a reference such as "Ông này", "Theo đó,", "Cùng
   ngày,", or -- when its article has no publication date -- a relative time such as "Hôm
-  qua,") and the sentence before it in the summary is not its predecessor in the source article;
+  qua,") and the sentence before it in the summary is not its predecessor in the source article
+  (not a connective that tells the fact came earlier, "Trước đó,", kept after another sentence);
 * cut: it starts in lower case or ends on ":", ";", "," or a dash (``tomtat.trim.is_cut``);
 * repeats: pairs of summary sentences where half or more of the shorter one's syllable
   bigrams are in the other (the same fact told twice, in the same or nearly the same words).
@@ -79,10 +80,13 @@ def dangling(summary, openers) -> list[bool]:
     anchored = anchored_articles(summary.articles)
     out = []
     previous = None
-    for s in summary.sentences:
+    for k, s in enumerate(summary.sentences):
         follows = previous is not None and previous == (s.article_id, s.sentence_index - 1)
-        leans = openers.match(s.text) is not None or openers.needs_predecessor(s.text, anchored=anchored[s.article_id])
-        out.append(leans and not follows)
+        needs = openers.needs_predecessor(s.text, anchored=anchored[s.article_id])
+        leans = openers.match(s.text) is not None or needs
+        # "Trước đó," after another summary sentence is kept on purpose: it tells the order.
+        told_earlier = k > 0 and openers.tells_earlier(s.text) and not needs
+        out.append(leans and not follows and not told_earlier)
         previous = (s.article_id, s.sentence_index)
     return out
 

@@ -392,3 +392,29 @@ def test_press_framing_preamble_is_removed_only_before_an_upper_case_subject():
     ]
     for source in kept:
         assert TRIMMER(source).text == source
+
+
+def test_before_that_stays_where_it_alone_tells_the_order():
+    """"Trước đó," says the fact came before the one told just before it: in a sentence that
+    follows another and names no date of its own it is all that tells the order, so it stays;
+    opening the summary, or before a date of its own, it goes like any connective."""
+    undated = "Trước đó, đội tuyển đã có ba trận giao hữu tại sân nhà."
+    assert TRIMMER(undated, first=False).text == undated
+    assert TRIMMER(undated, first=True).text == "Đội tuyển đã có ba trận giao hữu tại sân nhà."
+    dated = "Trước đó, ngày 12/3, đội tuyển đã có ba trận giao hữu tại sân nhà."
+    assert TRIMMER(dated, first=False).text == "Ngày 12/3, đội tuyển đã có ba trận giao hữu tại sân nhà."
+    other = "Tuy nhiên, đội tuyển đã có ba trận giao hữu tại sân nhà."
+    assert TRIMMER(other, first=False).text == "Đội tuyển đã có ba trận giao hữu tại sân nhà."
+    assert OPENERS.tells_earlier(undated) and not OPENERS.tells_earlier(other)
+    assert OPENERS.match(undated).kind == "removable"  # the scorer's feature is unchanged
+
+
+def test_a_summary_keeps_before_that_after_another_sentence(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Sáng nay, nhà máy nước Hòa Bình đã hoạt động trở lại sau hai tuần sửa chữa đường ống.\n"
+        "Người dân ba phường được cấp nước sạch từ sáu giờ sáng, công ty cấp nước cho biết.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(  # its predecessor is not in the summary
+        "Trước đó, hàng nghìn hộ dân phải mua nước đóng bình để dùng trong sinh hoạt hằng ngày.", encoding="utf-8")
+    summary = Summarizer(Options(sentences=3, order="source")).summarize([tmp_path / "a.txt", tmp_path / "b.txt"])
+    last = summary.sentences[-1]
+    assert last.source_text.startswith("Trước đó") and last.text.startswith("Trước đó, hàng nghìn hộ")

@@ -154,7 +154,8 @@ class Summarizer:
         for k, i in enumerate(ordered):
             s = cluster.sentences[i]
             # An opener is kept when the sentence it leans on comes right before it.
-            trimmed = self.trimmer(s.text, after_predecessor=k > 0 and ordered[k - 1] == predecessor(cluster, i))
+            trimmed = self.trimmer(s.text, after_predecessor=k > 0 and ordered[k - 1] == predecessor(cluster, i),
+                                   first=k == 0)
             text = with_end_mark(trimmed.text) if self.options.trim else trimmed.text  # presentation only
             yield SummarySentence(text=text, article_id=s.article_id, sentence_index=s.index, start=s.start,
                                   end=s.end, score=round(float(scores[i]), 6), source_text=s.text,

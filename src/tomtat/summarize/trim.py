@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Iterable, Protocol
 
 from tomtat.core.model import Removed
+from tomtat.vi.dates import DateFinder
 from tomtat.vi.openers import MIN_WORDS, Openers, WORD, capitalize_first, expand_pattern, read_sections, word_count
 from tomtat.vi.resources import lines as resource_lines
 
@@ -41,20 +42,22 @@ class Trimmed:
 
 
 class Trimmer(Protocol):
-    def __call__(self, text: str, *, after_predecessor: bool = False) -> Trimmed: ...
+    def __call__(self, text: str, *, after_predecessor: bool = False, first: bool = True) -> Trimmed: ...
 
 
 class NoTrimmer:
     """Leaves every sentence as it is (``Options(trim=False)``)."""
 
-    def __call__(self, text: str, *, after_predecessor: bool = False) -> Trimmed:
+    def __call__(self, text: str, *, after_predecessor: bool = False, first: bool = True) -> Trimmed:
         return Trimmed(text)
 
 
 @dataclass(frozen=True)
 class PatternTrimmer:
     """Removes what matches ``patterns`` (``(reason, regex)``), then a dangling removable
-    opener unless the sentence comes right after its predecessor (``after_predecessor``)."""
+    opener unless the sentence comes right after its predecessor (``after_predecessor``), or
+    it says the fact came earlier ("Trước đó,") in a sentence that is not the summary's
+    ``first`` and names no date of its own (the connective is then all that tells the order)."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     openers: Openers | None = None
@@ -73,7 +76,7 @@ class PatternTrimmer:
                          for reason, items in read_sections(lines, source).items() for p in items)
         return cls(patterns, openers)
 
-    def __call__(self, text: str, *, after_predecessor: bool = False) -> Trimmed:
+    def __call__(self, text: str, *, after_predecessor: bool = False, first: bool = True) -> Trimmed:
         removed: list[Removed] = []
         current = text
         for reason, pattern in self.patterns:
@@ -93,7 +96,8 @@ class PatternTrimmer:
                     break
         if self.openers is not None and not after_predecessor:
             prefix = self.openers.removable_prefix(current)
-            if prefix and not self.openers.needs_predecessor(current):
+            if prefix and not self.openers.needs_predecessor(current) \
+                    and (first or not self.openers.tells_earlier(current) or _names_a_date(current[prefix:])):
                 removed.append(Removed(current[:prefix].strip(), "opener"))
                 current = capitalize_first(current[prefix:])
         return Trimmed(current, tuple(removed))
@@ -102,6 +106,10 @@ class PatternTrimmer:
         """A cut must not leave a sentence that points back where the whole one did not."""
         return self.openers is not None and self.openers.needs_predecessor(after) \
             and not self.openers.needs_predecessor(before)
+
+
+def _names_a_date(text: str) -> bool:
+    return bool(DateFinder().find(text))
 
 
 _END_MARK = re.compile(r"[.!?…][\"'”’»)\]]*$")

@@ -27,6 +27,7 @@ REFERENTIAL = "referential"
 RELATIVE_TIME = "relative-time"
 SAME_TIME = "same-time"
 REFERENTIAL_NEW = "referential-new"
+EARLIER = "earlier"
 
 # A sentence cut mid-way: it starts in lower case, ends on a mark that announces more, or is
 # an item of a list ("1. ...", "a) ...", "- ...") without the list.
@@ -248,6 +249,9 @@ class Openers:
     # Referential openers added after the scorer was trained, on the same terms: the sentence
     # needs its predecessor, but the opener feature does not see them until a retraining.
     referential_new: tuple[re.Pattern[str], ...] = ()
+    # Removable connectives that tell the fact came before the one told before it ("Trước
+    # đó,"): the trimmer keeps them where the sentence follows another and names no date.
+    earlier: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -259,7 +263,7 @@ class Openers:
     @classmethod
     def from_lines(cls, lines: Iterable[str], *, source: str = "<lines>") -> "Openers":
         sections = read_sections(lines, source)
-        known = (REMOVABLE, REMOVABLE_NEW, REFERENTIAL, REFERENTIAL_NEW, RELATIVE_TIME, SAME_TIME)
+        known = (REMOVABLE, REMOVABLE_NEW, REFERENTIAL, REFERENTIAL_NEW, RELATIVE_TIME, SAME_TIME, EARLIER)
         unknown = set(sections) - set(known)
         if unknown:
             raise ValueError(f"{source}: unknown section(s) {sorted(unknown)}; known: {', '.join(known)}")
@@ -269,7 +273,8 @@ class Openers:
                    tuple(compile_(p, re.IGNORECASE) for p in sections.get(RELATIVE_TIME, ())),
                    tuple(compile_(p) for p in sections.get(SAME_TIME, ())),
                    removable_new=tuple(compile_(p) for p in sections.get(REMOVABLE_NEW, ())),
-                   referential_new=tuple(compile_(p) for p in sections.get(REFERENTIAL_NEW, ())))
+                   referential_new=tuple(compile_(p) for p in sections.get(REFERENTIAL_NEW, ())),
+                   earlier=tuple(compile_(p) for p in sections.get(EARLIER, ())))
 
     @cached_property  # the frozen instance's own cache: computed once, never changes
     def _removable(self) -> _FirstOf:
@@ -287,6 +292,15 @@ class Openers:
     def _unseen_referential(self) -> _FirstOf:
         """Openers that need their predecessor without being the scorer's opener feature."""
         return _FirstOf(self.same_time + self.referential_new)
+
+    @cached_property
+    def _earlier(self) -> _FirstOf:
+        return _FirstOf(self.earlier)
+
+    def tells_earlier(self, text: str) -> bool:
+        """Does ``text`` open with a connective that places its fact before the one told just
+        before it ("Trước đó, ...")?"""
+        return self._earlier.match(text.lstrip()) is not None
 
     @cached_property
     def _relative_time(self) -> re.Pattern[str]:
