@@ -318,3 +318,18 @@ def test_nhat_is_japan_but_not_in_chu_nhat():
     japan = _find(es, "Nhật")
     assert japan.type == "LOC" and japan.mentions == 2  # not the Sunday's
     assert "Taro Yamada" in _people(es)
+
+
+def test_a_name_written_without_its_marks_joins_the_one_written_with_them():
+    es = _entities("Mưa lớn gây sạt lở ở huyện Kon Plông, tỉnh Kon Tum.",
+                   "Đường vào huyện Kon Plong vẫn bị chia cắt sau ba ngày.")
+    place = _find(es, "Kon Plông")
+    assert {"Kon Plông", "Kon Plong"} <= set(place.variants) and place.mentions == 2
+    es = _entities("Đoàn công tác về tỉnh Hà Nam.", "Lũ dâng cao ở huyện Hạ Nam.", "Nước rút chậm ở huyện Ha Nam.")
+    places = {e.name for e in es if e.type == "LOC"}
+    assert {"Hà Nam", "Hạ Nam", "Ha Nam"} <= places, places  # two readings: the bare spelling stays apart
+
+
+def test_a_function_word_after_a_place_word_is_no_place():
+    es = _entities("Xe chạy về trung tâm TP. Khi đến giữa cầu, tài xế dừng lại.")
+    assert not any(e.name == "Khi" for e in es), [e.name for e in es]

@@ -22,7 +22,7 @@ from tomtat.core.model import Sentence
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
                                     place_inside_a_name)
 from tomtat.story.name_rules import Run
-from tomtat.vi.letters import has_vietnamese_mark
+from tomtat.vi.letters import has_vietnamese_mark, without_marks
 from tomtat.vi.names import EntityResources, fold, fold_token, key_starts, may_start
 
 __all__ = ["LOCATION", "ORGANIZATION", "PERSON", "Entity", "EntityExtractor", "EntityResources", "Evidence",
@@ -103,7 +103,22 @@ class EntityExtractor:
         groups = self._merge(self.finder.mentions(sentences, runs_of))
         self._count_aliases(sentences, runs_of, groups)
         self._join_kinds(groups)
+        self._join_unmarked(groups)
         return groups
+
+    def _join_unmarked(self, groups: Groups) -> None:
+        """A name of two words or more written without Vietnamese marks ("Kon Plong", "Thanh
+        Nien Corp") joins the one name of its type that the cluster writes with them and that
+        reads the same without them ("Kon Plông")."""
+        marked: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        for group, mentions in groups.items():
+            if not group[1].isascii():
+                for m in mentions:
+                    marked[(group[0], self.res.key(without_marks(m.text)))].add(group)
+        for group in [g for g in groups if g[1].isascii() and len(g[1].split()) > 1 and g in marked]:
+            owners = marked[group]
+            if len(owners) == 1 and groups.get(group):
+                groups[next(iter(owners))].extend(groups.pop(group))
 
     def _join_kinds(self, groups: Groups) -> None:
         """A bare organization name written without Vietnamese marks ("FLC", "Reuters") joins

@@ -187,6 +187,8 @@ class MentionFinder:
             return None
         vietnamese_name = len(name_tokens) >= 2 and fold(name_tokens[0].text) in self.res.surname_first
         if self.rules.tail_before(self.rules.place_trigger_tail, text, run_start) and skip == 0 and not vietnamese_name:
+            if len(name_tokens) == 1 and name.lower() in self.res.name_breakers:
+                return None  # "trung tâm TP. Khi đến ...": a sentence the splitter left joined
             return Evidence(LOCATION, name, start, end)
         title, role = self._title_and_role(text, run_start, start, len(name_tokens) == 1, title_in_run)
         # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)

@@ -42,3 +42,10 @@ def has_vietnamese_mark(word: str) -> bool:
 
 
 _MARKED_SET = frozenset(MARKED_LOWER)
+
+
+def without_marks(text: str) -> str:
+    """``text`` with its Vietnamese marks taken off ("Kon Plông" -> "Kon Plong", "Đà" -> "Da"),
+    as a name is written where the marks are missing."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
