@@ -383,3 +383,34 @@ def test_same_day_links_are_the_same_from_one_product_or_one_per_day(monkeypatch
     monkeypatch.setattr(events, "_ONE_PRODUCT_ROWS", 1)  # too many rows for one product: one per day
     per_day = events._same_day_links(cluster, list(dates.own), list(guessed))
     assert together == per_day and together  # the fixture's two outlets tell one day alike
+
+
+def _own_dates(tmp_path, text):
+    (tmp_path / "tin.txt").write_text(text, encoding="utf-8")
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster(summarizer.read([tmp_path / "tin.txt"], Problems()))
+    dates = ClusterDates.build(cluster)
+    return {s.text: dates.own[i] for i, s in enumerate(cluster.sentences)}
+
+
+def test_a_day_takes_the_year_the_story_writes_with_its_month(tmp_path):
+    own = _own_dates(tmp_path, "Mưa lớn kéo dài suốt tháng 8-2022 ở các tỉnh miền Trung.\n"
+                              "Ngày 27/8, nước sông Trà Khúc dâng cao, hàng trăm hộ dân phải sơ tán.")
+    day = own["Ngày 27/8, nước sông Trà Khúc dâng cao, hàng trăm hộ dân phải sơ tán."]
+    assert (day.year, day.month, day.day) == (2022, 8, 27)
+
+
+def test_a_month_written_with_two_years_leaves_the_day_unknown(tmp_path):
+    own = _own_dates(tmp_path, "Lượng mưa tháng 8-2022 gấp đôi tháng 8/2021 ở các tỉnh miền Trung.\n"
+                              "Ngày 27/8, nước sông Trà Khúc dâng cao, hàng trăm hộ dân phải sơ tán.")
+    assert own["Ngày 27/8, nước sông Trà Khúc dâng cao, hàng trăm hộ dân phải sơ tán."].year is None
+
+
+def test_an_event_label_reads_only_its_own_kind_of_date(tmp_path):
+    # the second sentence leans on the first ("Ông này") and stays in its event, but its own
+    # date is a month of a known year: it is not the event's day ("19/8–None/3" before)
+    (tmp_path / "tin.txt").write_text(
+        "Ngày 19/8, ông Trần Văn Bình được bầu làm chủ tịch hội nông dân xã.\n"
+        "Ông này được bổ nhiệm làm phó chủ tịch vào tháng 3/2015.", encoding="utf-8")
+    summary = Summarizer(Options(sentences=2)).summarize([tmp_path / "tin.txt"])
+    assert [e.label for e in summary.events] == ["19/8 (năm chưa rõ, không trước năm 2015)"]

@@ -100,9 +100,13 @@ class ClusterDates:
         guessed: list[bool] = []  # the year of its own day came from the article's date, not its text
         votes: list[bool] = []
         last_day: dict[str, tuple[int, When]] = {}
+        written: dict[tuple[str, int], set[int]] = {}  # (article, month) -> the years its text writes with it
         for s in cluster.sentences:
             anchor = anchors.get(s.article_id)
             mentions = [m for m in finder.find(s.text, anchor) if not _cited_earlier(s.text, m, anchor)]
+            for m in mentions:
+                if m.year is not None and m.month is not None and not m.anchored and not is_plan(s.text, m):
+                    written.setdefault((s.article_id, m.month), set()).add(m.year)
             mention = best_mention(s.text, mentions) if mentions else None
             when = None
             if mention is not None and not is_plan(s.text, mention) and not is_background(s.text, mention):
@@ -122,6 +126,7 @@ class ClusterDates:
         for group in set(scope.values()):
             years = [y for y in (past_year_floor(texts[a], finder) for a in group) if y is not None]
             year_from[group] = max(years) if years else None
+        _years_from_the_month(own, cluster, scope, year_from, written)
         dates = cls(own, list(own), scope, year_from, votes, anchored={a: d is not None for a, d in anchors.items()},
                     window_days=window_days)
         dates._find_main(cluster, finder, anchors)
@@ -207,6 +212,21 @@ class ClusterDates:
             else:
                 out.append((main, [story]))
         return out
+
+
+def _years_from_the_month(own: list[When | None], cluster: Cluster, scope: dict[str, tuple[str, ...]],
+                          year_from: dict[tuple[str, ...], int | None], written: dict[tuple[str, int], set[int]]) -> None:
+    """A day or month without its year ("ngày 27/8") takes the year its story writes with that
+    month ("tháng 8-2022", "ngày 2/8/2022"), when the story writes the month with that year
+    only and it is the latest year the story speaks of as past: the year is read, not guessed
+    (a month written with another year too, "tháng 8/2021" beside it, leaves it unknown)."""
+    for i, when in enumerate(own):
+        if when is None or when.year is not None or when.month is None:
+            continue
+        group = scope[cluster.sentences[i].article_id]
+        years = set().union(*(written.get((a, when.month), set()) for a in group))
+        if len(years) == 1 and year_from.get(group) in years:
+            own[i] = When(when.precision, year_from[group], when.month, when.day)
 
 
 def _cited_earlier(text: str, mention: DateMention, anchor: date | None) -> bool:
@@ -334,8 +354,13 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         else:
             group = _place(groups, dates, cluster.sentences[i].article_id, dates.told[i])
             group.chains.append([k])
-        if dates.told[i] is not None:
-            group.days.append(dates.told[i])  # type: ignore[arg-type]
+        told = dates.told[i]
+        # A day joins the event's label only in the event's own precision and year: a sentence
+        # leaning on the one before it stays in that event, but its date of another kind (a
+        # month, a day of another or unknown year) is not the event's ("19/8–None/None").
+        if told is not None and group.when is not None and (told.precision, told.year) == (group.when.precision,
+                                                                                            group.when.year):
+            group.days.append(told)
         group_of[i] = group
     first_seen: dict[tuple[str, ...], int] = {}
     for g in groups:
