@@ -333,3 +333,10 @@ def test_a_name_written_without_its_marks_joins_the_one_written_with_them():
 def test_a_function_word_after_a_place_word_is_no_place():
     es = _entities("Xe chạy về trung tâm TP. Khi đến giữa cầu, tài xế dừng lại.")
     assert not any(e.name == "Khi" for e in es), [e.name for e in es]
+
+
+def test_common_abbreviations_and_words_in_capitals_are_no_organization():
+    es = _entities("Theo BCTC quý hai, doanh thu của ZXQ tăng mạnh. ZXQ cho biết sẽ mở rộng.",
+                   "Giá vé VÀO cửa tăng gấp đôi, theo thông báo của ZXQ.")
+    orgs = {e.name for e in es if e.type == "ORG"}
+    assert "ZXQ" in orgs and not orgs & {"BCTC", "VÀO"}, orgs

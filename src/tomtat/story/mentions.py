@@ -15,7 +15,7 @@ from typing import Iterator, NamedTuple, Sequence
 
 from tomtat.core.model import Sentence
 from tomtat.story.name_rules import NameRules, Run, Token
-from tomtat.vi.letters import has_vietnamese_mark
+from tomtat.vi.letters import has_vietnamese_mark, without_marks
 from tomtat.vi.names import EntityResources, fold, is_acronym
 
 PERSON, ORGANIZATION, LOCATION = "PER", "ORG", "LOC"
@@ -131,7 +131,9 @@ class MentionFinder:
                 yield from self._run_evidence(text, person)  # "báo Tuổi Trẻ Tăng Hữu Phong"
             return
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
-            if not self.res.common_acronym(words[0]):  # "TP", "USD", "XIII" name no organization
+            word = words[0].lower()
+            # "TP", "USD", "XIII" name no organization, nor a Vietnamese word in capitals ("VÀO")
+            if not self.res.common_acronym(words[0]) and not self._word_in_capitals(word):
                 yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
             return
         org_end = self.rules.org_word_end(words, skip)
@@ -143,6 +145,12 @@ class MentionFinder:
             name = self._name(text, run_start, tokens[skip:], skip, title_in_run)
             if name is not None:
                 yield name
+
+    def _word_in_capitals(self, word: str) -> bool:
+        """A Vietnamese word written in capitals ("VÀO", "GIỜ"): a listed syllable with a
+        Vietnamese mark and a vowel ("hđnd", "qđ" are listed too, and are acronyms)."""
+        return word in self.res.syllables and has_vietnamese_mark(word) \
+            and any(c in "aeiouy" for c in without_marks(word))
 
     def _person_after(self, text: str, tokens: list[Token], end: int) -> Run | None:
         """The rest of a run after an organization that ended inside it at ``end``, when that rest
