@@ -57,6 +57,8 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Các đối tượng đã mang hai chiếc can về bến xe.", True),
     ("Nữ diễn viên cho biết cô sẽ nghỉ ngơi một thời gian.", True),
     ("Nữ ca sĩ Mỹ Tâm tổ chức đêm nhạc tại Hà Nội.", False),  # the role names someone
+    ("Nữ thần tượng còn tạo dáng cùng chú gấu bông ở sân bay.", True),
+    ("Nữ thần tượng Hana tạo dáng cùng chú gấu bông ở sân bay.", False),
     ("Cô gái 16 tuổi bị lừa bán sang nước ngoài.", False),  # how a story introduces someone
     # a star by trade and age alone refers back to the name; with the name it introduces
     ("Tiền đạo 31 tuổi đã ghi hai bàn trong trận này.", True),
