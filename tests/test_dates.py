@@ -182,11 +182,15 @@ def test_a_plan_word_is_looked_for_as_far_back_as_the_pattern_can_reach():
     pattern = time_context._PLAN_BEFORE
     assert _parser.parse(pattern.pattern, pattern.flags).getwidth()[1] == time_context._PLAN_BEFORE_REACH
     finder = DateFinder()
-    for gap in ("", "x" * 10, "x" * 18, "x" * 19, "x" * 40):
-        text = f"Công ty dự kiến {gap} ngày 12/3/2024 khởi công."
+    # "kế hoạch" (8) and up to 25 characters before the date: the longest match, a newline before
+    # the date ("$" matches before it), or one character too many
+    for gap in ("x" * 23, "x" * 24, "x" * 22 + "\n", "x" * 23 + "\n", "x" * 10):
+        text = f"Theo kế hoạch {gap} 12/3/2024 khởi công."
         mention = next(m for m in finder.find(text) if m.day == 12)
-        # "dự kiến" then at most 25 characters (spaces included) before the date: a plan
-        assert time_context.is_plan(text, mention) is (len(gap) + 7 <= 25), gap
+        expected = pattern.search(text[:mention.start]) is not None  # the whole sentence before the date
+        assert time_context.is_plan(text, mention) is expected, repr(gap)
+    assert time_context.is_plan("Theo kế hoạch " + "x" * 23 + " 12/3/2024 khởi công.",
+                                next(iter(finder.find("Theo kế hoạch " + "x" * 23 + " 12/3/2024 khởi công."))))
 
 
 @pytest.mark.parametrize("text", ["", "\n", "a", "a\n\nb\n \nc\nd", "\n\n  \nx\n", "x\ny\n", " \t\n"])

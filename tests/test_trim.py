@@ -418,3 +418,25 @@ def test_a_summary_keeps_before_that_after_another_sentence(tmp_path):
     summary = Summarizer(Options(sentences=3, order="source")).summarize([tmp_path / "a.txt", tmp_path / "b.txt"])
     last = summary.sentences[-1]
     assert last.source_text.startswith("Trước đó") and last.text.startswith("Trước đó, hàng nghìn hộ")
+
+
+def test_before_that_goes_before_a_date_of_its_own_but_not_before_a_plan():
+    planned = "Trước đó, công ty cho biết sẽ khởi công nhà máy vào tháng 9 tới."
+    assert TRIMMER(planned, first=False).text == planned  # a plan's date is not the fact's
+    dated = "Trước đó, ngày 12/3, công ty đã khởi công nhà máy thứ hai ở Bình Dương."
+    assert TRIMMER(dated, first=False).text.startswith("Ngày 12/3")
+
+
+def test_before_that_goes_where_it_opens_an_event(tmp_path):
+    (tmp_path / "a.txt").write_text("Sáng nay, nhà máy nước Hòa Bình đã hoạt động trở lại sau hai tuần sửa chữa.",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Trước đó, hàng nghìn hộ dân phải mua nước đóng bình để dùng trong sinh hoạt hằng ngày.", encoding="utf-8")
+    from tomtat.core.errors import Problems
+    summarizer = Summarizer(Options())
+    cluster = summarizer.build_cluster(summarizer.read([tmp_path / "a.txt", tmp_path / "b.txt"], Problems()))
+    ordered = [0, 1]
+    scores = np.zeros(len(cluster.sentences))
+    after_another = [s.text for s in summarizer._render(cluster, ordered, scores)]
+    opening_an_event = [s.text for s in summarizer._render(cluster, ordered, scores, frozenset({1}))]
+    assert after_another[1].startswith("Trước đó,") and opening_an_event[1].startswith("Hàng nghìn hộ")

@@ -133,7 +133,7 @@ class EntityExtractor:
                     longer[key[len(kind) + 1:]].add(key)
                     break
         for short, keys in longer.items():
-            mentions = groups[(ORGANIZATION, short)]
+            mentions = groups.get((ORGANIZATION, short), [])
             if len(keys) == 1 and mentions and not any(has_vietnamese_mark(m.text.lower()) for m in mentions):
                 groups[(ORGANIZATION, keys.pop())].extend(groups.pop((ORGANIZATION, short)))
 
@@ -230,7 +230,7 @@ class EntityExtractor:
             if etype == PERSON and len(parts) > 1 and parts[0] not in self.res.surname_first:
                 last_names[parts[-1]].append(group)
         for last, owners in last_names.items():
-            if len(owners) == 1 and last not in self.res.places:
+            if len(owners) == 1 and last not in self.res.places and last not in self.res.country_short_names:
                 aliases.setdefault(last, owners[0])
         first_of_key: dict[str, tuple[str, str]] = {}  # the first group with each key (a type's, in order)
         for group in groups:

@@ -204,6 +204,8 @@ class MentionFinder:
                                 and not any(is_acronym(t.text) for t in name_tokens))
         if not title and not full_vietnamese_name:
             return None  # no title, no "ông"/"bà": only a family-name-first full name is taken
+        if len(name_tokens) == 1 and title not in self.res.honorifics and fold(name) in self.res.country_short_names:
+            return None  # "Thủ tướng Nhật": the title's country, not a person
         if len(name) == 1 and text[end:end + 1] == "." and text[end + 1:end + 2].isalnum():
             return None  # an initial cut off by its dot: "HLV J.Low" (not "bà T." of an unnamed woman)
         words = [t.text for t in name_tokens]

@@ -146,6 +146,14 @@ class NameRules:
                                  or self.res.known_org_length(rest, 0, (3, 2, 1))
                                  or self._before_a_foreign_name(lower, rest[0]))
 
+    def _short_country_before_a_foreign_name(self, words: Sequence[str], i: int) -> int:
+        """1 for a country's short name that is also a given name ("Nhật") before a foreign full
+        name (two words or more, none with a Vietnamese mark): the title's country ("Thủ tướng
+        Nhật Taro Yamada"), not the name's first word ("ca sĩ Nhật Minh")."""
+        rest = words[i + 1:]
+        return int(len(rest) >= 2 and fold(words[i]) in self.res.country_short_names
+                   and not any(has_vietnamese_mark(w.lower()) for w in rest))
+
     def _before_a_foreign_name(self, first: str, second: str) -> bool:
         """A sentence's first word that is plainly Vietnamese (a function word, or written with a
         Vietnamese mark) before a word that is no Vietnamese syllable: "Theo VietinBank", "Với
@@ -169,7 +177,7 @@ class NameRules:
             i = last_place
         while i < len(words):
             n = self.res.place_length(words, i) or self.res.known_org_length(words, i, (3, 2, 1)) \
-                or (1 if is_acronym(words[i]) else 0)
+                or (1 if is_acronym(words[i]) else 0) or self._short_country_before_a_foreign_name(words, i)
             if not n:
                 break
             i += n  # "Nga Vladimir Putin", "Lầu Năm Góc Peter Cook", "UBND TP Lê Văn A": qualifiers before the name

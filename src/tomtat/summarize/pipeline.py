@@ -102,7 +102,8 @@ class Summarizer:
         if self.openers is not None:
             ordered = keep_after_predecessor(cluster, ordered, leans)
         ordered, events, order_used = self.arrange(cluster, ordered, order_used, context, leans)
-        summary_sentences = tuple(self._render(cluster, ordered, scores))
+        opens = frozenset(e.sentences[0] for e in events if e.sentences)  # a labelled event starts anew
+        summary_sentences = tuple(self._render(cluster, ordered, scores, opens))
         counts: dict[str, int] = {}
         for s in cluster.sentences:
             counts[s.article_id] = counts.get(s.article_id, 0) + 1
@@ -149,13 +150,16 @@ class Summarizer:
         :mod:`tomtat.story.summarizer`)."""
         return {}, {}
 
-    def _render(self, cluster: Cluster, ordered: list[int], scores: np.ndarray) -> Iterable[SummarySentence]:
+    def _render(self, cluster: Cluster, ordered: list[int], scores: np.ndarray,
+                opens: frozenset[int] = frozenset()) -> Iterable[SummarySentence]:
+        """The summary's sentences as the reader gets them; ``opens``: the positions that open
+        an event (after another event's sentences, "Trước đó," would point at the wrong fact)."""
         assert self.trimmer is not None
         for k, i in enumerate(ordered):
             s = cluster.sentences[i]
             # An opener is kept when the sentence it leans on comes right before it.
             trimmed = self.trimmer(s.text, after_predecessor=k > 0 and ordered[k - 1] == predecessor(cluster, i),
-                                   first=k == 0)
+                                   first=k == 0 or k in opens)
             text = with_end_mark(trimmed.text) if self.options.trim else trimmed.text  # presentation only
             yield SummarySentence(text=text, article_id=s.article_id, sentence_index=s.index, start=s.start,
                                   end=s.end, score=round(float(scores[i]), 6), source_text=s.text,

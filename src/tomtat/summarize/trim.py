@@ -28,6 +28,7 @@ from typing import Iterable, Protocol
 
 from tomtat.core.model import Removed
 from tomtat.vi.dates import DateFinder
+from tomtat.vi.time_context import is_background, is_plan
 from tomtat.vi.openers import MIN_WORDS, Openers, WORD, capitalize_first, expand_pattern, read_sections, word_count
 from tomtat.vi.resources import lines as resource_lines
 
@@ -56,8 +57,9 @@ class NoTrimmer:
 class PatternTrimmer:
     """Removes what matches ``patterns`` (``(reason, regex)``), then a dangling removable
     opener unless the sentence comes right after its predecessor (``after_predecessor``), or
-    it says the fact came earlier ("Trước đó,") in a sentence that is not the summary's
-    ``first`` and names no date of its own (the connective is then all that tells the order)."""
+    it says the fact came earlier ("Trước đó,") in a sentence that does not open the summary
+    or an event (``first``) and names no date of its own, a plan's or a background year aside
+    (the connective is then all that tells the order)."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     openers: Openers | None = None
@@ -109,7 +111,8 @@ class PatternTrimmer:
 
 
 def _names_a_date(text: str) -> bool:
-    return bool(DateFinder().find(text))
+    """Does ``text`` give its fact a date of its own (not a plan's, not a background year)?"""
+    return any(not is_plan(text, m) and not is_background(text, m) for m in DateFinder().find(text))
 
 
 _END_MARK = re.compile(r"[.!?…][\"'”’»)\]]*$")

@@ -185,7 +185,7 @@ _WORD_BIT = {word: 1 << k for k, word in enumerate(NEEDED_WORDS)}
 @lru_cache(maxsize=4)
 def _words_for(has_digit: bool, has_separator: bool) -> tuple[str, ...]:
     """The words worth looking for in a text with these traits: those of the patterns its
-    digits and separators leave in (without a digit, 24 of the 35; each test reads the text)."""
+    digits and separators leave in (23 of the 35 without a day separator; each test reads the text)."""
     return tuple(word for word in NEEDED_WORDS
                  if any(word in group for _, _, needs, needs_digit, needs_separator in _PLAN
                         if not (needs_digit and not has_digit) and not (needs_separator and not has_separator)

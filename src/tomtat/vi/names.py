@@ -96,6 +96,8 @@ class EntityResources:
     name_particles: tuple[str, ...] = field(default_factory=lambda: resource_lines("name_particles.txt"))
     org_words: tuple[str, ...] = field(default_factory=lambda: resource_lines("org_words.txt"))
     common_acronyms: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("common_acronyms.txt")))
+    country_short_names: frozenset[str] = field(  # folded
+        default_factory=lambda: frozenset(fold(n) for n in resource_lines("country_short_names.txt")))
     org_kinds: tuple[str, ...] = field(  # folded, longest first
         default_factory=lambda: tuple(sorted({fold(k) for k in resource_lines("org_kinds.txt")}, key=len, reverse=True)))
 

@@ -15,7 +15,8 @@ _BACKGROUND = re.compile(r"(?<!\w)(?:từng|trước đây|kể từ|trước ki
 _PLAN_TAIL = re.compile(r"(?<!\w)(?:tới|sắp tới|sau)$", re.IGNORECASE)
 _PLAN_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sẽ|kế hoạch|mục tiêu|đến|tới)(?!\w)[^,.;]{0,25}$", re.IGNORECASE)
 # The longest text _PLAN_BEFORE matches (8 + 25 characters): it is searched only that far back
-# from the date, not from the sentence's start (the look-behind still sees what comes before).
+# from the date, and one more for a "$" that matches before a final newline, not from the
+# sentence's start (the look-behind still sees what comes before).
 _PLAN_BEFORE_REACH = 33
 # "ngày 13/6 tới", "các ngày 3/6 - 26/6 sắp tới" (the range's end may follow the date found);
 # not "từ ngày 4/7 tới nay" (until now).
@@ -27,7 +28,7 @@ def is_plan(text: str, mention: DateMention) -> bool:
     """A date the sentence looks forward to ("vào tháng 9 tới", "dự kiến ... ngày 25/4",
     "đến năm 2030", "vào ngày 13/6 tới"): the time of a plan, less telling than a time that is past."""
     return bool(_PLAN_TAIL.search(mention.text)
-                or _PLAN_BEFORE.search(text, max(0, mention.start - _PLAN_BEFORE_REACH), mention.start)
+                or _PLAN_BEFORE.search(text, max(0, mention.start - _PLAN_BEFORE_REACH - 1), mention.start)
                 or _PLAN_AFTER.match(text, mention.end))
 
 
