@@ -198,3 +198,15 @@ def test_the_first_lines_looked_at_for_a_date_line_are_the_first_non_blank_ones(
     from tomtat.vi.dates import _first_lines
     for count in (1, 3):
         assert _first_lines(text, count) == [line for line in text.split("\n") if line.strip()][:count]
+
+
+@pytest.mark.parametrize("text, compared", [
+    ("Xuất khẩu tháng 7 đạt 2,1 tỷ USD, tăng 18% so với cùng kỳ năm 2021.", True),
+    ("Chỉ số giảm xuống 50,1 điểm từ mức 52,3 điểm trong tháng 4.", True),
+    ("Giá vàng sáng 22/8 giữ nguyên so với cuối ngày 20/8.", True),
+    ("Năm 2021, xuất khẩu đạt 2,1 tỷ USD.", False),
+])
+def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compared):
+    from tomtat.vi.time_context import is_cited
+    last = DateFinder().find(text)[-1]
+    assert is_cited(text, last) is compared

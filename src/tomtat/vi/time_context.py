@@ -52,6 +52,11 @@ _LOOKING_BACK_REACH = 60  # characters from the sentence's start to the date
 # "cô gái sinh năm 1988", "sinh ngày 12/3/1980": a person's birth, not the time of what is told.
 _BIRTH = re.compile(r"(?<!\w)sinh(?:\s+(?:ngày|năm|vào))?\s*$", re.IGNORECASE)
 _BIRTH_REACH = 20  # characters before the date
+# "tăng 18% so với cùng kỳ năm 2021", "từ mức 52,3 điểm trong tháng 4": what a figure is compared
+# with, not when the fact happened.
+_COMPARED = re.compile(r"(?<!\w)(?:so với|từ mức|từ con số)(?:\s+(?:\d+(?:[.,]\d+)*|[^\s,.;]+)){0,4}\s*$",
+                       re.IGNORECASE)  # up to four words (a figure may hold its "," or ".") before the date
+_COMPARED_REACH = 60  # characters before the date
 # "kỷ niệm 30 năm thành lập (5/3/1994 - 5/3/2024)": the anniversary's origin, not the day told.
 _ANNIVERSARY = re.compile(r"(?<!\w)kỷ niệm\s+(\d{1,3})\s+năm(?!\w)", re.IGNORECASE)
 _ANNIVERSARY_REACH = 100
@@ -61,9 +66,11 @@ _ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký|ra|gửi|có|phát hành)\s+$", r
 
 
 def is_cited(text: str, mention: DateMention) -> bool:
-    """The date of a cited document, of when a rule applies or of a person's birth: not the time
-    of the sentence's fact."""
+    """The date of a cited document, of when a rule applies, of a person's birth or of what a
+    figure is compared with: not the time of the sentence's fact."""
     if _BIRTH.search(text, max(0, mention.start - _BIRTH_REACH), mention.start):
+        return True
+    if _COMPARED.search(text, max(0, mention.start - _COMPARED_REACH), mention.start):
         return True
     if mention.year is not None and _is_anniversary_origin(text, mention.start, mention.year):
         return True
