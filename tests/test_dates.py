@@ -210,3 +210,16 @@ def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compar
     from tomtat.vi.time_context import is_cited
     last = DateFinder().find(text)[-1]
     assert is_cited(text, last) is compared
+
+
+@pytest.mark.parametrize("text, plan", [
+    ("Đến năm 2017, thành phố đã vươn lên vị trí thứ 9 trên bảng xếp hạng.", False),
+    ("Tính đến cuối tháng 7/2022, khối lượng trái phiếu được mua lại là 86 nghìn tỷ đồng.", False),
+    ("Đến năm 2030, thành phố sẽ trở thành trung tâm tài chính của khu vực.", True),
+    ("Đến năm 2030, thành phố sẽ được công nhận là đô thị loại một.", True),  # "sẽ" before "được"
+    ("Dự kiến đến năm 2025, dự án đã hoàn thành phần móng.", True),
+])
+def test_up_to_a_date_told_as_done_is_a_time_past(text, plan):
+    from tomtat.vi.time_context import is_plan
+    mention = DateFinder().find(text)[0]
+    assert is_plan(text, mention) is plan

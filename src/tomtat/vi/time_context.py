@@ -13,7 +13,9 @@ PRECISION_RANK = {DAY: 6, WEEK: 5, "day-month": 4, MONTH: 3, "month-only": 2, YE
 # "It has happened before": with only a year or month to it, such a sentence is background.
 _BACKGROUND = re.compile(r"(?<!\w)(?:từng|trước đây|kể từ|trước kia|hồi đó)(?!\w)", re.IGNORECASE)
 _PLAN_TAIL = re.compile(r"(?<!\w)(?:tới|sắp tới|sau)$", re.IGNORECASE)
-_PLAN_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sẽ|kế hoạch|mục tiêu|đến|tới)(?!\w)[^,.;]{0,25}$", re.IGNORECASE)
+_PLAN_BEFORE = re.compile(r"(?<!\w)(dự kiến|sẽ|kế hoạch|mục tiêu|đến|tới)(?!\w)[^,.;]{0,25}$", re.IGNORECASE)
+# After "đến"/"tới" a date: the clause tells it as done ("đã", "vừa", "được"), with no "sẽ" first.
+_DONE_AFTER = re.compile(r"(?:(?!\bsẽ\b)[^.;!?]){0,60}?(?<!\w)(?:đã|vừa|được)(?!\w)", re.IGNORECASE)
 # The longest text _PLAN_BEFORE matches (8 + 25 characters): it is searched only that far back
 # from the date, and one more for a "$" that matches before a final newline, not from the
 # sentence's start (the look-behind still sees what comes before).
@@ -26,10 +28,15 @@ _PLAN_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s
 
 def is_plan(text: str, mention: DateMention) -> bool:
     """A date the sentence looks forward to ("vào tháng 9 tới", "dự kiến ... ngày 25/4",
-    "đến năm 2030", "vào ngày 13/6 tới"): the time of a plan, less telling than a time that is past."""
-    return bool(_PLAN_TAIL.search(mention.text)
-                or _PLAN_BEFORE.search(text, max(0, mention.start - _PLAN_BEFORE_REACH - 1), mention.start)
-                or _PLAN_AFTER.match(text, mention.end))
+    "đến năm 2030", "vào ngày 13/6 tới"): the time of a plan, less telling than a time that is
+    past. "Đến"/"tới" a date with what followed told as done ("Đến năm 2017, tỉnh đã vươn lên
+    ...") is a time past."""
+    if _PLAN_TAIL.search(mention.text) or _PLAN_AFTER.match(text, mention.end):
+        return True
+    before = _PLAN_BEFORE.search(text, max(0, mention.start - _PLAN_BEFORE_REACH - 1), mention.start)
+    if before is None:
+        return False
+    return not (before.group(1).lower() in ("đến", "tới") and _DONE_AFTER.match(text, mention.end))
 
 
 # A document named with its date ("Thông tư số 36/2014/TT-NHNN ngày 20/11/2014", "Nghị quyết số
