@@ -49,13 +49,13 @@ def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResourc
     """Is the place of ``n`` words at ``words[k]`` (a run of capitalized words) part of a longer
     name instead: one word before a Vietnamese syllable, one with a letter only Vietnamese
     writes ("Mỹ Khê", "Phú Mỹ Hưng", "Nga Sơn"; not "Mỹ Joe Biden"), one word that makes a
-    Vietnamese word with the one before it ("Chủ Nhật"), or after a Vietnamese family name
+    Vietnamese word with the one before it ("Quân Pháp", "Thẩm Mỹ"), or after a Vietnamese family name
     ("Nguyễn Hòa Bình", "Trương Mỹ Hoa")?"""
     if n == 1 and k + 1 < len(words) and not res.place_length(words, k + 1) \
             and has_vietnamese_mark(words[k + 1].lower()):
         return True
     if n == 1 and k > 0 and f"{words[k - 1]} {words[k]}".lower() in res.words:
-        return True  # "Chủ Nhật" (Sunday), not Japan
+        return True  # "Quân Pháp" (military law), not France
     return any(fold(w) in res.surname_first for w in words[:k])
 
 

@@ -183,13 +183,19 @@ _WORD_BIT = {word: 1 << k for k, word in enumerate(NEEDED_WORDS)}
 
 
 @lru_cache(maxsize=4)
+def _allowed(has_digit: bool, has_separator: bool) -> tuple[tuple[str, tuple[re.Pattern[str], re.Pattern[str]],
+                                                                  tuple[frozenset[str], ...]], ...]:
+    """The plan's patterns (kind, patterns, word groups) that a text's digits and separators leave in."""
+    return tuple((kind, pattern, needs) for kind, pattern, needs, needs_digit, needs_separator in _PLAN
+                 if not (needs_digit and not has_digit) and not (needs_separator and not has_separator))
+
+
+@lru_cache(maxsize=4)
 def _words_for(has_digit: bool, has_separator: bool) -> tuple[str, ...]:
     """The words worth looking for in a text with these traits: those of the patterns its
     digits and separators leave in (23 of the 35 without a day separator; each test reads the text)."""
     return tuple(word for word in NEEDED_WORDS
-                 if any(word in group for _, _, needs, needs_digit, needs_separator in _PLAN
-                        if not (needs_digit and not has_digit) and not (needs_separator and not has_separator)
-                        for group in needs))
+                 if any(word in group for _, _, needs in _allowed(has_digit, has_separator) for group in needs))
 
 
 _PLANS: dict[int, tuple[tuple[str, tuple[re.Pattern[str], re.Pattern[str]]], ...]] = {}
@@ -204,9 +210,8 @@ def _patterns_for(has_digit: bool, has_separator: bool,
     key = present << 2 | has_digit << 1 | has_separator
     plan = _PLANS.get(key)
     if plan is None:
-        plan = tuple((kind, pattern) for kind, pattern, needs, needs_digit, needs_separator in _PLAN
-                     if not (needs_digit and not has_digit) and not (needs_separator and not has_separator)
-                     and all(any(present & _WORD_BIT[w] for w in group) for group in needs))
+        plan = tuple((kind, pattern) for kind, pattern, needs in _allowed(has_digit, has_separator)
+                     if all(any(present & _WORD_BIT[w] for w in group) for group in needs))
         if len(_PLANS) >= _RECENT:
             _PLANS.clear()
         _PLANS[key] = plan
