@@ -414,3 +414,20 @@ def test_an_event_label_reads_only_its_own_kind_of_date(tmp_path):
         "Ông này được bổ nhiệm làm phó chủ tịch vào tháng 3/2015.", encoding="utf-8")
     summary = Summarizer(Options(sentences=2)).summarize([tmp_path / "tin.txt"])
     assert [e.label for e in summary.events] == ["19/8 (năm chưa rõ, không trước năm 2015)"]
+
+
+def test_two_stories_naming_one_day_tell_one_event(tmp_path):
+    # Two outlets, worded apart (no sentence pair similar enough to link them), name the same
+    # day without its year: one event, labelled with the known floor; a day some apart stays apart.
+    (tmp_path / "a.txt").write_text(
+        "Ngày 26/8, Bộ Tài chính công bố báo cáo về thu ngân sách của cả nước.\n\n"
+        "Theo báo cáo, nguồn thu từ thuế nhập khẩu giảm mạnh so với dự kiến ban đầu.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Năm 2021, nhiều địa phương hụt thu vì dịch bệnh kéo dài.\n\n"
+        "Hôm 26/8, cơ quan quản lý tài khóa đưa ra số liệu mới, cho thấy các khoản chi thường xuyên tăng.\n\n"
+        "Ngày 30/8, các đại biểu quốc hội chất vấn bộ trưởng về những con số này.", encoding="utf-8")
+    summary = Summarizer(Options(sentences=4)).summarize([tmp_path / "a.txt", tmp_path / "b.txt"])
+    labels = [e.label for e in summary.events]
+    assert labels.count("26/8 (năm chưa rõ, không trước năm 2021)") == 1, labels
+    assert not any(label.startswith("26/8 (năm chưa rõ)") for label in labels), labels
+    assert any(label.startswith("30/8") for label in labels), labels

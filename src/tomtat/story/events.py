@@ -14,7 +14,8 @@ articles speak of as past; the label says "năm chưa rõ, không trước năm 
 (an editor read the earlier "năm 2018 trở đi" as a period from 2018 on).
 
 :func:`story_events` groups a summary's sentences into events (one date window of one story,
-or one month, or one year), in time order where it is known: dated events by date, then the
+or one month, or one year; two stories naming the exact same day, their years able to agree,
+share it), in time order where it is known: dated events by date, then the
 stories of unknown year one after another (in the order they first appear), then what has no
 date at all. Each event has a label as Vietnamese readers write dates ("12/3/2024",
 "16–18/7 (năm chưa rõ)", "tháng 7/2018", "năm 2019"). Inside an event the sentence that opens
@@ -316,6 +317,7 @@ class _Group:
     scope: tuple[str, ...] | None  # year unknown: its story
     days: list[When] = field(default_factory=list)
     chains: list[list[int]] = field(default_factory=list)  # positions in the reading order, each with the ones leaning on it
+    floors: list[int] = field(default_factory=list)  # year unknown: the years its stories speak of as past
 
 
 _LEDE_INDEX = 1  # an article's first two sentences (its sapo's or its body's opening) tell its news
@@ -397,7 +399,7 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
             events.append(StoryEvent(label, None, "unknown", tuple(positions), articles))
             continue
         days = sorted(set(g.days), key=When.ordinal) or [g.when]
-        year_from = dates.year_from.get(g.scope) if g.scope else None
+        year_from = max(g.floors, default=None) if g.scope else None
         precision = {DAY: "day", MONTH: "month", YEAR: "year"}[days[0].precision]
         if days[0].year is None:
             precision = "range" if year_from else "unknown"
@@ -408,6 +410,7 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
 
 def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: When | None) -> _Group:
     scope = dates.scope[article_id] if when is not None and when.year is None else None
+    floor = dates.year_from.get(scope) if scope is not None else None
     for g in groups:
         if g.when is None or when is None:
             if g.when is None and when is None:
@@ -418,6 +421,35 @@ def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: Whe
         if (when.precision == DAY and any(dates.near(d, when) for d in g.days)) \
                 or (when.precision != DAY and (g.when.year, g.when.month) == (when.year, when.month)):
             return g
-    group = _Group(when, scope)
+    same = _same_day_told_elsewhere(groups, when, floor)
+    if same is not None:
+        assert when is not None
+        if same.when is not None and same.when.year is None and when.year is not None:
+            same.when, same.scope, same.days, same.floors = when, None, [], []  # its year is now written
+        elif floor is not None:
+            same.floors.append(floor)
+        return same
+    group = _Group(when, scope, floors=[floor] if floor is not None else [])
     groups.append(group)
     return group
+
+
+def _same_day_told_elsewhere(groups: list[_Group], when: When | None, floor: int | None) -> _Group | None:
+    """The event of another story of the cluster that names the same day and month, where one
+    or both years are unknown and can be the same: two outlets on one topic naming one day tell
+    one happening ("26/8" in one, "26/8" after a "năm 2022" in the other), not two events
+    with one label. Only the exact day: days some apart may be another year's (the seed
+    cluster's "18/7" and "24/7")."""
+    if when is None or when.precision != DAY:
+        return None
+    for g in groups:
+        if g.when is None or g.when.precision != DAY or (g.when.year is not None and when.year is not None):
+            continue
+        if not any((d.month, d.day) == (when.month, when.day) for d in g.days):
+            continue
+        if when.year is not None and any(when.year < f for f in g.floors):
+            continue
+        if g.when.year is not None and floor is not None and g.when.year < floor:
+            continue
+        return g
+    return None
