@@ -340,3 +340,30 @@ def test_common_abbreviations_and_words_in_capitals_are_no_organization():
                    "Giá vé VÀO cửa tăng gấp đôi, theo thông báo của ZXQ.")
     orgs = {e.name for e in es if e.type == "ORG"}
     assert "ZXQ" in orgs and not orgs & {"BCTC", "VÀO"}, orgs
+
+
+def test_an_untitled_full_name_sharing_a_family_name_is_another_person():
+    entities = _entities(
+        "Tỷ phú Sarah Winslow từng được xem là nữ doanh nhân trẻ nhất nước Mỹ.",
+        "Ông Robert Winslow, cha của cô, là một kỹ sư về hưu.",
+        "Năm ngoái, Sarah Winslow mất gần hết tài sản sau một cuộc điều tra.",
+        "Sarah Winslow cho biết sẽ kháng cáo.")
+    people = {e.name: e.mentions for e in entities if e.type == "PER"}
+    assert people.get("Sarah Winslow") == 3 and people.get("Robert Winslow") == 1, people
+
+
+def test_a_one_word_name_is_the_type_most_of_its_own_evidence_says():
+    entities = _entities(
+        "Với cương vị chủ tịch Veltrix, bà quyết định mọi việc.",
+        "Nhiều nhà đầu tư rót vốn vào công ty Veltrix từ năm 2014.",
+        "Cổ phiếu của tập đoàn Veltrix mất giá mạnh.",
+        "Veltrix chưa đưa ra bình luận.")
+    types = {e.name: (e.type, e.mentions) for e in entities}
+    assert types.get("Veltrix") == ("ORG", 4), types
+
+
+def test_a_journalist_is_no_paper_and_a_country_after_a_company_word_is_no_company():
+    entities = _entities("Nhà báo Tran Colbert viết bài cho nhiều tạp chí.",
+                         "Theo nhà báo Tran Colbert, các công ty Nhật đã rút vốn.")
+    types = {e.name: e.type for e in entities}
+    assert types.get("Tran Colbert") == "PER" and "Nhật" not in types, types

@@ -100,11 +100,61 @@ class EntityExtractor:
 
     def _groups(self, sentences: Sequence[Sentence]) -> Groups:
         runs_of = [self.finder.rules.runs(s.text) for s in sentences]
-        groups = self._merge(self.finder.mentions(sentences, runs_of))
+        mentions = self.finder.mentions(sentences, runs_of)
+        groups = self._merge(mentions + self._family_members(sentences, runs_of, mentions))
+        self._join_types(groups)
         self._count_aliases(sentences, runs_of, groups)
         self._join_kinds(groups)
         self._join_unmarked(groups)
         return groups
+
+    def _family_members(self, sentences: Sequence[Sentence], runs_of: Sequence[list[Run]],
+                        mentions: list[Mention]) -> list[Mention]:
+        """Untitled foreign full names that end with the family name of a person found
+        ("Elizabeth Holmes" where "ông Christian Holmes" is titled): persons too. Without them
+        the lone "Holmes" of the story's main person went to the only titled Holmes, a father
+        named twice (one ViMs cluster, 85 mentions). The given names must be foreign words (no
+        Vietnamese mark, not a listed syllable, not all capitals, not a title or a place), one
+        word at the run's start or after a title: "Hollywood Angelina Jolie", "Jung Myeong Seok"
+        are not taken."""
+        families = {m.key.split()[-1] for m in mentions if m.type == PERSON and len(m.key.split()) > 1
+                    and m.key.isascii() and m.key.split()[0] not in self.res.surname_first}
+        if not families:
+            return []
+        found = {(m.article_id, m.start) for m in mentions}
+        out: list[Mention] = []
+        for s, runs in zip(sentences, runs_of):
+            for run in runs:
+                words = run.words
+                for k in range(1, len(words)):
+                    if fold_token(words[k]) not in families or not self._foreign_given_name(words[k - 1]) \
+                            or (k >= 2 and not self.finder.rules.title.match(words[k - 2].lower())):
+                        continue  # one given name, the run's first word or after a title ("CEO")
+                    a, b = run.tokens[k - 1].start, run.tokens[k].end
+                    if (s.article_id, s.start + a) in found:
+                        continue
+                    found.add((s.article_id, s.start + a))
+                    text = s.text[a:b]
+                    out.append(Mention(PERSON, text, self.res.key(text), s.article_id, s.index, s.start + a, s.start + b))
+        return out
+
+    def _foreign_given_name(self, word: str) -> bool:
+        lower = word.lower()
+        return word[:1].isupper() and word.isalpha() and not word.isupper() and lower.isascii() \
+            and lower not in self.res.syllables and not self.finder.rules.title.match(lower) \
+            and lower not in self.res.honorifics and not self.res.place_length([word], 0)
+
+    @staticmethod
+    def _join_types(groups: Groups) -> None:
+        """A one-word name found both as a person and as an organization ("chủ tịch Theranos"
+        once, "công ty Theranos" four times) is the type with more mentions found by their
+        own evidence; a tie leaves both."""
+        for key in [k for t, k in groups if t == PERSON and " " not in k]:
+            person, organization = groups.get((PERSON, key), []), groups.get((ORGANIZATION, key), [])
+            if person and organization and len(person) != len(organization):
+                winner, loser = ((PERSON, key), (ORGANIZATION, key)) if len(person) > len(organization) \
+                    else ((ORGANIZATION, key), (PERSON, key))
+                groups[winner].extend(groups.pop(loser))
 
     def _join_unmarked(self, groups: Groups) -> None:
         """A name of two words or more written without Vietnamese marks ("Kon Plong", "Thanh

@@ -126,6 +126,8 @@ class MentionFinder:
         yield from self._known_organizations(text, tokens)
         if self.rules.tail_before(self.rules.org_trigger_tail, text, run_start):
             end = self.rules.org_extent(text, run_start, head=0) or run_end  # "tạp chí Y tế Dự phòng Mỹ"
+            if len(text[run_start:end]) < 2 or self._origin(text[run_start:end].split()):
+                return  # "công ty A", "tập đoàn Nhật": a placeholder letter, a country of origin
             yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
             if end < run_end and (person := self._person_after(text, tokens, end)):
                 yield from self._run_evidence(text, person)  # "báo Tuổi Trẻ Tăng Hữu Phong"
@@ -145,6 +147,10 @@ class MentionFinder:
             name = self._name(text, run_start, tokens[skip:], skip, title_in_run)
             if name is not None:
                 yield name
+
+    def _origin(self, words: Sequence[str]) -> bool:
+        """Words that are a place or a country's short name, all of them."""
+        return self.res.place_length(words, 0) == len(words) or (len(words) == 1 and fold(words[0]) in self.res.country_short_names)
 
     def _word_in_capitals(self, word: str) -> bool:
         """A Vietnamese word written in capitals ("VÀO", "GIỜ"): a listed syllable with a

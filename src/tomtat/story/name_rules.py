@@ -86,7 +86,9 @@ class NameRules:
                                 rf"(?:{_alternation(resources.titles)})(?!\w)", re.IGNORECASE)
         self.honorific_tail = re.compile(rf"(?<!\w)({_alternation(sorted(resources.honorifics))})\s+$", re.IGNORECASE)
         self.place_trigger_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.place_triggers)})\s+$")
-        self.org_trigger_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.org_triggers)})\s+$", re.IGNORECASE)
+        # "nhà báo Darya Dugin" is a journalist, not a paper (nor "nhà đài": rare before a name)
+        self.org_trigger_tail = re.compile(rf"(?<!\w)(?<!nhà )(?:{_alternation(resources.org_triggers)})\s+$",
+                                           re.IGNORECASE)
         self.org_head = re.compile(rf"(?:{_alternation(resources.org_heads)})(?!\w)", re.IGNORECASE)
         self.org_head_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.org_heads)})\s+$", re.IGNORECASE)
         self._org_heads = {tuple(h.lower().split()) for h in resources.org_heads}
