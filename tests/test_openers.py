@@ -73,6 +73,10 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Ông An cho biết chúng tôi sẽ sửa xong con đường trong tháng tới.", False),
     ("Theo ông An, chúng tôi sẽ sửa xong con đường trong tháng tới.", False),
     ("“Chúng tôi sẽ sửa xong con đường”, ông An nói.", False),
+    # "it" and the pejorative "he" stand for what the sentence before named
+    ("Nó hoạt động bằng cách ngăn chặn sự tích tụ chất béo.", True),
+    ("Y đã trở thành thủ lĩnh của nhóm từ năm ngoái.", True),
+    ("Y tế cơ sở vẫn thiếu bác sĩ.", False),
 ])
 def test_a_person_named_before_by_role_alone_or_a_quotation_without_its_speaker_needs_its_predecessor(text, leans):
     openers = Openers.default()
