@@ -367,3 +367,15 @@ def test_a_journalist_is_no_paper_and_a_country_after_a_company_word_is_no_compa
                          "Theo nhà báo Tran Colbert, các công ty Nhật đã rút vốn.")
     types = {e.name: e.type for e in entities}
     assert types.get("Tran Colbert") == "PER" and "Nhật" not in types, types
+
+
+def test_a_countrys_short_name_beside_a_given_name_is_part_of_the_name():
+    entities = _entities("Ca sĩ Mỹ Linh hát Quốc ca trước Tổng thống Mỹ Joe Biden.",
+                         "Á hậu Phương Anh chia sẻ bằng tiếng Anh.",
+                         "Mỹ Linh cho biết cô rất vui.",
+                         "Người Mỹ đánh giá cao màn trình diễn.",
+                         "Anh Tuấn kể lại chuyến đi sang Anh.")
+    types = {e.name: (e.type, e.mentions) for e in entities}
+    assert types.get("Mỹ Linh") == ("PER", 2) and types.get("Phương Anh", ("",))[0] == "PER", types
+    assert types.get("Mỹ") == ("LOC", 2) and types.get("Joe Biden", ("",))[0] == "PER", types
+    assert types.get("Anh") == ("LOC", 2), types  # "tiếng Anh", "sang Anh"; not "Phương Anh", "Anh Tuấn"

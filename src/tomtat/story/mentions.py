@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
 from tomtat.core.model import Sentence
-from tomtat.story.name_rules import NameRules, Run, Token
+from tomtat.story.name_rules import NameRules, Run, Token, given_name_syllable
 from tomtat.vi.letters import has_vietnamese_mark, without_marks
 from tomtat.vi.names import EntityResources, fold, is_acronym
 
@@ -56,6 +56,9 @@ def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResourc
         return True
     if n == 1 and k > 0 and f"{words[k - 1]} {words[k]}".lower() in res.words:
         return True  # "Quân Pháp" (military law), not France
+    if n == 1 and words[k].lower() in res.syllables and not res.place_length(words, k + 1) \
+            and any(0 <= j < len(words) and given_name_syllable(words[j], res) for j in (k - 1, k + 1)):
+        return True  # "Phương Anh", "Mỹ Linh", "Thúy Nga": a person's given names
     return any(fold(w) in res.surname_first for w in words[:k])
 
 
@@ -148,6 +151,13 @@ class MentionFinder:
             if name is not None:
                 yield name
 
+    def _given_names(self, words: Sequence[str]) -> bool:
+        """Do ``words`` end in a country's one-syllable short name after a given name ("Phương
+        Anh", "Mỹ Linh" reversed: "Thúy Nga"), and in no longer place?"""
+        last = len(words) - 1
+        return last >= 1 and words[last].lower() in self.res.syllables and given_name_syllable(words[last - 1], self.res) \
+            and all(self.res.place_length(words, k) != len(words) - k for k in range(1, last))
+
     def _origin(self, words: Sequence[str]) -> bool:
         """Words that are a place or a country's short name, all of them."""
         return self.res.place_length(words, 0) == len(words) or (len(words) == 1 and fold(words[0]) in self.res.country_short_names)
@@ -215,7 +225,8 @@ class MentionFinder:
         if len(name) == 1 and text[end:end + 1] == "." and text[end + 1:end + 2].isalnum():
             return None  # an initial cut off by its dot: "HLV J.Low" (not "bà T." of an unnamed woman)
         words = [t.text for t in name_tokens]
-        if not vietnamese_name and title not in self.res.honorifics and self.res.ends_in_place(words):
+        if not vietnamese_name and title not in self.res.honorifics and self.res.ends_in_place(words) \
+                and not self._given_names(words):
             return None  # "HLV Than Quảng Ninh", "Đại sứ Quán Mỹ": a club, an office; not "ông Đoàn Nguyên Đức"
         if self.rules.ends_mid_word(text, end, name_tokens[-1].text):
             return None  # "Bộ trưởng Tài chính", "lãnh đạo Công an": a word of a qualifier, not a name
