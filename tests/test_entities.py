@@ -379,3 +379,11 @@ def test_a_countrys_short_name_beside_a_given_name_is_part_of_the_name():
     assert types.get("Mỹ Linh") == ("PER", 2) and types.get("Phương Anh", ("",))[0] == "PER", types
     assert types.get("Mỹ") == ("LOC", 2) and types.get("Joe Biden", ("",))[0] == "PER", types
     assert types.get("Anh") == ("LOC", 2), types  # "tiếng Anh", "sang Anh"; not "Phương Anh", "Anh Tuấn"
+
+
+def test_the_city_is_shown_as_written_and_is_no_person():
+    entities = _entities("Giá xăng tại TP.HCM tăng.", "Đàn bò của TP. Hồ Chí Minh giảm.",
+                         "Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn Độc lập.")
+    found = {e.name: (e.type, e.mentions) for e in entities}
+    assert found.get("TP.HCM", found.get("TP. Hồ Chí Minh")) == ("LOC", 2), found
+    assert found.get("Hồ Chí Minh") == ("PER", 1), found

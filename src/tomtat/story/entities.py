@@ -235,6 +235,7 @@ class EntityExtractor:
         starts = key_starts(aliases, self.res.variants)  # the first words an alias can begin with
         counted = {(m.article_id, m.start) for ms in groups.values() for m in ms}
         covered = _Spans(m for ms in groups.values() for m in ms)
+        in_places = _Spans(m for (etype, _), ms in groups.items() if etype == LOCATION for m in ms)
         for s, runs in zip(sentences, runs_of):
             for run in runs:
                 words = run.words
@@ -249,7 +250,8 @@ class EntityExtractor:
                         k += n  # "Ý kiến", "Áo dài", "Văn phòng": a word, not the name
                         continue
                     # inside another name, only a full name counts: "Sở Y tế Nguyễn Văn An" took the person in
-                    inside = n < 3 and covered.inside(s.article_id, s.start + a)
+                    inside = (n < 3 and covered.inside(s.article_id, s.start + a)) \
+                        or (group[0] == PERSON and in_places.inside(s.article_id, s.start + a))  # "TP. Hồ Chí Minh"
                     if (s.article_id, s.start + a) not in counted and not inside:
                         counted.add((s.article_id, s.start + a))
                         groups[group].append(Mention(group[0], s.text[a:b], group[1], s.article_id, s.index,

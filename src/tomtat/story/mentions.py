@@ -10,6 +10,7 @@ or honorific stands before it (or it is a full Vietnamese name).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
@@ -60,6 +61,9 @@ def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResourc
             and any(0 <= j < len(words) and given_name_syllable(words[j], res) for j in (k - 1, k + 1)):
         return True  # "Phương Anh", "Mỹ Linh", "Thúy Nga": a person's given names
     return any(fold(w) in res.surname_first for w in words[:k])
+
+
+_CITY_WORD = re.compile(r"(?<!\w)(?:TP|Tp|[Tt]hành phố)\.? ?$")
 
 
 class MentionFinder:
@@ -151,6 +155,15 @@ class MentionFinder:
             if name is not None:
                 yield name
 
+    def _city_start(self, text: str, start: int, end: int) -> int:
+        """Where a listed city's name begins when "TP." or "Thành phố" stands before ``start`` and
+        the whole is listed ("TP.HCM", "TP. Hồ Chí Minh"), else ``start``: the place is shown as
+        written, not as "HCM", and "Hồ Chí Minh" after it is the city, not a person."""
+        m = _CITY_WORD.search(text, max(0, start - 12), start)
+        if m is not None and self.res.key(text[m.start():end]) in self.res.places:
+            return m.start()
+        return start
+
     def _given_names(self, words: Sequence[str]) -> bool:
         """Do ``words`` end in a country's one-syllable short name after a given name ("Phương
         Anh", "Mỹ Linh" reversed: "Thúy Nga"), and in no longer place?"""
@@ -188,6 +201,8 @@ class MentionFinder:
                 n = 0
             if n:
                 start, end = tokens[k].start, tokens[k + n - 1].end
+                if k == 0:
+                    start = self._city_start(text, start, end)
                 yield Evidence(LOCATION, text[start:end], start, end)
                 k += n
             else:
@@ -210,6 +225,9 @@ class MentionFinder:
         if self.res.key(name) in self.res.known_orgs or self.res.key(name) in self.res.places:
             return None
         vietnamese_name = len(name_tokens) >= 2 and fold(name_tokens[0].text) in self.res.surname_first
+        city = self._city_start(text, start, end) if skip == 0 else start
+        if city < start:
+            return Evidence(LOCATION, text[city:end], city, end)  # "TP. Hồ Chí Minh", not the president
         if self.rules.tail_before(self.rules.place_trigger_tail, text, run_start) and skip == 0 and not vietnamese_name:
             if len(name_tokens) == 1 and name.lower() in self.res.name_breakers:
                 return None  # "trung tâm TP. Khi đến ...": a sentence the splitter left joined
