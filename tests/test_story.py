@@ -431,3 +431,20 @@ def test_two_stories_naming_one_day_tell_one_event(tmp_path):
     assert labels.count("26/8 (năm chưa rõ, không trước năm 2021)") == 1, labels
     assert not any(label.startswith("26/8 (năm chưa rõ)") for label in labels), labels
     assert any(label.startswith("30/8") for label in labels), labels
+
+
+def test_a_dated_story_naming_only_old_days_tells_another_storys_news():
+    from tomtat.core.model import Article
+
+    # Both reports are of 2/6/2016; one names the interview's day ("hôm qua"), the other only an
+    # older day it recalls ("hôm 4/5"): its undated sentences are the interview's news, not 4/5's.
+    a = Article("a", "Bộ trưởng Quốc phòng Ba Lan hôm qua cho biết một tiểu đoàn là đủ để cầm chân đối phương.\n\n"
+                     "Ông nói lực lượng này sẽ được bố trí gần biên giới phía đông.", published="02/06/2016")
+    b = Article("b", "Ba Lan dự định bố trí một tiểu đoàn đồng minh trên lãnh thổ của mình, theo bộ trưởng quốc phòng.\n\n"
+                     "Đáp lại, phía bên kia hôm 4/5 thông báo thành lập ba sư đoàn mới.", published="02/06/2016")
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster([a, b])
+    dates = ClusterDates.build(cluster)
+    first_of_b = next(i for i, s in enumerate(cluster.sentences) if s.article_id == "b")
+    told = dates.told[first_of_b]
+    assert (told.year, told.month, told.day) == (2016, 6, 1), told

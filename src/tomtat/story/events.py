@@ -175,6 +175,26 @@ class ClusterDates:
             main = max(candidates, key=lambda day, c=counted: (  # type: ignore[misc]
                 sum(v for d, v in c.items() if self.near(d, day)), c[day], shown.get(day, 0.0)))
             self.main[group] = (main, sorted((d for d in counted if self.near(d, main)), key=When.ordinal))
+        self._news_of_another_story(votes, recent, anchors)
+
+    def _news_of_another_story(self, votes: dict[tuple[str, ...], dict[When, float]],
+                               recent: dict[tuple[str, ...], set[When]], anchors: dict[str, date | None]) -> None:
+        """A story whose articles are all dated, and which names no day of the week before them,
+        has no main day of its own: the days it names are its background ("Shoigu hôm 4/5 thông
+        báo ..." in reports of 2/6). When another story of the cluster has a main day in that
+        week before them, this story tells that news too (two outlets on one interview, worded
+        apart): its main day is that one, the most voted if several."""
+        for group in list(self.main):
+            dated = [anchors.get(a) for a in group]
+            if recent.get(group) or not dated or any(d is None for d in dated):
+                continue
+            first = min(d for d in dated if d is not None).toordinal()
+            others = [(sum(votes.get(g, {}).values()), main) for g, (main, _) in self.main.items()
+                      if g != group and main in recent.get(g, set()) and main.year is not None
+                      and -_RECENT_DAYS <= main.ordinal() - first <= 1]
+            if others:
+                main = max(others, key=lambda pair: (pair[0], pair[1].ordinal()))[1]
+                self.main[group] = (main, [main])
 
     def _inherit(self, cluster: Cluster) -> None:
         for i, s in enumerate(cluster.sentences):
