@@ -387,3 +387,10 @@ def test_the_city_is_shown_as_written_and_is_no_person():
     found = {e.name: (e.type, e.mentions) for e in entities}
     assert found.get("TP.HCM", found.get("TP. Hồ Chí Minh")) == ("LOC", 2), found
     assert found.get("Hồ Chí Minh") == ("PER", 1), found
+
+
+def test_a_tournament_in_capitals_is_no_organization_and_an_airlines_code_is_its_name():
+    entities = _entities("Các cầu thủ nghỉ ngơi trước thềm EURO 2016.",
+                         "Máy bay của VNA hạ cánh an toàn.", "Đại diện Vietnam Airlines cho biết thiệt hại là 20.000 USD.")
+    found = {e.name: (e.type, e.mentions) for e in entities}
+    assert "EURO" not in found and found.get("Vietnam Airlines") == ("ORG", 2), found

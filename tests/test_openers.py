@@ -77,6 +77,11 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Nó hoạt động bằng cách ngăn chặn sự tích tụ chất béo.", True),
     ("Y đã trở thành thủ lĩnh của nhóm từ năm ngoái.", True),
     ("Y tế cơ sở vẫn thiếu bác sĩ.", False),
+    # roles after a short opening phrase, and a time counted from the happening before
+    ("Để tận thu, các đối tượng cầm đầu còn mở sòng bạc.", True),
+    ("Chiều 4/7, hai đối tượng gồm Nguyễn Văn A và Trần Văn B đi xe máy đến.", False),
+    ("Khoảng thời gian sau đó, gia đình anh chịu nhiều áp lực.", True),
+    ("Nói đến đây, nước mắt anh cứ tuôn ra.", True),
 ])
 def test_a_person_named_before_by_role_alone_or_a_quotation_without_its_speaker_needs_its_predecessor(text, leans):
     openers = Openers.default()
