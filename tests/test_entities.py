@@ -394,3 +394,13 @@ def test_a_tournament_in_capitals_is_no_organization_and_an_airlines_code_is_its
                          "Máy bay của VNA hạ cánh an toàn.", "Đại diện Vietnam Airlines cho biết thiệt hại là 20.000 USD.")
     found = {e.name: (e.type, e.mentions) for e in entities}
     assert "EURO" not in found and found.get("Vietnam Airlines") == ("ORG", 2), found
+
+
+def test_entertainment_titles_name_a_person_and_a_function_word_ends_a_titles_reach():
+    entities = _entities("Tài tử Will Smith lên sân khấu.", "Will Smith sau đó đã xin lỗi.",
+                         "Minh tinh Hollywood Angelina Jolie có mặt.",
+                         "Theo CEO Nasser Al Khater thì World Cup năm nay bán được nhiều vé.")
+    found = {e.name: (e.type, e.mentions) for e in entities}
+    assert found.get("Will Smith") == ("PER", 2), found
+    assert found.get("Hollywood", ("",))[0] == "LOC" and found.get("Angelina Jolie", ("",))[0] == "PER", found
+    assert "World Cup" not in found, found

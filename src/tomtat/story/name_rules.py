@@ -350,14 +350,14 @@ class NameRules:
         words = gap.split()
         if len(words) > MAX_TITLE_GAP_WORDS:
             return False
-        previous_cap = False
+        previous = ""
         for w in words:
             if is_capitalized(w):
-                previous_cap = True
-            elif previous_cap:
-                previous_cap = False  # second syllable of a capitalized word: "Ngoại giao"
+                previous = w
+            elif previous and w.lower() not in self.res.name_breakers:
+                previous = ""  # second syllable of a capitalized word: "Ngoại giao"
             else:
-                return False
+                return False  # "CEO Nasser Al Khater thì World Cup ...": a function word ends the title's reach
         return True
 
     def appositive_role(self, sentence: str, name_start: int, name_end: int) -> str:
