@@ -448,3 +448,16 @@ def test_a_dated_story_naming_only_old_days_tells_another_storys_news():
     first_of_b = next(i for i, s in enumerate(cluster.sentences) if s.article_id == "b")
     told = dates.told[first_of_b]
     assert (told.year, told.month, told.day) == (2016, 6, 1), told
+
+
+def test_a_dated_story_naming_no_day_at_all_tells_another_storys_news():
+    from tomtat.core.model import Article
+
+    a = Article("a", "Bộ trưởng Quốc phòng Ba Lan hôm qua cho biết một tiểu đoàn là đủ để cầm chân đối phương.",
+                published="02/06/2016")
+    b = Article("b", "Ba Lan dự định bố trí một tiểu đoàn đồng minh trên lãnh thổ của mình, theo bộ trưởng quốc phòng.",
+                published="02/06/2016")
+    cluster = Summarizer().build_cluster([a, b])
+    dates = ClusterDates.build(cluster)
+    told = dates.told[next(i for i, s in enumerate(cluster.sentences) if s.article_id == "b")]
+    assert told is not None and (told.year, told.month, told.day) == (2016, 6, 1), told

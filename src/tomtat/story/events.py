@@ -180,11 +180,11 @@ class ClusterDates:
     def _news_of_another_story(self, votes: dict[tuple[str, ...], dict[When, float]],
                                recent: dict[tuple[str, ...], set[When]], anchors: dict[str, date | None]) -> None:
         """A story whose articles are all dated, and which names no day of the week before them,
-        has no main day of its own: the days it names are its background ("Shoigu hôm 4/5 thông
-        báo ..." in reports of 2/6). When another story of the cluster has a main day in that
-        week before them, this story tells that news too (two outlets on one interview, worded
-        apart): its main day is that one, the most voted if several."""
-        for group in list(self.main):
+        has no main day of its own: the days it names (if any) are its background ("Shoigu hôm
+        4/5 thông báo ..." in reports of 2/6). When another story of the cluster has a main day
+        in that week before them, this story tells that news too (two outlets on one interview,
+        worded apart): its main day is that one, the most voted if several."""
+        for group in sorted(set(self.scope.values())):
             dated = [anchors.get(a) for a in group]
             if recent.get(group) or not dated or any(d is None for d in dated):
                 continue
