@@ -404,3 +404,15 @@ def test_entertainment_titles_name_a_person_and_a_function_word_ends_a_titles_re
     assert found.get("Will Smith") == ("PER", 2), found
     assert found.get("Hollywood", ("",))[0] == "LOC" and found.get("Angelina Jolie", ("",))[0] == "PER", found
     assert "World Cup" not in found, found
+
+
+def test_a_shared_family_name_goes_to_the_person_written_most():
+    entities = _entities("Ông Donald Trump phát biểu tại cuộc mít tinh.", "Ông Donald Trump cảm ơn cử tri.",
+                         "Mr Trump cười.", "Ivanka Trump đứng cạnh cha.", "Trump rời đi sau đó.")
+    people = {e.name: e.mentions for e in entities if e.type == "PER"}
+    assert people.get("Donald Trump") == 4 and people.get("Ivanka Trump") == 1, people
+
+
+def test_a_company_word_before_a_letter_makes_no_company():
+    entities = _entities("Bà Thủy làm việc tại công ty A từ tháng 6/2014.")
+    assert not [e for e in entities if e.type == "ORG"], [(e.name, e.type) for e in entities]

@@ -461,3 +461,21 @@ def test_a_dated_story_naming_no_day_at_all_tells_another_storys_news():
     dates = ClusterDates.build(cluster)
     told = dates.told[next(i for i, s in enumerate(cluster.sentences) if s.article_id == "b")]
     assert told is not None and (told.year, told.month, told.day) == (2016, 6, 1), told
+
+
+@pytest.mark.parametrize("names", [("a.txt", "b.txt"), ("z.txt", "b.txt")])
+def test_a_day_joins_another_storys_event_only_when_that_event_is_that_day_alone(tmp_path, names):
+    # an event of unknown year spanning 24-26/8 keeps its days, whichever article comes first;
+    # a floor above the written year keeps the days apart too
+    (tmp_path / names[0]).write_text(
+        "Ngày 24/8, hàng nghìn người dân đổ về quảng trường trung tâm để xem pháo hoa.\n\n"
+        "Ngày 26/8, lực lượng chức năng dọn dẹp rác thải sau lễ hội kéo dài ba ngày.", encoding="utf-8")
+    (tmp_path / names[1]).write_text(
+        "Ngày 26/8/2022, sở du lịch công bố số liệu khách tham quan tăng gấp đôi năm trước.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "Năm 2023, thị trấn hoàn thành con đường ven biển mới.\n\n"
+        "Hôm 26/8, một đoàn xe đạp diễu hành qua con đường này để kỷ niệm.", encoding="utf-8")
+    summary = Summarizer(Options(sentences=5)).summarize(sorted(tmp_path.iterdir()))
+    labels = [e.label for e in summary.events]
+    assert "26/8/2022" in labels and any(label.startswith("24–26/8 (năm chưa rõ") for label in labels), labels
+    assert any(label.startswith("26/8 (năm chưa rõ, không trước năm 2023)") for label in labels), labels

@@ -49,6 +49,17 @@ class Entity:
                 "mentions_by_article": dict(self.mentions_by_article)}
 
 
+def _dominant(owners: Sequence[Any], mentions: Any) -> Any:
+    """The one owner, or the owner written at least twice as often as any other: a family name
+    two people share is the main one's ("Holmes" of Elizabeth Holmes, 31 mentions, not of her
+    father, 2; "Trump" of Donald, not Ivanka); between two as often written, nobody's."""
+    if len(owners) < 2:
+        return owners[0] if owners else None
+    ranked = sorted(owners, key=lambda o: -len(mentions.get(o, ())))
+    first, second = (len(mentions.get(o, ())) for o in ranked[:2])
+    return ranked[0] if first >= 2 * second and first > 0 else None
+
+
 class _Spans:
     """Where the mentions found so far lie, article by article: is an offset inside one?"""
 
@@ -122,12 +133,15 @@ class EntityExtractor:
         if not families:
             return []
         found = {(m.article_id, m.start) for m in mentions}
+        # "CEO Tesla Musk" where "Hãng Tesla" is found: the company, not a given name
+        others = {w for m in mentions if m.type != PERSON for w in (m.key, m.key.split()[-1])}
         out: list[Mention] = []
         for s, runs in zip(sentences, runs_of):
             for run in runs:
                 words = run.words
                 for k in range(1, len(words)):
                     if fold_token(words[k]) not in families or not self._foreign_given_name(words[k - 1]) \
+                            or self.res.key(words[k - 1]) in others \
                             or (k >= 2 and not self.finder.rules.title.match(words[k - 2].lower())):
                         continue  # one given name, the run's first word or after a title ("CEO")
                     a, b = run.tokens[k - 1].start, run.tokens[k].end
@@ -206,14 +220,14 @@ class EntityExtractor:
         person_keys = list(full)
         titles_of = {k: {m.title for m in ms} for k, ms in full.items()}
         for m in lone:
-            target = self._resolve_lone(m.key, m.title, person_keys, titles_of)
+            target = self._resolve_lone(m.key, m.title, person_keys, titles_of, full)
             groups[(PERSON, target or m.key)].append(m)
         for name_key, ms in full.items():
             groups[(PERSON, name_key)].extend(ms)
         return groups
 
     def _resolve_lone(self, key: str, title: str, person_keys: list[str],
-                      titles_of: dict[str, set[str]]) -> str | None:
+                      titles_of: dict[str, set[str]], counts: dict[str, list[Mention]] | None = None) -> str | None:
         candidates = []
         for full_key in person_keys:
             parts = full_key.split()
@@ -225,7 +239,7 @@ class EntityExtractor:
             titled = [c for c in candidates if title in titles_of[c]]
             if len(titled) == 1:
                 return titled[0]
-        return None
+        return _dominant(candidates, counts) if counts is not None else None
 
     def _count_aliases(self, sentences: Sequence[Sentence], runs_of: Sequence[list[Run]], groups: Groups) -> None:
         """Add untitled later mentions of known names ("Kalganov", "Moskva" at a sentence start)
@@ -282,8 +296,9 @@ class EntityExtractor:
             if etype == PERSON and len(parts) > 1 and parts[0] not in self.res.surname_first:
                 last_names[parts[-1]].append(group)
         for last, owners in last_names.items():
-            if len(owners) == 1 and last not in self.res.places and last not in self.res.country_short_names:
-                aliases.setdefault(last, owners[0])
+            owner = _dominant(owners, groups)
+            if owner is not None and last not in self.res.places and last not in self.res.country_short_names:
+                aliases.setdefault(last, owner)
         first_of_key: dict[str, tuple[str, str]] = {}  # the first group with each key (a type's, in order)
         for group in groups:
             first_of_key.setdefault(group[1], group)

@@ -441,7 +441,7 @@ def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: Whe
         if (when.precision == DAY and any(dates.near(d, when) for d in g.days)) \
                 or (when.precision != DAY and (g.when.year, g.when.month) == (when.year, when.month)):
             return g
-    same = _same_day_told_elsewhere(groups, when, floor)
+    same = _same_day_told_elsewhere(groups, when, scope, floor)
     if same is not None:
         assert when is not None
         if same.when is not None and same.when.year is None and when.year is not None:
@@ -454,18 +454,21 @@ def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: Whe
     return group
 
 
-def _same_day_told_elsewhere(groups: list[_Group], when: When | None, floor: int | None) -> _Group | None:
+def _same_day_told_elsewhere(groups: list[_Group], when: When | None, scope: tuple[str, ...] | None,
+                             floor: int | None) -> _Group | None:
     """The event of another story of the cluster that names the same day and month, where one
     or both years are unknown and can be the same: two outlets on one topic naming one day tell
     one happening ("26/8" in one, "26/8" after a "năm 2022" in the other), not two events
     with one label. Only the exact day: days some apart may be another year's (the seed
-    cluster's "18/7" and "24/7")."""
+    cluster's "18/7" and "24/7"), and only an event of that day alone: one that spans days
+    ("24–26/8 (năm chưa rõ)") keeps them, whatever order the articles come in."""
     if when is None or when.precision != DAY:
         return None
     for g in groups:
-        if g.when is None or g.when.precision != DAY or (g.when.year is not None and when.year is not None):
+        if g.when is None or g.when.precision != DAY or g.scope == scope \
+                or (g.when.year is not None and when.year is not None):
             continue
-        if not any((d.month, d.day) == (when.month, when.day) for d in g.days):
+        if not g.days or any((d.month, d.day) != (when.month, when.day) for d in g.days):
             continue
         if when.year is not None and any(when.year < f for f in g.floors):
             continue

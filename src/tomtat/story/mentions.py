@@ -63,7 +63,7 @@ def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResourc
     return any(fold(w) in res.surname_first for w in words[:k])
 
 
-_CITY_WORD = re.compile(r"(?<!\w)(?:TP|Tp|[Tt]hành phố)\.? ?$")
+_CITY_WORD = re.compile(r"(?<!\w)(?:TP|Tp|Thành phố)\.? ?$")  # lowercase "thành phố X": a place word already
 
 
 class MentionFinder:
@@ -125,7 +125,7 @@ class MentionFinder:
             end = self.rules.org_extent(text, run_start)
             if end is not None:
                 yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
-                if end < run_end and (person := self._person_after(text, tokens, end)):
+                if end < run_end and (person := self._person_after(text, tokens, end)) and len(person.tokens) < len(tokens):
                     yield from self._run_evidence(text, person)  # "Bộ Công Thương Vũ Bá Phú"
                     return
             if org_here.end() > run_end or (end is not None and end >= run_end):
@@ -136,7 +136,7 @@ class MentionFinder:
             if len(text[run_start:end]) < 2 or self._origin(text[run_start:end].split()):
                 return  # "công ty A", "tập đoàn Nhật": a placeholder letter, a country of origin
             yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
-            if end < run_end and (person := self._person_after(text, tokens, end)):
+            if end < run_end and (person := self._person_after(text, tokens, end)) and len(person.tokens) < len(tokens):
                 yield from self._run_evidence(text, person)  # "báo Tuổi Trẻ Tăng Hữu Phong"
             return
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():

@@ -77,22 +77,13 @@ def find_runs(text: str, pattern: re.Pattern[str] = _RUN) -> list[Run]:
     return out
 
 
-# Capitalized syllables that stand before a country as a word of their own, not a given name
-# ("Người Mỹ", "Nước Anh", "Quân đội" is two runs): a country beside them stays a country.
-_BEFORE_A_COUNTRY = frozenset({"người", "nước", "phía", "quân", "phe", "đội", "tuyển", "hàng", "dân", "giới", "tàu",
-                               "khi", "tại", "ở", "với", "cả", "theo", "trong", "bên", "và", "hay", "hoặc", "của",
-                               "sang", "đến", "tới", "từ", "nhà", "chính", "bắc", "nam", "đông", "tây", "trung",
-                               "dù", "nếu", "như", "vì", "do", "để", "cho", "là", "mà", "nhưng", "còn", "sau",
-                               "trước", "cúp", "giải", "quán", "viện", "hội", "bộ", "sở", "ban", "liên", "phố"})
-
-
 def given_name_syllable(word: str, res: EntityResources) -> bool:
     """A capitalized Vietnamese syllable beside a country's short name that makes it a given
     name ("Mỹ Linh", "Phương Anh", "Thúy Nga"): no family name, place, or word of its own."""
     lower = word.lower()
-    return word[:1].isupper() and not word.isupper() and lower in res.syllables and lower not in _BEFORE_A_COUNTRY \
+    return word[:1].isupper() and not word.isupper() and lower in res.syllables \
+        and lower not in res.before_a_country and lower not in res.name_breakers \
         and not res.place_length([word], 0) and fold(lower) not in res.surname_first
-
 
 
 class NameRules:
@@ -198,8 +189,8 @@ class NameRules:
         while i < len(words):
             n = self.res.place_length(words, i) or self.res.known_org_length(words, i, (3, 2, 1)) \
                 or (1 if is_acronym(words[i]) else 0) or self._short_country_before_a_foreign_name(words, i)
-            if not n or (n == 1 and i + 1 < len(words) and words[i].lower() in self.res.syllables
-                         and given_name_syllable(words[i + 1], self.res)):
+            if not n or (n == 1 and i + 1 < len(words) and words[i][1:].islower()
+                         and words[i].lower() in self.res.syllables and given_name_syllable(words[i + 1], self.res)):
                 break  # "ca sĩ Mỹ Linh": the name's first word, not the title's country
             i += n  # "Nga Vladimir Putin", "Lầu Năm Góc Peter Cook", "UBND TP Lê Văn A": qualifiers before the name
         return i, title

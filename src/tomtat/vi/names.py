@@ -96,6 +96,7 @@ class EntityResources:
     name_particles: tuple[str, ...] = field(default_factory=lambda: resource_lines("name_particles.txt"))
     org_words: tuple[str, ...] = field(default_factory=lambda: resource_lines("org_words.txt"))
     common_acronyms: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("common_acronyms.txt")))
+    before_a_country: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("before_a_country.txt")))
     country_short_names: frozenset[str] = field(  # folded
         default_factory=lambda: frozenset(fold(n) for n in resource_lines("country_short_names.txt")))
     org_kinds: tuple[str, ...] = field(  # folded, longest first
