@@ -205,6 +205,10 @@ def test_the_first_lines_looked_at_for_a_date_line_are_the_first_non_blank_ones(
     ("Chỉ số giảm xuống 50,1 điểm từ mức 52,3 điểm trong tháng 4.", True),
     ("Giá vàng sáng 22/8 giữ nguyên so với cuối ngày 20/8.", True),
     ("Năm 2021, xuất khẩu đạt 2,1 tỷ USD.", False),
+    # the period a figure is of: a fiscal year, not when the news happened
+    ("Bộ đề nghị ngân hàng chia cổ tức năm 2015 bằng tiền mặt.", True),
+    ("Lợi nhuận năm 2021 của công ty đạt 500 tỷ đồng.", True),
+    ("Công ty được thành lập năm 2015.", False),
 ])
 def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compared):
     from tomtat.vi.time_context import is_cited

@@ -64,6 +64,11 @@ _BIRTH_REACH = 20  # characters before the date
 _COMPARED = re.compile(r"(?<!\w)(?:so với|từ mức|từ con số)(?:\s+(?:\d+(?:[.,]\d+)*|[^\s,.;]+)){0,4}\s*$",
                        re.IGNORECASE)  # up to four words (a figure may hold its "," or ".") before the date
 _COMPARED_REACH = 60  # characters before the date
+# "chia cổ tức năm 2015 bằng tiền mặt", "lợi nhuận năm 2021 đạt ...": the period a figure is
+# of (a fiscal year), not when the news happened (a letter of 19/5/2016 about 2015's dividend).
+_FIGURE_PERIOD = re.compile(r"(?<!\w)(?:cổ tức|lợi nhuận|doanh thu|ngân sách|niên độ|năm tài chính|quyết toán|"
+                            r"thu ngân sách|lãi|lỗ|tăng trưởng|GDP)(?:\s+(?:của\s+)?năm)?\s*$", re.IGNORECASE)
+_FIGURE_PERIOD_REACH = 30
 # "kỷ niệm 30 năm thành lập (5/3/1994 - 5/3/2024)": the anniversary's origin, not the day told.
 _ANNIVERSARY = re.compile(r"(?<!\w)kỷ niệm\s+(\d{1,3})\s+năm(?!\w)", re.IGNORECASE)
 _ANNIVERSARY_REACH = 100
@@ -78,6 +83,9 @@ def is_cited(text: str, mention: DateMention) -> bool:
     if _BIRTH.search(text, max(0, mention.start - _BIRTH_REACH), mention.start):
         return True
     if _COMPARED.search(text, max(0, mention.start - _COMPARED_REACH), mention.start):
+        return True
+    if mention.precision == YEAR and _FIGURE_PERIOD.search(text, max(0, mention.start - _FIGURE_PERIOD_REACH),
+                                                           mention.start):
         return True
     if mention.year is not None and _is_anniversary_origin(text, mention.start, mention.year):
         return True
