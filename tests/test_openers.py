@@ -84,6 +84,8 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Tại cơ quan công an, 2 đối tượng khai nhận đã mua ma túy của một người quen.", True),
     ("Khoảng thời gian sau đó, gia đình anh chịu nhiều áp lực.", True),
     ("Nói đến đây, nước mắt anh cứ tuôn ra.", True),
+    ("Anh ví việc quay lại lễ trao giải như trở lại hiện trường.", True),  # he, not England
+    ("Anh Tuấn ví việc quay lại lễ trao giải như trở lại hiện trường.", False),
 ])
 def test_a_person_named_before_by_role_alone_or_a_quotation_without_its_speaker_needs_its_predecessor(text, leans):
     openers = Openers.default()
