@@ -378,7 +378,7 @@ def test_a_countrys_short_name_beside_a_given_name_is_part_of_the_name():
     types = {e.name: (e.type, e.mentions) for e in entities}
     assert types.get("Mỹ Linh") == ("PER", 2) and types.get("Phương Anh", ("",))[0] == "PER", types
     assert types.get("Mỹ") == ("LOC", 2) and types.get("Joe Biden", ("",))[0] == "PER", types
-    assert types.get("Anh") == ("LOC", 2), types  # "tiếng Anh", "sang Anh"; not "Phương Anh", "Anh Tuấn"
+    assert types.get("Anh") == ("LOC", 1), types  # "sang Anh"; not "Phương Anh", "Anh Tuấn", "tiếng Anh"
 
 
 def test_the_city_is_shown_as_written_and_is_no_person():
@@ -416,3 +416,14 @@ def test_a_shared_family_name_goes_to_the_person_written_most():
 def test_a_company_word_before_a_letter_makes_no_company():
     entities = _entities("Bà Thủy làm việc tại công ty A từ tháng 6/2014.")
     assert not [e for e in entities if e.type == "ORG"], [(e.name, e.type) for e in entities]
+
+
+def test_a_language_is_no_place():
+    entities = _entities("Cô nói tiếng Anh rất giỏi.", "Cô từng du học ở Anh.", "Anh ấy không nói tiếng Nga.")
+    found = {e.name: (e.type, e.mentions) for e in entities}
+    assert found.get("Anh") == ("LOC", 1) and "Nga" not in found, found
+
+
+def test_the_pronoun_anh_is_no_place():
+    entities = _entities("Anh ấy sẽ sang Anh vào tuần tới.", "\"Anh ta luôn nghĩ mình đúng\", cô nói.")
+    assert {e.name: (e.type, e.mentions) for e in entities}.get("Anh") == ("LOC", 1)

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 
 from tomtat.core.model import Sentence
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
-                                    place_inside_a_name)
+                                    language_or_pronoun, place_inside_a_name)
 from tomtat.story.name_rules import Run
 from tomtat.vi.letters import has_vietnamese_mark, without_marks
 from tomtat.vi.names import EntityResources, fold, fold_token, key_starts, may_start
@@ -256,7 +256,8 @@ class EntityExtractor:
                 k = 0
                 while k < len(words):
                     n, group = self._alias_at(words, k, aliases) if may_start(words, k, starts) else (0, None)
-                    if group is None or (group[0] == LOCATION and place_inside_a_name(words, k, n, self.res)):
+                    if group is None or (group[0] == LOCATION and (place_inside_a_name(words, k, n, self.res) or (
+                            n == 1 and language_or_pronoun(s.text, run.tokens[k].start, run.tokens[k].end)))):
                         k += 1
                         continue
                     a, b = run.tokens[k].start, run.tokens[k + n - 1].end

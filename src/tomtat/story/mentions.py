@@ -63,6 +63,16 @@ def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResourc
     return any(fold(w) in res.surname_first for w in words[:k])
 
 
+_LANGUAGE = re.compile(r"(?<!\w)[Tt]iếng\s+$")
+_PRONOUN_TAIL = re.compile(r"\s+(?:ấy|ta)(?!\w)")
+
+
+def language_or_pronoun(text: str, start: int, end: int) -> bool:
+    """Is the one-word country at ``start:end`` a language ("tiếng Anh", "tiếng Nga") or the
+    pronoun "anh" ("Anh ấy", "Anh ta")?"""
+    return _LANGUAGE.search(text, max(0, start - 8), start) is not None or _PRONOUN_TAIL.match(text, end) is not None
+
+
 _CITY_WORD = re.compile(r"(?<!\w)(?:TP|Tp|Thành phố)\.? ?$")  # lowercase "thành phố X": a place word already
 
 
@@ -199,6 +209,8 @@ class MentionFinder:
                 n = 0  # "Pháp lý", "Anh hùng", "Đức tin": a word, not the country
             if n and place_inside_a_name(words, k, n, self.res):
                 n = 0
+            if n == 1 and language_or_pronoun(text, tokens[k].start, tokens[k].end) and (k == 0 or k == len(words) - 1):
+                n = 0  # "tiếng Anh", "Anh ấy": the language, the pronoun; not the country
             if n:
                 start, end = tokens[k].start, tokens[k + n - 1].end
                 if k == 0:
