@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
 from tomtat.core.model import Sentence
-from tomtat.story.name_rules import NameRules, Run, Token, given_name_syllable
+from tomtat.story.name_rules import NameRules, Run, Token, given_name_beside
 from tomtat.vi.letters import has_vietnamese_mark, without_marks
 from tomtat.vi.names import EntityResources, fold, is_acronym
 
@@ -57,8 +57,7 @@ def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResourc
         return True
     if n == 1 and k > 0 and f"{words[k - 1]} {words[k]}".lower() in res.words:
         return True  # "Quân Pháp" (military law), not France
-    if n == 1 and words[k].lower() in res.syllables and not res.place_length(words, k + 1) \
-            and any(0 <= j < len(words) and given_name_syllable(words[j], res) for j in (k - 1, k + 1)):
+    if n == 1 and not res.place_length(words, k + 1) and given_name_beside(words, k, res):
         return True  # "Phương Anh", "Mỹ Linh", "Thúy Nga": a person's given names
     return any(fold(w) in res.surname_first for w in words[:k])
 
@@ -178,7 +177,7 @@ class MentionFinder:
         """Do ``words`` end in a country's one-syllable short name after a given name ("Phương
         Anh", "Mỹ Linh" reversed: "Thúy Nga"), and in no longer place?"""
         last = len(words) - 1
-        return last >= 1 and words[last].lower() in self.res.syllables and given_name_syllable(words[last - 1], self.res) \
+        return last >= 1 and given_name_beside(words, last, self.res) \
             and all(self.res.place_length(words, k) != len(words) - k for k in range(1, last))
 
     def _origin(self, words: Sequence[str]) -> bool:

@@ -86,6 +86,14 @@ def given_name_syllable(word: str, res: EntityResources) -> bool:
         and not res.place_length([word], 0) and fold(lower) not in res.surname_first
 
 
+def given_name_beside(words: Sequence[str], k: int, res: EntityResources, *, before: bool = True) -> bool:
+    """Is ``words[k]``, a country's one-syllable short name in a run, a given name for the
+    given-name syllable beside it ("Mỹ Linh", and with ``before`` "Phương Anh")?"""
+    sides = (k - 1, k + 1) if before else (k + 1,)
+    return words[k].lower() in res.syllables \
+        and any(0 <= j < len(words) and given_name_syllable(words[j], res) for j in sides)
+
+
 class NameRules:
     """Patterns from the word lists, and the questions asked of a run of capitalized words."""
 
@@ -189,8 +197,7 @@ class NameRules:
         while i < len(words):
             n = self.res.place_length(words, i) or self.res.known_org_length(words, i, (3, 2, 1)) \
                 or (1 if is_acronym(words[i]) else 0) or self._short_country_before_a_foreign_name(words, i)
-            if not n or (n == 1 and i + 1 < len(words) and words[i][1:].islower()
-                         and words[i].lower() in self.res.syllables and given_name_syllable(words[i + 1], self.res)):
+            if not n or (n == 1 and words[i][1:].islower() and given_name_beside(words, i, self.res, before=False)):
                 break  # "ca sĩ Mỹ Linh": the name's first word, not the title's country
             i += n  # "Nga Vladimir Putin", "Lầu Năm Góc Peter Cook", "UBND TP Lê Văn A": qualifiers before the name
         return i, title
