@@ -381,6 +381,15 @@ def test_a_countrys_short_name_beside_a_given_name_is_part_of_the_name():
     assert types.get("Anh") == ("LOC", 1), types  # "sang Anh"; not "Phương Anh", "Anh Tuấn", "tiếng Anh"
 
 
+def test_a_countrys_short_name_beside_a_given_name_inside_a_company_name_does_not_end_it():
+    entities = _entities("Công ty Lâm Anh Gia Lai vừa công bố báo cáo.", "Bệnh viện Đa khoa Hồng Đức Nam mở cửa.",
+                         "Bộ Ngoại giao Anh cho biết.")
+    found = {e.name: e.type for e in entities}
+    assert found.get("Công ty Lâm Anh Gia Lai") == "ORG" and "Công ty Lâm Anh" not in found, found
+    assert found.get("Bệnh viện Đa khoa Hồng Đức Nam") == "ORG", found
+    assert found.get("Bộ Ngoại giao Anh") == "ORG", found  # no given name before it: the country ends the name
+
+
 def test_the_city_is_shown_as_written_and_is_no_person():
     entities = _entities("Giá xăng tại TP.HCM tăng.", "Đàn bò của TP. Hồ Chí Minh giảm.",
                          "Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn Độc lập.")

@@ -273,6 +273,8 @@ class NameRules:
                     break
                 n = self.res.place_length(tokens, k)
                 tail = self.res.word_tail(tokens, k)
+                if n == 1 and k > head and given_name_beside(tokens, k, self.res):
+                    n = 0  # "công ty Hoàng Anh Gia Lai": a given name inside the name, not England
                 if n and not (n == 1 and tail):  # "Ủy ban Pháp luật": a word, not France
                     last_good = words[k + n - 1].end()
                     break
