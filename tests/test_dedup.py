@@ -158,3 +158,38 @@ def test_exact_figures_are_decimals_and_grouped_numbers_not_names():
 
     assert exact_figures("từ 10,39% xuống 4,91% vốn, với 2.254.484 phiếu") == {"10,39", "4,91", "2.254.484"}
     assert exact_figures("chung cư 727, chuyến bay VN 227, năm 2016, ngày 20/5/2016, lúc 14h40") == set()
+
+
+@pytest.mark.parametrize("selector", ["coverage", "mmr"])
+def test_one_counted_fact_of_one_name_told_by_two_outlets_is_chosen_once_and_other_facts_stay(selector):
+    """Two leads in their own words: the counted thing "18 tháng tù", the name "Lê Na" and a
+    few bigrams in common make them one fact; a sentence that shares the count but no name stays."""
+    import numpy as np
+
+    from tomtat.core.options import Options
+    from tomtat.summarize.select import make_selector
+
+    cluster, texts = two_article_cluster(
+        "Ca sĩ Lê Na đã bị tòa án thành phố kết án 18 tháng tù treo hôm thứ Hai vì một bài đăng trên mạng. "
+        "Phiên tòa kéo dài gần hai giờ đồng hồ.",
+        "Báo Tin Nhanh đưa tin, tòa án vừa kết án 18 tháng tù treo đối với nữ ca sĩ Lê Na. "
+        "Một bị cáo khác trong vụ trộm xe máy cũng nhận 18 tháng tù giam.")
+    first = next(i for i, t in enumerate(texts) if t.startswith("Ca sĩ Lê Na"))
+    again = next(i for i, t in enumerate(texts) if t.startswith("Báo Tin Nhanh"))
+    other = next(i for i, t in enumerate(texts) if t.startswith("Một bị cáo"))
+    scores = np.full(len(texts), -3.0)
+    scores[first], scores[again], scores[other] = -0.1, -0.2, -0.3
+    chosen = make_selector(Options(selector=selector), None, learned_scores=False)(cluster, scores, 10_000,
+                                                                                   max_sentences=3)
+    assert first in chosen and again not in chosen and other in chosen
+    off = make_selector(Options(selector=selector, same_fact_containment=1.0), None, learned_scores=False)
+    assert again in off(cluster, scores, 10_000, max_sentences=3)  # the plain containment lets it through
+
+
+def test_counted_things_and_inner_capitals():
+    from tomtat.vi.text import counted_things, inner_capitals
+
+    assert counted_things("Bé Na (4 tuổi) và anh 29 tuổi, thứ 29 của NATO, lúc 17 giờ 30 chiều") == \
+        {"4 tuổi", "29 tuổi", "29 của", "17 giờ", "30 chiều"}
+    assert counted_things("ngày 31-5, lúc 17h30, 4,91%, chuyến VN227, U19 Việt Nam, năm 2016") == set()
+    assert inner_capitals("Ông Putin gặp Tổng thống Lula. Hôm qua ở Hà Nội") == {"putin", "tổng", "lula", "hà", "nội"}

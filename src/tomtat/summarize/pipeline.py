@@ -35,7 +35,7 @@ from tomtat.vi.openers import Openers
 _SETTINGS_OF_PART = {
     "ranker": ("ranker", "unsupervised_position_weight", "unsupervised_support_weight", "unsupervised_title_weight",
                "unsupervised_lead_weight"),
-    "selector": ("selector", "redundancy", "duplicate_sentence_threshold", "containment_threshold",
+    "selector": ("selector", "redundancy", "duplicate_sentence_threshold", "containment_threshold", "same_fact_containment",
                  "length_overshoot", "min_sentence_syllables", "long_sentence_syllables", "long_sentence_penalty",
                  "selection_pool", "coverage_temperature", "coverage_cost_exponent", "coverage_pool"),
     "trimmer": ("trim",),

@@ -14,7 +14,7 @@ from tomtat.summarize.concepts import ConceptWeigher
 from tomtat.summarize.order import predecessor
 from tomtat.vi.time_context import anchored_articles
 from tomtat.vi.openers import Openers, is_cut
-from tomtat.vi.text import exact_figures
+from tomtat.vi.text import counted_things, exact_figures, inner_capitals
 
 def readability_constraints(cluster: Cluster, candidates: np.ndarray,
                             openers: Openers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -104,11 +104,36 @@ def containment_matrix(present: sparse.csr_matrix) -> np.ndarray:
     return shared / size[:, None]
 
 
-def repeat_matrix(cluster: Cluster, candidates: np.ndarray, present: sparse.csr_matrix) -> np.ndarray:
+def repeat_matrix(cluster: Cluster, candidates: np.ndarray, present: sparse.csr_matrix,
+                  fact_containment: float = DEFAULTS.same_fact_containment) -> np.ndarray:
     """What the containment rule compares with ``containment_threshold``: the bigram
     containment of :func:`containment_matrix` (from ``present``), and 1.0 for two candidates
-    stating one precise figure (:func:`same_figure_matrix`)."""
-    return np.maximum(containment_matrix(present), same_figure_matrix(cluster, candidates))
+    stating one precise figure (:func:`same_figure_matrix`) or one counted fact of one name
+    (:func:`same_fact_matrix`)."""
+    containment = containment_matrix(present)
+    return np.maximum.reduce([containment, same_figure_matrix(cluster, candidates),
+                              same_fact_matrix(cluster, candidates, containment, fact_containment)])
+
+
+def same_fact_matrix(cluster: Cluster, candidates: np.ndarray, containment: np.ndarray,
+                     fact_containment: float) -> np.ndarray:
+    """1.0 where two candidates state one counted thing ("14 tháng tù", "29 tuổi", "12 bậc"),
+    name one capitalized word in common and share at least ``fact_containment`` of the shorter
+    one's bigrams: two outlets' leads told in their own words ("... kết án 14 tháng tù treo cựu
+    Hoa hậu ..." and "Trang Sputnik đưa tin, tòa án ... kết án 14 tháng tù treo ..."), whose
+    wrappers keep the plain containment low."""
+    counted = [counted_things(cluster.sentences[int(c)].text) for c in candidates]
+    out = np.zeros((len(candidates), len(candidates)))
+    holders = [k for k, found in enumerate(counted) if found]
+    if len(holders) < 2:
+        return out
+    names = {k: inner_capitals(cluster.sentences[int(candidates[k])].text) for k in holders}
+    shared = np.maximum(containment, containment.T)  # of the shorter sentence's bigrams
+    for a, k in enumerate(holders):
+        for j in holders[a + 1:]:
+            if shared[k, j] >= fact_containment and counted[k] & counted[j] and names[k] & names[j]:
+                out[k, j] = out[j, k] = 1.0
+    return out
 
 
 def same_figure_matrix(cluster: Cluster, candidates: np.ndarray) -> np.ndarray:
@@ -166,6 +191,7 @@ class MMRSelector:
     max_syllables: int = DEFAULTS.long_sentence_syllables
     long_penalty: float = DEFAULTS.long_sentence_penalty
     containment_threshold: float = DEFAULTS.containment_threshold
+    fact_containment: float = DEFAULTS.same_fact_containment
     pool: int = DEFAULTS.selection_pool
     closest: bool = True
     openers: Openers | None = None
@@ -175,7 +201,8 @@ class MMRSelector:
         return cls(redundancy=options.redundancy, duplicate_threshold=options.duplicate_sentence_threshold,
                    overshoot=options.length_overshoot, min_syllables=options.min_sentence_syllables,
                    max_syllables=options.long_sentence_syllables, long_penalty=options.long_sentence_penalty,
-                   containment_threshold=options.containment_threshold, pool=options.selection_pool, openers=openers)
+                   containment_threshold=options.containment_threshold, pool=options.selection_pool, openers=openers,
+                   fact_containment=options.same_fact_containment)
 
     def __call__(self, cluster: Cluster, scores: np.ndarray, budget: int, *, max_sentences: int | None = None) -> list[int]:
         lengths = cluster.lengths
@@ -191,7 +218,7 @@ class MMRSelector:
         max_similarity = np.zeros(len(candidates))
         pool_rows = cluster.vectors.matrix[candidates]
         similarity = (pool_rows @ pool_rows.T).toarray()  # one product, not one per chosen sentence
-        containment = repeat_matrix(cluster, candidates, bigram_presence(cluster, candidates))
+        containment = repeat_matrix(cluster, candidates, bigram_presence(cluster, candidates), self.fact_containment)
         chosen: list[int] = []
         used = 0
         limit = budget * (1 + self.overshoot)
@@ -243,6 +270,7 @@ class CoverageSelector:
     cost_exponent: float = DEFAULTS.coverage_cost_exponent
     temperature: float = DEFAULTS.coverage_temperature
     containment_threshold: float = DEFAULTS.containment_threshold
+    fact_containment: float = DEFAULTS.same_fact_containment
     closest: bool = True
     openers: Openers | None = None
     weigher: ConceptWeigher | None = None  # learned concept weights (else the scores' sum above)
@@ -257,7 +285,7 @@ class CoverageSelector:
         concepts, columns = self._concepts(cluster, candidates)  # pool x concepts, 0/1
         # A short sentence told again inside a long one still adds a few new bigrams; the
         # containment rule of MMRSelector keeps such pairs out (repeats per 100 summaries 10 -> 1).
-        containment = repeat_matrix(cluster, candidates, concepts)
+        containment = repeat_matrix(cluster, candidates, concepts, self.fact_containment)
         if self.weigher is not None and cluster.vectors.bigram_mask().any():
             weights = self.weigher(cluster, scores, candidates, concepts, columns)
         else:
@@ -319,6 +347,7 @@ class CoverageSelector:
         return cls(pool=options.coverage_pool, min_syllables=options.min_sentence_syllables,
                    overshoot=options.length_overshoot, cost_exponent=options.coverage_cost_exponent,
                    temperature=options.coverage_temperature, containment_threshold=options.containment_threshold,
+                   fact_containment=options.same_fact_containment,
                    openers=openers)
 
 

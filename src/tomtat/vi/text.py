@@ -13,6 +13,8 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
+from tomtat.vi.letters import UPPER
+
 _SYLLABLE = re.compile(r"[^\W_]+")
 
 
@@ -36,6 +38,28 @@ _FIGURE = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)+(?![\w]|[.,]\d)")
 def exact_figures(text: str) -> frozenset[str]:
     """The precise figures a sentence states (see ``_FIGURE``), as written."""
     return frozenset(_FIGURE.findall(text))
+
+
+# A counted thing: a whole number of up to three digits and the word after it ("14 tháng tù",
+# "29 tuổi", "63 ha", "thứ 29 của"); not part of a date, time, decimal or code ("31-5",
+# "17h30", "4,91", "VN227"). Alone it names no fact ("5 năm" is in many); with a name and some
+# wording in common it does (see ``select.same_fact_matrix``).
+_COUNTED = re.compile(r"(?<![\w.,/:-])(\d{1,3})(?![\w.,/:-])\s+(\w+)")
+# A capitalized word inside a sentence (not its first word, nor the first after ".", "!", "?",
+# ":"): the names it mentions, roughly. The pattern opens with the letter and the look-behinds
+# come after it (the same matches as "(?<!^)(?<![.!?:]\s)\b[A-Z]\w*" over all capitals): the
+# regex engine then skips to candidate letters in C, ~2.4x faster than trying every position.
+INNER_CAPITAL = re.compile(rf"[{UPPER}](?<!\w.)(?<!^.)(?<![.!?:]\s.)\w*")
+
+
+def counted_things(text: str) -> frozenset[str]:
+    """The counted things a sentence states (see ``_COUNTED``), as "number word", lowercased."""
+    return frozenset(f"{n} {w.lower()}" for n, w in _COUNTED.findall(text))
+
+
+def inner_capitals(text: str) -> frozenset[str]:
+    """The capitalized words inside a sentence (see ``_INNER_CAPITAL``), lowercased."""
+    return frozenset(w.lower() for w in INNER_CAPITAL.findall(text))
 
 
 def ngram_features(tokens: Sequence[str]) -> list[str]:
