@@ -436,3 +436,13 @@ def test_a_language_is_no_place():
 def test_the_pronoun_anh_is_no_place():
     entities = _entities("Anh ấy sẽ sang Anh vào tuần tới.", "\"Anh ta luôn nghĩ mình đúng\", cô nói.")
     assert {e.name: (e.type, e.mentions) for e in entities}.get("Anh") == ("LOC", 1)
+
+
+def test_an_umlaut_and_its_spellings_are_one_name_and_the_pound_is_no_place():
+    from tomtat.vi.names import fold
+
+    assert fold("Jürgen Klopp") == fold("Juergen Klopp") == fold("Jurgen Klopp")
+    assert fold("Joachim Löw") == fold("Joachim Loew") and fold("Nguyễn Huệ") != fold("Nguyễn Hu")
+    entities = _entities("HLV Juergen Klopp hài lòng.", "Ông Jurgen Klopp nói thêm về bản hợp đồng 4,7 triệu bảng Anh.")
+    found = {e.name: (e.type, e.mentions) for e in entities}
+    assert list(found.values()) == [("PER", 2)] and "Anh" not in found, found  # one Klopp, either spelling

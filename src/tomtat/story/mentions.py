@@ -62,12 +62,12 @@ def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResourc
     return any(fold(w) in res.surname_first for w in words[:k])
 
 
-_LANGUAGE = re.compile(r"(?<!\w)[Tt]iếng\s+$")
+_LANGUAGE = re.compile(r"(?<!\w)(?:[Tt]iếng|bảng)\s+$")  # "tiếng Anh" the language, "bảng Anh" the pound
 _PRONOUN_TAIL = re.compile(r"\s+(?:ấy|ta)(?!\w)")
 
 
 def language_or_pronoun(text: str, start: int, end: int) -> bool:
-    """Is the one-word country at ``start:end`` a language ("tiếng Anh", "tiếng Nga") or the
+    """Is the one-word country at ``start:end`` a language or currency ("tiếng Anh", "bảng Anh") or the
     pronoun "anh" ("Anh ấy", "Anh ta")?"""
     return _LANGUAGE.search(text, max(0, start - 8), start) is not None or _PRONOUN_TAIL.match(text, end) is not None
 

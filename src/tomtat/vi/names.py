@@ -16,11 +16,16 @@ from typing import Collection, Sequence
 from tomtat.vi.resources import lines as resource_lines, vietnamese_syllables, vietnamese_words
 
 
+# German and Nordic letters, which Vietnamese does not write: "Jürgen" is also "Juergen" and "Jurgen".
+_UMLAUTS = str.maketrans({"ü": "u", "ö": "o", "ä": "a"})
+
+
 def fold_token(token: str) -> str:
-    """Lowercase; for plain Latin tokens also c→k, x→ks, final ey/y→ei/i (Victor/Viktor, Sergey/Sergei)."""
-    t = token.lower()
+    """Lowercase; for plain Latin tokens also c→k, x→ks, final ey/y→ei/i (Victor/Viktor,
+    Sergey/Sergei), and an umlaut or its "e" spelling is the plain vowel (Jürgen, Juergen, Jurgen)."""
+    t = token.lower().translate(_UMLAUTS)
     if t.isascii() and t.isalpha():
-        t = t.replace("x", "ks").replace("c", "k")
+        t = t.replace("x", "ks").replace("c", "k").replace("ue", "u").replace("oe", "o").replace("ae", "a")
         if t.endswith("ey"):
             t = t[:-2] + "ei"
         elif t.endswith("y") and len(t) > 3:
