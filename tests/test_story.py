@@ -479,3 +479,31 @@ def test_a_day_joins_another_storys_event_only_when_that_event_is_that_day_alone
     labels = [e.label for e in summary.events]
     assert "26/8/2022" in labels and any(label.startswith("24–26/8 (năm chưa rõ") for label in labels), labels
     assert any(label.startswith("26/8 (năm chưa rõ, không trước năm 2023)") for label in labels), labels
+
+
+def test_two_outlets_telling_one_days_fact_without_a_date_of_its_own_is_told_once():
+    """Neither sentence names its day; both are told under their report's day (31/5/2016)."""
+    import numpy as np
+
+    from tomtat.core.model import Article
+    from tomtat.story.event_select import EventSelector
+
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster([
+        Article(id="a", published="2016-05-31", text=(
+            "Chiều 31/5, đội tuyển bóng đá Hà Lam công bố danh sách 23 cầu thủ dự giải châu lục. "
+            "Tiền vệ Trần Văn Khải không có tên trong danh sách vì chấn thương háng chưa lành.")),
+        Article(id="b", published="2016-05-31", text=(
+            "Ban huấn luyện đội tuyển Hà Lam đã chốt danh sách chính thức cho giải châu lục vào chiều 31/5. "
+            "Đáng tiếc nhất là tiền vệ Trần Văn Khải vắng mặt trong danh sách vì chấn thương háng."))])
+    dates = ClusterDates.build(cluster)
+    khai = [i for i, s in enumerate(cluster.sentences) if "Trần Văn Khải" in s.text]
+    assert len(khai) == 2 and all(dates.own[i] is None for i in khai)
+    assert cluster.similarity_rows([khai[0]], [khai[1]])[0, 0] >= Options().same_day_similarity
+
+    def both(view, scores, budget, *, max_sentences=None):
+        return [i for i in khai if view.sentences[i].kind != "heading"]
+
+    scores = np.zeros(len(cluster.sentences))
+    scores[khai[0]] = 1.0
+    assert EventSelector(both, dates, OPENERS)(cluster, scores, 200) == [khai[0]]

@@ -5,7 +5,8 @@ changes nothing when the inner choice already covers the cluster's happenings an
 no fact. Otherwise:
 
 * **No fact twice.** Two chosen sentences from different articles that tell the same day
-  (their own dates agree to the day) and share much of their words (TF-IDF cosine at least
+  (their days agree: a sentence's own date, else the day it is told under) and share much of
+  their words (TF-IDF cosine at least
   ``same_day_similarity``) are one fact told by two outlets in different words ("tuyến 68
   khai trương sáng 12/3" twice); the lower-scored one is left out and the rest chosen again.
 * **Each happening once.** When the cluster tells several distinct happenings (stories whose
@@ -93,8 +94,10 @@ class EventSelector:
         return out
 
     def _day(self, i: int) -> When | None:
-        own = self.dates.own[i]
-        return own if own is not None and own.precision == "day" else None
+        """The day a sentence tells: its own, else the one it is told under (its paragraph's or
+        its story's main day: "Marco Reus không thể góp mặt ..." in a report of 31/5)."""
+        day = self.dates.own[i] if self.dates.own[i] is not None else self.dates.told[i]
+        return day if day is not None and day.precision == "day" else None
 
     @staticmethod
     def _same_day(a: When | None, b: When | None) -> bool:
