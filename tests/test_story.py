@@ -507,3 +507,17 @@ def test_two_outlets_telling_one_days_fact_without_a_date_of_its_own_is_told_onc
     scores = np.zeros(len(cluster.sentences))
     scores[khai[0]] = 1.0
     assert EventSelector(both, dates, OPENERS)(cluster, scores, 200) == [khai[0]]
+
+
+def test_an_event_of_several_days_is_told_day_by_day_each_undated_chain_going_on_with_the_one_before():
+    from tomtat.story.events import DAY, When, _in_day_order
+
+    def day(d):
+        return When(DAY, 2016, 5, d)
+
+    own = [None, day(22), None, day(21), day(22), None]
+    # chains (positions): an undated opening, a 22/5 report with its undated follow-up, a 21/5
+    # report, another 22/5 one with its follow-up
+    chains = [[0], [1], [2], [3], [4, 5]]
+    assert _in_day_order(chains, own) == [[0], [3], [1], [2], [4, 5]]
+    assert _in_day_order([[1], [2], [4, 5]], own) == [[1], [2], [4, 5]]  # one day: as it was
