@@ -446,3 +446,24 @@ def test_an_umlaut_and_its_spellings_are_one_name_and_the_pound_is_no_place():
     entities = _entities("HLV Juergen Klopp hài lòng.", "Ông Jurgen Klopp nói thêm về bản hợp đồng 4,7 triệu bảng Anh.")
     found = {e.name: (e.type, e.mentions) for e in entities}
     assert list(found.values()) == [("PER", 2)] and "Anh" not in found, found  # one Klopp, either spelling
+
+
+def test_a_club_named_for_its_place_is_an_organization_and_the_place_elsewhere_a_place():
+    entities = _entities("Tiền vệ Lê Văn Tâm sẽ khoác áo CLB Hà Nội theo dạng cho mượn.",
+                         "Hà Nội FC đã đánh bại Hải Phòng FC với tỉ số 2-0.",
+                         "Ngân hàng lớn nhất Nhật Bản cũng tham gia, cùng hãng hàng không Hàn Quốc Korean Air.",
+                         "Trận đấu diễn ra tại Hà Nội.")
+    found = {e.name: (e.type, e.mentions) for e in entities}
+    assert found.get("CLB Hà Nội") == ("ORG", 1) and found.get("Hà Nội FC") == ("ORG", 1), found
+    assert found.get("Hải Phòng FC") == ("ORG", 1) and found.get("Hà Nội") == ("LOC", 1), found
+    assert found.get("Korean Air") == ("ORG", 1) and found.get("Hàn Quốc") == ("LOC", 1), found  # not a club word
+
+
+def test_an_organization_without_its_place_joins_the_one_with_it():
+    entities = _entities("Theo Sở Giao thông Cà Mau, cây cầu bị sập do gãy cọc.",
+                         "Sở Giao thông đề xuất lập tổ điều tra.", "Sở Giao thông cũng kiểm tra các cầu khác.")
+    found = {e.name: (e.type, e.mentions) for e in entities}
+    assert found.get("Sở Giao thông Cà Mau") == ("ORG", 3), found
+    two = _entities("Sở Giao thông Nghệ An và Sở Giao thông Quảng Bình phối hợp.", "Sở Giao thông cho biết thêm.")
+    assert {e.name: e.mentions for e in two if e.type == "ORG"} == {
+        "Sở Giao thông": 1, "Sở Giao thông Nghệ An": 1, "Sở Giao thông Quảng Bình": 1}

@@ -49,6 +49,12 @@ class Entity:
                 "mentions_by_article": dict(self.mentions_by_article)}
 
 
+def _begun_by_all(key: str, keys: Iterable[str]) -> bool:
+    """Does every key of ``keys`` begin ``key``, word-wise ("sở gtvt" and "sở gtvt cà mau" begin
+    "sở gtvt cà mau"), with at least one shorter?"""
+    return all(key == k or key.startswith(k + " ") for k in keys) and any(k != key for k in keys)
+
+
 def _dominant(owners: Sequence[Any], mentions: Any) -> Any:
     """The one owner, or the owner written at least twice as often as any other: a family name
     two people share is the main one's ("Holmes" of Elizabeth Holmes, 31 mentions, not of her
@@ -116,6 +122,7 @@ class EntityExtractor:
         self._join_types(groups)
         self._count_aliases(sentences, runs_of, groups)
         self._join_kinds(groups)
+        self._join_places(groups)
         self._join_unmarked(groups)
         return groups
 
@@ -200,6 +207,21 @@ class EntityExtractor:
             mentions = groups.get((ORGANIZATION, short), [])
             if len(keys) == 1 and mentions and not any(has_vietnamese_mark(m.text.lower()) for m in mentions):
                 groups[(ORGANIZATION, keys.pop())].extend(groups.pop((ORGANIZATION, short)))
+
+    def _join_places(self, groups: Groups) -> None:
+        """An organization written without its place ("Sở GTVT", "Phòng CSGT") joins the one
+        organization of the cluster that is that name and a place ("Sở GTVT Cà Mau"); with two
+        ("Sở GTVT Nghệ An", "Sở GTVT Quảng Bình") it stays apart."""
+        keys = [k for t, k in groups if t == ORGANIZATION]
+        longer: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            words = key.split()
+            for cut in range(1, len(words)):
+                if self.res.place_length(words[cut:], 0) == len(words) - cut:
+                    longer[" ".join(words[:cut])].append(key)
+        for short, owners in longer.items():
+            if len(owners) == 1 and groups.get((ORGANIZATION, short)):
+                groups[(ORGANIZATION, owners[0])].extend(groups.pop((ORGANIZATION, short)))
 
     def _merge(self, mentions: list[Mention]) -> Groups:
         """Places and organizations by key; persons: full names (2+ words) are entities, a full
@@ -314,8 +336,12 @@ class EntityExtractor:
             if not ms:
                 continue
             surfaces = Counter(m.text for m in ms)
-            name = max(surfaces, key=lambda s: (self._name_rank(s) if etype == PERSON else (0, 0), surfaces[s],
-                                                len(fold(s).split()), s))
+            # a person's fullest name; an organization's name that the others begin ("Sở GTVT Cà
+            # Mau", which "Sở GTVT" joined); then the most written
+            keys = {self.res.key(s) for s in surfaces}
+            name = max(surfaces, key=lambda s: (self._name_rank(s) if etype == PERSON else
+                                                (int(etype == ORGANIZATION and _begun_by_all(self.res.key(s), keys)), 0),
+                                                surfaces[s], len(fold(s).split()), s))
             roles = [m.role for m in ms if m.role]
             role_counts = Counter(roles)
             by_article = Counter(m.article_id for m in ms)

@@ -125,13 +125,16 @@ class MentionFinder:
         tokens, words = run.tokens, run.words
         run_start, run_end = tokens[0].start, tokens[-1].end
         skip, title_in_run = self.rules.strip_leading(words)
-        yield from self._places(text, tokens)
         title_here = self.rules.title.match(text, run_start)
+        org_here = self.rules.org_head.match(text, run_start)
+        org_stop = self.rules.org_extent(text, run_start) if org_here and not title_here else None
+        # a place inside an organization's name is the organization's ("CLB Hà Nội", as "Bộ
+        # Quốc phòng Nga", whose place is a run of its own and so comes after it)
+        yield from self._places(text, tokens if org_stop is None else [t for t in tokens if t.start >= org_stop])
         if title_here and title_here.end() >= run_end:
             return  # "Tổng" of "Tổng thống", "TS": a title, the name (if any) is the next run
-        org_here = self.rules.org_head.match(text, run_start)
         if org_here and not title_here:
-            end = self.rules.org_extent(text, run_start)
+            end = org_stop
             if end is not None:
                 yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
                 if end < run_end and (person := self._person_after(text, tokens, end)) and len(person.tokens) < len(tokens):
@@ -154,9 +157,14 @@ class MentionFinder:
             if not self.res.common_acronym(words[0]) and not self._word_in_capitals(word):
                 yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
             return
-        org_end = self.rules.org_word_end(words, skip)
+        # "Hà Nội FC": a club named for its place (the qualifiers stripped before a name took
+        # the place, and "FC" as an acronym)
+        lead = self.rules.leading_title_length(words)
+        club = lead < skip and self.rules.names_a_club(words, lead, self.res.place_length(words, lead) or len(words))
+        org_end = len(words) if club else self.rules.org_word_end(words, skip)
         if org_end:  # "Phó Tổng Giám đốc Saigontourist Group": the employer, and a name only if one follows
-            start, end = tokens[skip].start, tokens[org_end - 1].end
+            first = lead if club else skip
+            start, end = tokens[first].start, tokens[org_end - 1].end
             yield Evidence(ORGANIZATION, text[start:end], start, end)
             skip = org_end
         if skip < len(tokens):
@@ -210,6 +218,8 @@ class MentionFinder:
                 n = 0
             if n == 1 and language_or_pronoun(text, tokens[k].start, tokens[k].end) and (k == 0 or k == len(words) - 1):
                 n = 0  # "tiếng Anh", "Anh ấy": the language, the pronoun; not the country
+            if n and self.rules.names_a_club(words, k, n):
+                n = 0  # "Hà Nội FC": the club's name (found as an organization below)
             if n:
                 start, end = tokens[k].start, tokens[k + n - 1].end
                 if k == 0:

@@ -202,6 +202,15 @@ class NameRules:
             i += n  # "Nga Vladimir Putin", "Lầu Năm Góc Peter Cook", "UBND TP Lê Văn A": qualifiers before the name
         return i, title
 
+    def names_a_club(self, words: Sequence[str], k: int, n: int) -> bool:
+        """Is the place of ``n`` words at ``words[k]`` a club's name, the rest of the run being
+        club words ("Hà Nội FC", "Manchester United")?"""
+        return k + n < len(words) and all(w.lower() in self.res.club_words for w in words[k + n:])
+
+    def leading_title_length(self, words: Sequence[str]) -> int:
+        """How many leading words are a title or an honorific."""
+        return self._leading_title(words)[0]
+
     def _leading_title(self, words: Sequence[str]) -> tuple[int, str]:
         """(how many words, lowercase title) of a title or honorific starting the run."""
         m = self.title.match(" ".join(w.lower() for w in words))

@@ -100,6 +100,8 @@ class EntityResources:
     name_breakers: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("name_breakers.txt")))
     name_particles: tuple[str, ...] = field(default_factory=lambda: resource_lines("name_particles.txt"))
     org_words: tuple[str, ...] = field(default_factory=lambda: resource_lines("org_words.txt"))
+    club_words: frozenset[str] = field(  # lowercased
+        default_factory=lambda: frozenset(w.lower() for w in resource_lines("club_words.txt")))
     common_acronyms: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("common_acronyms.txt")))
     before_a_country: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("before_a_country.txt")))
     country_short_names: frozenset[str] = field(  # folded
