@@ -467,3 +467,9 @@ def test_an_organization_without_its_place_joins_the_one_with_it():
     two = _entities("Sở Giao thông Nghệ An và Sở Giao thông Quảng Bình phối hợp.", "Sở Giao thông cho biết thêm.")
     assert {e.name: e.mentions for e in two if e.type == "ORG"} == {
         "Sở Giao thông": 1, "Sở Giao thông Nghệ An": 1, "Sở Giao thông Quảng Bình": 1}
+
+
+def test_leaders_of_a_club_or_a_commune_name_no_person():
+    entities = _entities("Tiền đạo này đã bí mật gặp lãnh đạo Real Madrid.", "Real Madrid chưa lên tiếng.",
+                         "Lãnh đạo Chiềng Khương cho biết nước đã rút.")
+    assert not [e.name for e in entities if e.type == "PER"], [(e.name, e.type) for e in entities]
