@@ -265,6 +265,7 @@ def test_chronological_order_never_interleaves_two_articles_unknown_years():
     ("Bị cáo Trần Văn Bình (sinh ngày 12/3/1980) bị tuyên phạt 5 năm tù.", True, False, False),  # a birth
     ("Ngày 5/6, bé trai được sinh ra tại bệnh viện.", False, False, False),  # the birth is the news
     ("Trường tổ chức lễ kỷ niệm 30 năm thành lập (5/3/1994).", False, False, False),  # no later year: kept
+    ("Tỉnh trao Huy hiệu Đảng đợt 2-9-2022 cho 40 đảng viên.", True, False, False),  # a round named by its day
 ])
 def test_a_date_is_read_as_cited_told_as_earlier_or_planned(text, cited, back, plan):
     """Dates that are real but not the day of the sentence's own fact (a cited document, a rule's
@@ -521,3 +522,15 @@ def test_an_event_of_several_days_is_told_day_by_day_each_undated_chain_going_on
     chains = [[0], [1], [2], [3], [4, 5]]
     assert _in_day_order(chains, own) == [[0], [3], [1], [2], [4, 5]]
     assert _in_day_order([[1], [2], [4, 5]], own) == [[1], [2], [4, 5]]  # one day: as it was
+
+
+def test_the_period_a_statement_covers_is_no_time_of_it_and_a_plans_list_is_no_past_year():
+    from tomtat.vi.time_context import is_cited
+
+    for text, cited in (("Trong 8 tháng đầu năm 2022, tỉnh thu hút 20 dự án mới.", True),
+                        ("Doanh thu quý II năm 2016 của công ty tăng mạnh.", True),
+                        ("Năm 2022, tỉnh thu hút 20 dự án mới.", False)):
+        (m,) = DateFinder().find(text)
+        assert is_cited(text, m) is cited, text
+    assert past_year_floor("Hội đồng bàn nhiệm vụ đến cuối năm 2022 và năm 2023 của tỉnh.") is None
+    assert past_year_floor("Năm 2021 và năm 2022 tỉnh đã thu hút nhiều dự án.") == 2022

@@ -69,6 +69,14 @@ _COMPARED_REACH = 60  # characters before the date
 _FIGURE_PERIOD = re.compile(r"(?<!\w)(?:cổ tức|lợi nhuận|doanh thu|ngân sách|niên độ|năm tài chính|quyết toán|"
                             r"thu ngân sách|lãi|lỗ|tăng trưởng|GDP)(?:\s+(?:của\s+)?năm)?\s*$", re.IGNORECASE)
 _FIGURE_PERIOD_REACH = 30
+# "8 tháng đầu năm 2022", "6 tháng cuối năm 2015", "quý II năm 2016": the period a statement
+# covers, not when it was made (a hand check read "năm 2022:" over a session of 25/8 reviewing
+# the first eight months).
+_PERIOD_OF_YEAR = re.compile(r"(?<!\w)(?:(?:\d+|mấy|những)\s+tháng\s+(?:đầu|cuối)|quý\s+[IV1-4]+)\s*$", re.IGNORECASE)
+_PERIOD_OF_YEAR_REACH = 25
+# "Huy hiệu Đảng đợt 2-9-2022": a round named by its day, not the day told (the badges of that
+# round were given on 30-31/8).
+_NAMED_ROUND = re.compile(r"(?<!\w)đợt\s*$", re.IGNORECASE)
 # "kỷ niệm 30 năm thành lập (5/3/1994 - 5/3/2024)": the anniversary's origin, not the day told.
 _ANNIVERSARY = re.compile(r"(?<!\w)kỷ niệm\s+(\d{1,3})\s+năm(?!\w)", re.IGNORECASE)
 _ANNIVERSARY_REACH = 100
@@ -78,14 +86,20 @@ _ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký|ra|gửi|có|phát hành)\s+$", r
 
 
 def is_cited(text: str, mention: DateMention) -> bool:
-    """The date of a cited document, of when a rule applies, of a person's birth or of what a
-    figure is compared with: not the time of the sentence's fact."""
+    """The date of a cited document, of when a rule applies, of a person's birth, of what a
+    figure is compared with, of the period a statement covers or of a round named by its day:
+    not the time of the sentence's fact."""
     if _BIRTH.search(text, max(0, mention.start - _BIRTH_REACH), mention.start):
         return True
     if _COMPARED.search(text, max(0, mention.start - _COMPARED_REACH), mention.start):
         return True
     if mention.precision == YEAR and _FIGURE_PERIOD.search(text, max(0, mention.start - _FIGURE_PERIOD_REACH),
                                                            mention.start):
+        return True
+    if mention.precision == YEAR and _PERIOD_OF_YEAR.search(text, max(0, mention.start - _PERIOD_OF_YEAR_REACH),
+                                                            mention.start):
+        return True
+    if _NAMED_ROUND.search(text, max(0, mention.start - 6), mention.start):
         return True
     if mention.year is not None and _is_anniversary_origin(text, mention.start, mention.year):
         return True
@@ -125,6 +139,7 @@ def is_background(text: str, mention: DateMention) -> bool:
 # Words that make a named year a plan or a deadline, not a time already past.
 _FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|mục tiêu|lộ trình|phấn đấu|tầm nhìn)(?!\w)", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối)\s*$", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,|và|hoặc|cho đến)?\s*", re.IGNORECASE)  # between two dates of one list
 _CHUNK_ENDS = ".!?\n"  # a text is read in chunks between these
 # Only a year written out in four digits is evidence; a chunk without one is skipped unread.
 _WRITTEN_YEAR = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # the digit before the look-behind: a faster scan
@@ -161,8 +176,13 @@ def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
             continue
         if _FUTURE_CHUNK.search(part):
             continue
+        future_end = -1  # where the last date read as a plan ends
         for m in finder.find(part):
-            if m.year is None or m.anchored or _FUTURE_BEFORE.search(part[:m.start].rstrip()[-20:]):
+            if m.year is None or m.anchored:
+                continue
+            if _FUTURE_BEFORE.search(part[:m.start].rstrip()[-20:]) \
+                    or (future_end >= 0 and _JOINED.fullmatch(part, future_end, m.start)):
+                future_end = m.end  # "4 tháng cuối năm 2022 và năm 2023": the second is a plan too
                 continue
             latest = m.year if latest is None else max(latest, m.year)
     return latest
