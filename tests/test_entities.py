@@ -473,3 +473,13 @@ def test_leaders_of_a_club_or_a_commune_name_no_person():
     entities = _entities("Tiền đạo này đã bí mật gặp lãnh đạo Real Madrid.", "Real Madrid chưa lên tiếng.",
                          "Lãnh đạo Chiềng Khương cho biết nước đã rút.")
     assert not [e.name for e in entities if e.type == "PER"], [(e.name, e.type) for e in entities]
+
+
+def test_an_untitled_foreign_name_whose_family_name_is_written_alone_is_a_person_but_not_a_clubs():
+    entities = _entities("Liverpool đã ký hợp đồng với Loris Karius.", "Karius sẽ mặc áo số 1.",
+                         "Trước đó Karius chơi cho Mainz.",
+                         "Real Madrid muốn có Lewandowski.", "Tuy nhiên Madrid chưa trả giá.", "Madrid sẽ chờ thêm.",
+                         "Crystal Palace thua trận.", "Palace xếp thứ 15.", "Palace cần điểm.")
+    people = {e.name: e.mentions for e in entities if e.type == "PER"}
+    assert people.get("Loris Karius") == 3, people
+    assert "Real Madrid" not in people and "Crystal Palace" not in people, people

@@ -129,7 +129,8 @@ class EntityExtractor:
     def _family_members(self, sentences: Sequence[Sentence], runs_of: Sequence[list[Run]],
                         mentions: list[Mention]) -> list[Mention]:
         """Untitled foreign full names that end with the family name of a person found
-        ("Elizabeth Holmes" where "ông Christian Holmes" is titled): persons too. Without them
+        ("Elizabeth Holmes" where "ông Christian Holmes" is titled), or with a foreign word the
+        cluster writes alone at least twice ("Karius" beside "Loris Karius"): persons too. Without them
         the lone "Holmes" of the story's main person went to the only titled Holmes, a father
         named twice (one ViMs cluster, 85 mentions). The given names must be foreign words (no
         Vietnamese mark, not a listed syllable, not all capitals, not a title or a place), one
@@ -137,6 +138,12 @@ class EntityExtractor:
         are not taken."""
         families = {m.key.split()[-1] for m in mentions if m.type == PERSON and len(m.key.split()) > 1
                     and m.key.isascii() and m.key.split()[0] not in self.res.surname_first}
+        # ... or a family name the cluster writes alone at least twice, as news names a person
+        # after the first mention ("Loris Karius" then "Karius", "Johnny Depp" then "Depp")
+        alone = Counter(fold_token(run.words[0]) for runs in runs_of for run in runs
+                        if len(run.words) == 1 and self._foreign_given_name(run.words[0]))
+        written_alone = {word for word, count in alone.items() if count >= 2} - families
+        families |= written_alone
         if not families:
             return []
         found = {(m.article_id, m.start) for m in mentions}
@@ -147,10 +154,14 @@ class EntityExtractor:
             for run in runs:
                 words = run.words
                 for k in range(1, len(words)):
-                    if fold_token(words[k]) not in families or not self._foreign_given_name(words[k - 1]) \
+                    family = fold_token(words[k])
+                    if family not in families or not self._foreign_given_name(words[k - 1]) \
                             or self.res.key(words[k - 1]) in others \
                             or (k >= 2 and not self.finder.rules.title.match(words[k - 2].lower())):
                         continue  # one given name, the run's first word or after a title ("CEO")
+                    if family in written_alone and (k < len(words) - 1 or fold_token(words[k - 1]) == family
+                                                    or words[k - 1].lower() in self.res.name_starts_not_given):
+                        continue  # the whole run ("Woo Young Woo"), two words, not a club's ("Real Madrid")
                     a, b = run.tokens[k - 1].start, run.tokens[k].end
                     if (s.article_id, s.start + a) in found:
                         continue

@@ -104,6 +104,8 @@ class EntityResources:
         default_factory=lambda: frozenset(w.lower() for w in resource_lines("club_words.txt")))
     common_acronyms: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("common_acronyms.txt")))
     before_a_country: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("before_a_country.txt")))
+    name_starts_not_given: frozenset[str] = field(
+        default_factory=lambda: frozenset(resource_lines("name_starts_not_given.txt")))
     country_short_names: frozenset[str] = field(  # folded
         default_factory=lambda: frozenset(fold(n) for n in resource_lines("country_short_names.txt")))
     org_kinds: tuple[str, ...] = field(  # folded, longest first
