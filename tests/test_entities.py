@@ -483,3 +483,10 @@ def test_an_untitled_foreign_name_whose_family_name_is_written_alone_is_a_person
     people = {e.name: e.mentions for e in entities if e.type == "PER"}
     assert people.get("Loris Karius") == 3, people
     assert "Real Madrid" not in people and "Crystal Palace" not in people, people
+
+
+def test_anh_opening_a_sentence_before_a_lowercase_word_is_he():
+    entities = _entities("Anh đến từ CLB Mainz và sẽ ở lại 5 năm.", "“Anh sẽ trở lại,” cô nói.",
+                         "Thủ tướng Anh cho biết sẽ hỗ trợ.", "Anh Tuấn kể lại chuyến đi.")
+    found = {e.name: (e.type, e.mentions) for e in entities}
+    assert found.get("Anh") == ("LOC", 1), found  # the Prime Minister's country only
