@@ -81,6 +81,12 @@ _NAMED_ROUND = re.compile(r"(?<!\w)đợt\s*$", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"(?<!\w)kỷ niệm\s+(\d{1,3})\s+năm(?!\w)", re.IGNORECASE)
 _ANNIVERSARY_REACH = 100
 
+# The words that, ending within ``reach`` characters before a date, make it cited: (words,
+# reach, for a year only).
+_CITING_WORDS = ((_BIRTH, _BIRTH_REACH, False), (_COMPARED, _COMPARED_REACH, False),
+                 (_FIGURE_PERIOD, _FIGURE_PERIOD_REACH, True), (_PERIOD_OF_YEAR, _PERIOD_OF_YEAR_REACH, True),
+                 (_NAMED_ROUND, 6, False))
+
 # "vừa ban hành Quyết định số 123/QĐ-UBND ngày 20/5/2016": issuing the document is the fact told.
 _ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký|ra|gửi|có|phát hành)\s+$", re.IGNORECASE)
 
@@ -89,18 +95,10 @@ def is_cited(text: str, mention: DateMention) -> bool:
     """The date of a cited document, of when a rule applies, of a person's birth, of what a
     figure is compared with, of the period a statement covers or of a round named by its day:
     not the time of the sentence's fact."""
-    if _BIRTH.search(text, max(0, mention.start - _BIRTH_REACH), mention.start):
-        return True
-    if _COMPARED.search(text, max(0, mention.start - _COMPARED_REACH), mention.start):
-        return True
-    if mention.precision == YEAR and _FIGURE_PERIOD.search(text, max(0, mention.start - _FIGURE_PERIOD_REACH),
-                                                           mention.start):
-        return True
-    if mention.precision == YEAR and _PERIOD_OF_YEAR.search(text, max(0, mention.start - _PERIOD_OF_YEAR_REACH),
-                                                            mention.start):
-        return True
-    if _NAMED_ROUND.search(text, max(0, mention.start - 6), mention.start):
-        return True
+    for words_before, reach, years_only in _CITING_WORDS:
+        if (not years_only or mention.precision == YEAR) \
+                and words_before.search(text, max(0, mention.start - reach), mention.start):
+            return True
     if mention.year is not None and _is_anniversary_origin(text, mention.start, mention.year):
         return True
     window = max(0, mention.start - 80)
