@@ -440,3 +440,24 @@ def test_before_that_goes_where_it_opens_an_event(tmp_path):
     after_another = [s.text for s in summarizer._render(cluster, ordered, scores)]
     opening_an_event = [s.text for s in summarizer._render(cluster, ordered, scores, frozenset({1}))]
     assert after_another[1].startswith("Trước đó,") and opening_an_event[1].startswith("Hàng nghìn hộ")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Vụ cháy xảy ra vào khoảng 17 giờ 30 chiều nay (31-5), tại một nhà kho ven sông.",
+     "Vụ cháy xảy ra vào khoảng 17 giờ 30 chiều 31-5, tại một nhà kho ven sông."),
+    ("Hôm qua (ngày 31/5), thông tin về bộ phim mới được công bố rộng rãi.",
+     "Ngày 31/5, thông tin về bộ phim mới được công bố rộng rãi."),
+    ("Cầu thủ này đã hoàn tất các thủ tục y tế vào ngày hôm qua 24/5 và chính thức gia nhập đội.",
+     "Cầu thủ này đã hoàn tất các thủ tục y tế vào ngày 24/5 và chính thức gia nhập đội."),
+    ("Sáng nay 20.5, tỉnh đoàn tổ chức lễ trao tặng huy hiệu cho hai em.",
+     "Sáng 20.5, tỉnh đoàn tổ chức lễ trao tặng huy hiệu cho hai em."),
+    ("Hôm nay, đội tuyển công bố danh sách 23 cầu thủ dự giải.",  # no date after it: kept
+     "Hôm nay, đội tuyển công bố danh sách 23 cầu thủ dự giải."),
+    ("Chiều nay (31/5, giờ địa phương) đoàn đến sân bay quốc tế của thủ đô.",  # not the date alone
+     "Chiều nay (31/5, giờ địa phương) đoàn đến sân bay quốc tế của thủ đô."),
+])
+def test_a_relative_day_before_its_own_date_goes_and_only_words_are_removed(source, expected):
+    trimmed = PatternTrimmer.default()(source)
+    assert trimmed.text == expected
+    assert check_removal_only(source, trimmed.text)
+    assert [r.reason for r in trimmed.removed] == (["relative day"] if expected != source else [])

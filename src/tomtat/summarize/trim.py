@@ -11,8 +11,9 @@ Two small objects, both built from text files in ``tomtat/resources``:
   notes ("(ảnh minh họa)", "(Ảnh: ...)"), reporter and agency credits ("(PV)", "(Theo X)" at
   the end), trailing outlet attributions after a complete statement (", theo Reuters.",
   ", hãng tin AFP cho biết."), press-interview preambles ("Trao đổi với phóng viên, " before
-  an upper-case subject) and, when the sentence does not follow its predecessor in the
-  summary, a removable connective opener.
+  an upper-case subject), a relative day before its own date ("chiều nay (31/5)" ->
+  "chiều 31/5") and, when the sentence does not follow its predecessor in the summary, a
+  removable connective opener.
 
 Faithfulness: the trimmed text is the source sentence with some spans deleted. No word is
 added and no number or name is changed; the only other edits are dropping the spaces left
@@ -96,6 +97,8 @@ class PatternTrimmer:
                     start = m.end()
                 if start >= len(current):
                     break
+        current, relative = _relative_days_before_their_dates(current)
+        removed.extend(relative)
         if self.openers is not None and not after_predecessor:
             prefix = self.openers.removable_prefix(current)
             if prefix and not self.openers.needs_predecessor(current) \
@@ -108,6 +111,36 @@ class PatternTrimmer:
         """A cut must not leave a sentence that points back where the whole one did not."""
         return self.openers is not None and self.openers.needs_predecessor(after) \
             and not self.openers.needs_predecessor(before)
+
+
+# A day counted from the article's ("chiều nay", "hôm qua", "ngày hôm qua") right before the
+# date it is ("chiều nay (31/5)", "ngày hôm qua 24/5"): the date alone says it, and reads right
+# wherever the sentence goes ("chiều 31/5", "ngày 24/5").
+_RELATIVE_DAY = re.compile(
+    r"(?<!\w)(?P<head>[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm|[Rr]ạng sáng|[Hh]ôm|[Nn]gày hôm) (?P<rel>nay|qua|kia)"
+    r"(?P<open> \(| )(?P<day>(?:ngày )?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?)(?![\d/.-]?\d)(?P<close>\))?")
+
+
+def _relative_days_before_their_dates(text: str) -> tuple[str, list[Removed]]:
+    """``text`` without the relative day words (and the brackets) before an explicit date:
+    "chiều nay (31/5)" -> "chiều 31/5", "hôm qua (ngày 31/5)" -> "ngày 31/5", "ngày hôm qua
+    24/5" -> "ngày 24/5". Only words are removed."""
+    removed: list[Removed] = []
+
+    def shorter(m: re.Match[str]) -> str:
+        if (m.group("open") == " (") != bool(m.group("close")):
+            return m.group(0)  # an unclosed bracket: left as it is
+        head, rel, day = m.group("head"), m.group("rel"), m.group("day")
+        if head.lower() in ("hôm", "ngày hôm") and day.startswith("ngày "):
+            kept, gone = day, f"{head} {rel}"  # "hôm qua (ngày 31/5)"
+        elif head.lower() == "ngày hôm":
+            kept, gone = f"{head.split()[0]} {day}", f"hôm {rel}"  # "ngày hôm qua 24/5"
+        else:
+            kept, gone = f"{head} {day}", rel  # "chiều nay (31/5)", "hôm nay 3/6"
+        removed.append(Removed(gone, "relative day"))
+        return capitalize_first(kept) if head[:1].isupper() else kept
+
+    return _RELATIVE_DAY.sub(shorter, text), removed
 
 
 def _names_a_date(text: str) -> bool:
