@@ -190,6 +190,6 @@ def test_counted_things_and_inner_capitals():
     from tomtat.vi.text import counted_things, inner_capitals
 
     assert counted_things("Bé Na (4 tuổi) và anh 29 tuổi, thứ 29 của NATO, lúc 17 giờ 30 chiều") == \
-        {"4 tuổi", "29 tuổi", "29 của", "17 giờ", "30 chiều"}
+        {"4 tuổi", "29 tuổi", "29 của", "17 giờ", "30 chiều", "29", "17", "30"}  # a number of 2+ digits alone too
     assert counted_things("ngày 31-5, lúc 17h30, 4,91%, chuyến VN227, U19 Việt Nam, năm 2016") == set()
     assert inner_capitals("Ông Putin gặp Tổng thống Lula. Hôm qua ở Hà Nội") == {"putin", "tổng", "lula", "hà", "nội"}

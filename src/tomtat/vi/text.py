@@ -53,8 +53,11 @@ INNER_CAPITAL = re.compile(rf"[{UPPER}](?<!\w.)(?<!^.)(?<![.!?:]\s.)\w*")
 
 
 def counted_things(text: str) -> frozenset[str]:
-    """The counted things a sentence states (see ``_COUNTED``), as "number word", lowercased."""
-    return frozenset(f"{n} {w.lower()}" for n, w in _COUNTED.findall(text))
+    """The counted things a sentence states (see ``_COUNTED``), as "number word", lowercased;
+    and a number of two or three digits alone, which outlets count in other words ("danh sách
+    23 gương mặt", "23 cầu thủ")."""
+    found = _COUNTED.findall(text)
+    return frozenset([f"{n} {w.lower()}" for n, w in found] + [n for n, _ in found if len(n) >= 2])
 
 
 def inner_capitals(text: str) -> frozenset[str]:
