@@ -490,3 +490,11 @@ def test_anh_opening_a_sentence_before_a_lowercase_word_is_he():
                          "Thủ tướng Anh cho biết sẽ hỗ trợ.", "Anh Tuấn kể lại chuyến đi.")
     found = {e.name: (e.type, e.mentions) for e in entities}
     assert found.get("Anh") == ("LOC", 1), found  # the Prime Minister's country only
+
+
+def test_a_short_name_in_brackets_after_a_full_one_is_the_same_organization_but_not_a_unit_of_it():
+    entities = _entities("Tổ chức Y tế Thế giới (WHO) cảnh báo dịch bệnh lây lan.", "WHO khuyến cáo người dân tiêm vắc xin.",
+                         "Bộ Công an (Tổng cục Cảnh sát) đã vào cuộc điều tra.", "Tổng cục Cảnh sát cho biết thêm.")
+    found = {e.name: e.mentions for e in entities if e.type == "ORG"}
+    assert found.get("WHO") == 3 and "Tổ chức Y tế Thế giới" not in found, found
+    assert found.get("Tổng cục Cảnh sát") == 2 and found.get("Bộ Công an") == 1, found

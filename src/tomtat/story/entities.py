@@ -122,6 +122,7 @@ class EntityExtractor:
         self._join_types(groups)
         self._count_aliases(sentences, runs_of, groups)
         self._join_kinds(groups)
+        self._join_bracketed(groups, mentions, sentences)
         self._join_places(groups)
         self._join_unmarked(groups)
         return groups
@@ -218,6 +219,32 @@ class EntityExtractor:
             mentions = groups.get((ORGANIZATION, short), [])
             if len(keys) == 1 and mentions and not any(has_vietnamese_mark(m.text.lower()) for m in mentions):
                 groups[(ORGANIZATION, keys.pop())].extend(groups.pop((ORGANIZATION, short)))
+
+    def _join_bracketed(self, groups: Groups, mentions: list[Mention], sentences: Sequence[Sentence]) -> None:
+        """An organization's short name given in brackets right after its full one ("Tổ chức Y
+        tế Thế giới (WHO)", "Ngân hàng TMCP Sài Gòn Công Thương (Saigonbank - SGB)") is the same
+        organization, when the cluster gives it to that one name only."""
+        text_of = {(s.article_id, s.index): s for s in sentences}
+        by_start = {(m.article_id, m.start): m for m in mentions if m.type == ORGANIZATION}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            if m.type != ORGANIZATION:
+                continue
+            s = text_of[(m.article_id, m.sentence_index)]
+            at = m.end - s.start
+            if s.text[at:at + 2] != " (":
+                continue
+            short = by_start.get((m.article_id, m.end + 2))
+            if short is None or short.key == m.key or len(m.text.split()) < 2 \
+                    or s.text[short.end - s.start:short.end - s.start + 1] not in (")", " ", ","):
+                continue  # "... Việt Nam - EU (EVFTA)": a one-word name is no full name
+            if self.finder.rules.org_head_at(short.text.split(), 0):
+                continue  # "Bộ Công an (Tổng cục Cảnh sát)": a unit of it, not its short name
+            owners[short.key].add(m.key)
+        for short, full in owners.items():
+            (target,) = full if len(full) == 1 else (None,)
+            if target is not None and groups.get((ORGANIZATION, short)) and (ORGANIZATION, target) in groups:
+                groups[(ORGANIZATION, target)].extend(groups.pop((ORGANIZATION, short)))
 
     def _join_places(self, groups: Groups) -> None:
         """An organization written without its place ("Sở GTVT", "Phòng CSGT") joins the one
