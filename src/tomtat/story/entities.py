@@ -241,10 +241,10 @@ class EntityExtractor:
             if self.finder.rules.org_head_at(short.text.split(), 0):
                 continue  # "Bộ Công an (Tổng cục Cảnh sát)": a unit of it, not its short name
             owners[short.key].add(m.key)
-        for short, full in owners.items():
-            (target,) = full if len(full) == 1 else (None,)
-            if target is not None and groups.get((ORGANIZATION, short)) and (ORGANIZATION, target) in groups:
-                groups[(ORGANIZATION, target)].extend(groups.pop((ORGANIZATION, short)))
+        for short_key, full in owners.items():
+            target = next(iter(full)) if len(full) == 1 else None
+            if target is not None and groups.get((ORGANIZATION, short_key)) and (ORGANIZATION, target) in groups:
+                groups[(ORGANIZATION, target)].extend(groups.pop((ORGANIZATION, short_key)))
 
     def _join_places(self, groups: Groups) -> None:
         """An organization written without its place ("Sở GTVT", "Phòng CSGT") joins the one
