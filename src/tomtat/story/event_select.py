@@ -80,17 +80,17 @@ class EventSelector:
     def _repeats(self, cluster: Cluster, scores: np.ndarray, chosen: list[int]) -> set[int]:
         """The lower-scored of each pair that tells one day's fact twice, from two articles."""
         dated = [i for i in chosen if self._day(i) is not None]
-        if len(dated) < 2:
-            return set()
+        pairs = [(a, b) for a in range(len(dated)) for b in range(a + 1, len(dated))
+                 if cluster.sentences[dated[a]].article_id != cluster.sentences[dated[b]].article_id
+                 and self._same_day(self._day(dated[a]), self._day(dated[b]))]
+        if not pairs:
+            return set()  # no similarity product needed
         similarity = cluster.similarity_rows(dated, dated)
         out: set[int] = set()
-        for a in range(len(dated)):
-            for b in range(a + 1, len(dated)):
-                i, j = dated[a], dated[b]
-                if i in out or j in out or cluster.sentences[i].article_id == cluster.sentences[j].article_id:
-                    continue
-                if self._same_day(self._day(i), self._day(j)) and similarity[a, b] >= self.same_day_similarity:
-                    out.add(j if scores[i] >= scores[j] else i)
+        for a, b in pairs:
+            i, j = dated[a], dated[b]
+            if i not in out and j not in out and similarity[a, b] >= self.same_day_similarity:
+                out.add(j if scores[i] >= scores[j] else i)
         return out
 
     def _day(self, i: int) -> When | None:

@@ -184,6 +184,10 @@ class NameRules:
     # -- the words of a run ----------------------------------------------------------------
     def strip_leading(self, words: Sequence[str]) -> tuple[int, str]:
         """How many leading words are a title/honorific, a place or an organization; and the title."""
+        return self._strip_leading(tuple(words))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - a run of words recurs across a cluster's sentences ("Marco Reus")
+    def _strip_leading(self, words: tuple[str, ...]) -> tuple[int, str]:
         i, title = self._leading_title(words)
         head = self.org_head_at(words, i)
         if head:  # organization head: strip through its last place word ("Bộ Quốc Phòng Nga")
@@ -206,10 +210,6 @@ class NameRules:
         """Is the place of ``n`` words at ``words[k]`` a club's name, the rest of the run being
         club words ("Hà Nội FC", "Manchester United")?"""
         return k + n < len(words) and all(w.lower() in self.res.club_words for w in words[k + n:])
-
-    def leading_title_length(self, words: Sequence[str]) -> int:
-        """How many leading words are a title or an honorific."""
-        return self._leading_title(words)[0]
 
     def _leading_title(self, words: Sequence[str]) -> tuple[int, str]:
         """(how many words, lowercase title) of a title or honorific starting the run."""

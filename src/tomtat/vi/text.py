@@ -44,7 +44,7 @@ def exact_figures(text: str) -> frozenset[str]:
 # "29 tuổi", "63 ha", "thứ 29 của"); not part of a date, time, decimal or code ("31-5",
 # "17h30", "4,91", "VN227"). Alone it names no fact ("5 năm" is in many); with a name and some
 # wording in common it does (see ``select.same_fact_matrix``).
-_COUNTED = re.compile(r"(?<![\w.,/:-])(\d{1,3})(?![\w.,/:-])\s+(\w+)")
+_COUNTED = re.compile(r"(\d(?<![\w.,/:-]\d)\d{0,2})(?![\w.,/:-])\s+(\w+)")  # opens with a digit: scanned in C
 # A capitalized word inside a sentence (not its first word, nor the first after ".", "!", "?",
 # ":"): the names it mentions, roughly. The pattern opens with the letter and the look-behinds
 # come after it (the same matches as "(?<!^)(?<![.!?:]\s)\b[A-Z]\w*" over all capitals): the
