@@ -179,10 +179,10 @@ def test_one_counted_fact_of_one_name_told_by_two_outlets_is_chosen_once_and_oth
     other = next(i for i, t in enumerate(texts) if t.startswith("Một bị cáo"))
     scores = np.full(len(texts), -3.0)
     scores[first], scores[again], scores[other] = -0.1, -0.2, -0.3
-    chosen = make_selector(Options(selector=selector), None, learned_scores=False)(cluster, scores, 10_000,
-                                                                                   max_sentences=3)
+    on = make_selector(Options(selector=selector, same_fact_containment=0.2), None, learned_scores=False)
+    chosen = on(cluster, scores, 10_000, max_sentences=3)
     assert first in chosen and again not in chosen and other in chosen
-    off = make_selector(Options(selector=selector, same_fact_containment=1.0), None, learned_scores=False)
+    off = make_selector(Options(selector=selector), None, learned_scores=False)  # the default: off
     assert again in off(cluster, scores, 10_000, max_sentences=3)  # the plain containment lets it through
 
 
