@@ -122,8 +122,10 @@ def same_fact_matrix(cluster: Cluster, candidates: np.ndarray, containment: np.n
     one's bigrams: two outlets' leads told in their own words ("... kết án 14 tháng tù treo cựu
     Hoa hậu ..." and "Trang Sputnik đưa tin, tòa án ... kết án 14 tháng tù treo ..."), whose
     wrappers keep the plain containment low."""
-    counted = [counted_things(cluster.sentences[int(c)].text) for c in candidates]
     out = np.zeros((len(candidates), len(candidates)))
+    if fact_containment >= 1.0:
+        return out  # off: a pair sharing all its bigrams is the containment rule's already
+    counted = [counted_things(cluster.sentences[int(c)].text) for c in candidates]
     holders = [k for k, found in enumerate(counted) if found]
     if len(holders) < 2:
         return out
