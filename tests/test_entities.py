@@ -498,3 +498,11 @@ def test_a_short_name_in_brackets_after_a_full_one_is_the_same_organization_but_
     found = {e.name: e.mentions for e in entities if e.type == "ORG"}
     assert found.get("WHO") == 3 and "Tổ chức Y tế Thế giới" not in found, found
     assert found.get("Tổng cục Cảnh sát") == 2 and found.get("Bộ Công an") == 1, found
+
+
+def test_a_common_word_opening_a_sentence_is_no_family_name_by_the_e_spelling_fold():
+    from tomtat.vi.names import fold
+
+    assert fold("Choe") != fold("Cho") and fold("Hue") != fold("Hu")
+    found = {e.name: e.type for e in _entities("Cho Việt Nam vay thêm 1 tỷ USD.")}
+    assert found == {"Việt Nam": "LOC"}, found

@@ -534,3 +534,10 @@ def test_the_period_a_statement_covers_is_no_time_of_it_and_a_plans_list_is_no_p
         assert is_cited(text, m) is cited, text
     assert past_year_floor("Hội đồng bàn nhiệm vụ đến cuối năm 2022 và năm 2023 của tỉnh.") is None
     assert past_year_floor("Năm 2021 và năm 2022 tỉnh đã thu hút nhiều dự án.") == 2022
+
+
+def test_a_day_without_its_year_in_a_dated_event_is_of_the_events_year():
+    from tomtat.story.events import DAY, When, _in_day_order
+
+    own = [When(DAY, 2022, 8, 27), When(DAY, None, 8, 28), When(DAY, 2022, 8, 26)]
+    assert _in_day_order([[0], [1], [2]], own, 2022) == [[2], [0], [1]]

@@ -461,3 +461,8 @@ def test_a_relative_day_before_its_own_date_goes_and_only_words_are_removed(sour
     assert trimmed.text == expected
     assert check_removal_only(source, trimmed.text)
     assert [r.reason for r in trimmed.removed] == (["relative day"] if expected != source else [])
+
+
+def test_a_time_after_a_relative_day_is_no_date():
+    source = "Tối nay 20.30, trận đấu sẽ bắt đầu trên sân vận động quốc gia."
+    assert PatternTrimmer.default()(source).text == source

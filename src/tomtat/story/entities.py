@@ -258,7 +258,7 @@ class EntityExtractor:
                 if self.res.place_length(words[cut:], 0) == len(words) - cut:
                     longer[" ".join(words[:cut])].append(key)
         for short, owners in longer.items():
-            if len(owners) == 1 and groups.get((ORGANIZATION, short)):
+            if len(owners) == 1 and groups.get((ORGANIZATION, short)) and (ORGANIZATION, owners[0]) in groups:
                 groups[(ORGANIZATION, owners[0])].extend(groups.pop((ORGANIZATION, short)))
 
     def _merge(self, mentions: list[Mention]) -> Groups:

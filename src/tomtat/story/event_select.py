@@ -94,8 +94,9 @@ class EventSelector:
         return out
 
     def _day(self, i: int) -> When | None:
-        """The day a sentence tells: its own, else the one it is told under (its paragraph's or
-        its story's main day: "Marco Reus không thể góp mặt ..." in a report of 31/5)."""
+        """The day a sentence tells: its own, else, when it names no date at all, the one it is
+        told under (its paragraph's or its story's main day: "Marco Reus không thể góp mặt ..."
+        in a report of 31/5). A sentence that names only a month or a year tells no day."""
         day = self.dates.own[i] if self.dates.own[i] is not None else self.dates.told[i]
         return day if day is not None and day.precision == "day" else None
 

@@ -343,12 +343,13 @@ class _Group:
 _LEDE_INDEX = 1  # an article's first two sentences (its sapo's or its body's opening) tell its news
 
 
-def _in_day_order(chains: list[list[int]], own: Sequence[When | None]) -> list[list[int]]:
+def _in_day_order(chains: list[list[int]], own: Sequence[When | None], year: int | None = None) -> list[list[int]]:
     """An event of several days told day by day: each chain that names its own day starts a
     block with the chains after it that name none (they go on with it), and the blocks are
     put in the order of their days, stably (a hand check read "Hôm 21-5, Bộ Quốc phòng Mỹ xác
     nhận ..." after two reports of 22/5, and an accident's aftermath before the accident).
-    Chains before the first dated one stay first: the event's opening."""
+    Chains before the first dated one stay first: the event's opening. A day without its year
+    is of the event's ``year``."""
     def day(chain: list[int]) -> When | None:
         when = own[chain[0]]
         return when if when is not None and when.precision == DAY else None
@@ -357,7 +358,7 @@ def _in_day_order(chains: list[list[int]], own: Sequence[When | None]) -> list[l
     for chain in chains:
         when = day(chain)
         if when is not None or not blocks:
-            key = (when.year or 0, when.month or 0, when.day or 0) if when is not None else (0, 0, 0)
+            key = (when.year or year or 0, when.month or 0, when.day or 0) if when is not None else (0, 0, 0)
             blocks.append((key, [chain]))
         else:
             blocks[-1][1].append(chain)
@@ -425,7 +426,8 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
     events: list[StoryEvent] = []
     known: dict[str, Naming] = {}  # how the events so far named each person
     for g in groups:
-        chains = _in_day_order(_lede_first(cluster, ordered, g.chains), [dates.own[i] for i in ordered])
+        chains = _in_day_order(_lede_first(cluster, ordered, g.chains), [dates.own[i] for i in ordered],
+                               g.when.year if g.when is not None else None)
         if namings is not None:
             chains = introductions_first(chains, namings, known)
             for k in (k for c in chains for k in c):

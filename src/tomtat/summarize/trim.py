@@ -17,8 +17,9 @@ Two small objects, both built from text files in ``tomtat/resources``:
 
 Faithfulness: the trimmed text is the source sentence with some spans deleted. No word is
 added and no number or name is changed; the only other edits are dropping the spaces left
-at a cut and upper-casing the first letter when an opener was removed from the front
-("Tuy nhiên, giá vàng tăng." -> "Giá vàng tăng."). A removal is skipped when what is left
+at a cut and upper-casing the first letter when an opener or a relative day was removed from
+the front ("Tuy nhiên, giá vàng tăng." -> "Giá vàng tăng.", "Hôm qua (ngày 31/5), ..." ->
+"Ngày 31/5, ..."). A removal is skipped when what is left
 would not be a sentence (fewer than ``min_words`` words, or an opener that points back).
 """
 from __future__ import annotations
@@ -130,6 +131,9 @@ def _relative_days_before_their_dates(text: str) -> tuple[str, list[Removed]]:
     def shorter(m: re.Match[str]) -> str:
         if (m.group("open") == " (") != bool(m.group("close")):
             return m.group(0)  # an unclosed bracket: left as it is
+        day_number, month_number = (int(n) for n in re.findall(r"\d+", m.group("day"))[:2])
+        if not (1 <= day_number <= 31 and 1 <= month_number <= 12):
+            return m.group(0)  # "tối nay 20.30": a time, not a date
         head, rel, day = m.group("head"), m.group("rel"), m.group("day")
         if head.lower() in ("hôm", "ngày hôm") and day.startswith("ngày "):
             kept, gone = day, f"{head} {rel}"  # "hôm qua (ngày 31/5)"

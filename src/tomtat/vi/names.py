@@ -18,6 +18,9 @@ from tomtat.vi.resources import lines as resource_lines, vietnamese_syllables, v
 
 # German and Nordic letters, which Vietnamese does not write: "Jürgen" is also "Juergen" and "Jurgen".
 _UMLAUTS = str.maketrans({"ü": "u", "ö": "o", "ä": "a"})
+# ... and "ue", "oe", "ae" inside a word, between letters ("Juergen", "Loew"): not at its end,
+# where "Choe" would be "Cho" and "Hue" "Hu"
+_E_SPELLING = re.compile(r"(?<=[a-z])([uoa])e(?=[a-z])")
 
 
 def fold_token(token: str) -> str:
@@ -25,7 +28,7 @@ def fold_token(token: str) -> str:
     Sergey/Sergei), and an umlaut or its "e" spelling is the plain vowel (Jürgen, Juergen, Jurgen)."""
     t = token.lower().translate(_UMLAUTS)
     if t.isascii() and t.isalpha():
-        t = t.replace("x", "ks").replace("c", "k").replace("ue", "u").replace("oe", "o").replace("ae", "a")
+        t = _E_SPELLING.sub(r"\1", t.replace("x", "ks").replace("c", "k"))
         if t.endswith("ey"):
             t = t[:-2] + "ei"
         elif t.endswith("y") and len(t) > 3:

@@ -41,9 +41,10 @@ def exact_figures(text: str) -> frozenset[str]:
 
 
 # A counted thing: a whole number of up to three digits and the word after it ("14 tháng tù",
-# "29 tuổi", "63 ha", "thứ 29 của"); not part of a date, time, decimal or code ("31-5",
-# "17h30", "4,91", "VN227"). Alone it names no fact ("5 năm" is in many); with a name and some
-# wording in common it does (see ``select.same_fact_matrix``).
+# "29 tuổi", "63 ha", "thứ 29 của"); not glued to a date, time, decimal or code ("31-5",
+# "17h30", "4,91", "VN227"; a date or time in words, "ngày 31 tháng 5", is counted). Alone it
+# names no fact ("5 năm" is in many); with a name and some wording in common it does (see
+# ``select.same_fact_matrix``).
 _COUNTED = re.compile(r"(\d(?<![\w.,/:-]\d)\d{0,2})(?![\w.,/:-])\s+(\w+)")  # opens with a digit: scanned in C
 # A capitalized word inside a sentence (not its first word, nor the first after ".", "!", "?",
 # ":"): the names it mentions, roughly. The pattern opens with the letter and the look-behinds
@@ -61,7 +62,7 @@ def counted_things(text: str) -> frozenset[str]:
 
 
 def inner_capitals(text: str) -> frozenset[str]:
-    """The capitalized words inside a sentence (see ``_INNER_CAPITAL``), lowercased."""
+    """The capitalized words inside a sentence (see ``INNER_CAPITAL``), lowercased."""
     return frozenset(w.lower() for w in INNER_CAPITAL.findall(text))
 
 
