@@ -134,7 +134,6 @@ def test_shared_shingles_equal_pairwise_set_intersections(monkeypatch, dense_cel
 @pytest.mark.parametrize("selector", ["coverage", "mmr"])
 def test_one_precise_figure_told_by_two_outlets_in_other_words_is_chosen_once(selector):
     """Two paraphrases share few bigrams but the figure "4,91%": one fact, told once."""
-    import numpy as np
 
     from tomtat.core.options import Options
     from tomtat.summarize.select import make_selector
@@ -144,13 +143,20 @@ def test_one_precise_figure_told_by_two_outlets_in_other_words_is_chosen_once(se
         "Công ty chứng khoán này có trụ sở tại quận 3 và hơn 200 nhân viên.",
         "Đợt bán đấu giá gần 17 triệu cổ phần giúp bên bán chỉ còn nắm 4,91% vốn điều lệ sau giao dịch. "
         "Giá khởi điểm được công bố vào tuần sau.")
-    one = next(i for i, t in enumerate(texts) if t.startswith("Ngân hàng Hà Lam"))
-    other = next(i for i, t in enumerate(texts) if t.startswith("Đợt bán"))
-    scores = np.full(len(texts), -3.0)
-    scores[one], scores[other] = -0.1, -0.2
+    (one, other), scores = _ranked(texts, "Ngân hàng Hà Lam", "Đợt bán")
     chosen = make_selector(Options(selector=selector), None, learned_scores=False)(cluster, scores, 10_000,
                                                                                    max_sentences=2)
     assert one in chosen and other not in chosen and len(chosen) == 2
+
+
+def _ranked(texts: list[str], *starts: str):
+    """The sentences starting so (in that order) and scores ranking them first, in that order."""
+    import numpy as np
+
+    found = [next(i for i, t in enumerate(texts) if t.startswith(start)) for start in starts]
+    scores = np.full(len(texts), -3.0)
+    scores[found] = -0.1 * np.arange(1, len(found) + 1)
+    return found, scores
 
 
 def test_exact_figures_are_decimals_and_grouped_numbers_not_names():
@@ -164,7 +170,6 @@ def test_exact_figures_are_decimals_and_grouped_numbers_not_names():
 def test_one_counted_fact_of_one_name_told_by_two_outlets_is_chosen_once_and_other_facts_stay(selector):
     """Two leads in their own words: the counted thing "18 tháng tù", the name "Lê Na" and a
     few bigrams in common make them one fact; a sentence that shares the count but no name stays."""
-    import numpy as np
 
     from tomtat.core.options import Options
     from tomtat.summarize.select import make_selector
@@ -174,11 +179,7 @@ def test_one_counted_fact_of_one_name_told_by_two_outlets_is_chosen_once_and_oth
         "Phiên tòa kéo dài gần hai giờ đồng hồ.",
         "Báo Tin Nhanh đưa tin, tòa án vừa kết án 18 tháng tù treo đối với nữ ca sĩ Lê Na. "
         "Một bị cáo khác trong vụ trộm xe máy cũng nhận 18 tháng tù giam.")
-    first = next(i for i, t in enumerate(texts) if t.startswith("Ca sĩ Lê Na"))
-    again = next(i for i, t in enumerate(texts) if t.startswith("Báo Tin Nhanh"))
-    other = next(i for i, t in enumerate(texts) if t.startswith("Một bị cáo"))
-    scores = np.full(len(texts), -3.0)
-    scores[first], scores[again], scores[other] = -0.1, -0.2, -0.3
+    (first, again, other), scores = _ranked(texts, "Ca sĩ Lê Na", "Báo Tin Nhanh", "Một bị cáo")
     on = make_selector(Options(selector=selector, same_fact_containment=0.2), None, learned_scores=False)
     chosen = on(cluster, scores, 10_000, max_sentences=3)
     assert first in chosen and again not in chosen and other in chosen
