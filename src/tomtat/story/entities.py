@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
 from tomtat.core.model import Sentence
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
@@ -29,7 +29,8 @@ __all__ = ["LOCATION", "ORGANIZATION", "PERSON", "Entity", "EntityExtractor", "E
            "Mention", "fold", "fold_token"]
 
 # an entity's mentions keyed by (type, folded name)
-Groups = dict[tuple[str, str], list[Mention]]
+Group = tuple[str, str]
+Groups = dict[Group, list[Mention]]
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,20 @@ def _begun_by_all(key: str, keys: Iterable[str]) -> bool:
     """Does every key of ``keys`` begin ``key``, word-wise ("sở gtvt" and "sở gtvt cà mau" begin
     "sở gtvt cà mau"), with at least one shorter?"""
     return all(key == k or key.startswith(k + " ") for k in keys) and any(k != key for k in keys)
+
+
+def _join_sole_owners(groups: Groups, owners: Mapping[Group, Collection[Group]],
+                      may_join: Callable[[list[Mention]], bool] | None = None) -> None:
+    """Each group of ``owners`` (in their order) joins its owner when it has exactly one, both
+    are still there and ``may_join`` (if given) accepts its mentions; with two owners it stays
+    apart. The one step of every "joins the one X" rule below."""
+    for member, its_owners in owners.items():
+        if len(its_owners) != 1:
+            continue
+        (owner,) = its_owners
+        mentions = groups.get(member)
+        if mentions and owner in groups and (may_join is None or may_join(mentions)):
+            groups[owner].extend(groups.pop(member))
 
 
 def _dominant(owners: Sequence[Any], mentions: Any) -> Any:
@@ -198,10 +213,8 @@ class EntityExtractor:
             if not group[1].isascii():
                 for m in mentions:
                     marked[(group[0], self.res.key(without_marks(m.text)))].add(group)
-        for group in [g for g in groups if g[1].isascii() and len(g[1].split()) > 1 and g in marked]:
-            owners = marked[group]
-            if len(owners) == 1 and groups.get(group):
-                groups[next(iter(owners))].extend(groups.pop(group))
+        _join_sole_owners(groups, {g: marked[g] for g in groups if g[1].isascii() and len(g[1].split()) > 1
+                                   and g in marked})
 
     def _join_kinds(self, groups: Groups) -> None:
         """A bare organization name written without Vietnamese marks ("FLC", "Reuters") joins
@@ -215,10 +228,8 @@ class EntityExtractor:
                 if key.startswith(kind + " ") and (ORGANIZATION, key[len(kind) + 1:]) in groups:
                     longer[key[len(kind) + 1:]].add(key)
                     break
-        for short, keys in longer.items():
-            mentions = groups.get((ORGANIZATION, short), [])
-            if len(keys) == 1 and mentions and not any(has_vietnamese_mark(m.text.lower()) for m in mentions):
-                groups[(ORGANIZATION, keys.pop())].extend(groups.pop((ORGANIZATION, short)))
+        _join_sole_owners(groups, {(ORGANIZATION, short): {(ORGANIZATION, k) for k in keys} for short, keys in longer.items()},
+                          may_join=lambda mentions: not any(has_vietnamese_mark(m.text.lower()) for m in mentions))
 
     def _join_bracketed(self, groups: Groups, mentions: list[Mention], sentences: Sequence[Sentence]) -> None:
         """An organization's short name given in brackets right after its full one ("Tổ chức Y
@@ -241,10 +252,8 @@ class EntityExtractor:
             if self.finder.rules.org_head_at(short.text.split(), 0):
                 continue  # "Bộ Công an (Tổng cục Cảnh sát)": a unit of it, not its short name
             owners[short.key].add(m.key)
-        for short_key, full in owners.items():
-            target = next(iter(full)) if len(full) == 1 else None
-            if target is not None and groups.get((ORGANIZATION, short_key)) and (ORGANIZATION, target) in groups:
-                groups[(ORGANIZATION, target)].extend(groups.pop((ORGANIZATION, short_key)))
+        _join_sole_owners(groups, {(ORGANIZATION, short): {(ORGANIZATION, k) for k in full}
+                                   for short, full in owners.items()})
 
     def _join_places(self, groups: Groups) -> None:
         """An organization written without its place ("Sở GTVT", "Phòng CSGT") joins the one
@@ -257,9 +266,8 @@ class EntityExtractor:
             for cut in range(1, len(words)):
                 if self.res.place_length(words[cut:], 0) == len(words) - cut:
                     longer[" ".join(words[:cut])].append(key)
-        for short, owners in longer.items():
-            if len(owners) == 1 and groups.get((ORGANIZATION, short)) and (ORGANIZATION, owners[0]) in groups:
-                groups[(ORGANIZATION, owners[0])].extend(groups.pop((ORGANIZATION, short)))
+        _join_sole_owners(groups, {(ORGANIZATION, short): [(ORGANIZATION, k) for k in owners]
+                                   for short, owners in longer.items()})
 
     def _merge(self, mentions: list[Mention]) -> Groups:
         """Places and organizations by key; persons: full names (2+ words) are entities, a full
@@ -376,7 +384,7 @@ class EntityExtractor:
             surfaces = Counter(m.text for m in ms)
             # a person's fullest name; an organization's name that the others begin ("Sở GTVT Cà
             # Mau", which "Sở GTVT" joined); then the most written
-            keys = {self.res.key(s) for s in surfaces}
+            keys = {self.res.key(s) for s in surfaces} if etype == ORGANIZATION else set()
             name = max(surfaces, key=lambda s: (self._name_rank(s) if etype == PERSON else
                                                 (int(etype == ORGANIZATION and _begun_by_all(self.res.key(s), keys)), 0),
                                                 surfaces[s], len(fold(s).split()), s))

@@ -79,10 +79,11 @@ class EventSelector:
 
     def _repeats(self, cluster: Cluster, scores: np.ndarray, chosen: list[int]) -> set[int]:
         """The lower-scored of each pair that tells one day's fact twice, from two articles."""
-        dated = [i for i in chosen if self._day(i) is not None]
+        day_of = {i: day for i in chosen if (day := self._day(i)) is not None}
+        dated = list(day_of)
         pairs = [(a, b) for a in range(len(dated)) for b in range(a + 1, len(dated))
                  if cluster.sentences[dated[a]].article_id != cluster.sentences[dated[b]].article_id
-                 and self._same_day(self._day(dated[a]), self._day(dated[b]))]
+                 and self._same_day(day_of[dated[a]], day_of[dated[b]])]
         if not pairs:
             return set()  # no similarity product needed
         similarity = cluster.similarity_rows(dated, dated)

@@ -167,7 +167,8 @@ class MentionFinder:
         # "Hà Nội FC": a club named for its place (the qualifiers stripped before a name took
         # the place, and "FC" as an acronym)
         lead = len(title_in_run.split())  # the title's or honorific's words
-        club = lead < skip and self.rules.names_a_club(words, lead, self.res.place_length(words, lead) or len(words))
+        place = self.res.place_length(words, lead) if lead < skip else 0
+        club = bool(place) and self.rules.names_a_club(words, lead, place)
         org_end = len(words) if club else self.rules.org_word_end(words, skip)
         if org_end:  # "Phó Tổng Giám đốc Saigontourist Group": the employer, and a name only if one follows
             first = lead if club else skip

@@ -119,7 +119,7 @@ class PatternTrimmer:
 # wherever the sentence goes ("chiều 31/5", "ngày 24/5").
 _RELATIVE_DAY = re.compile(
     r"(?<!\w)(?P<head>[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm|[Rr]ạng sáng|[Hh]ôm|[Nn]gày hôm) (?P<rel>nay|qua|kia)"
-    r"(?P<open> \(| )(?P<day>(?:ngày )?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?)(?![\d/.-]?\d)(?P<close>\))?")
+    r"(?P<open> \(| )(?P<day>(?:ngày )?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-]\d{4})?)(?![\d/.-]?\d)(?P<close>\))?")
 
 
 def _relative_days_before_their_dates(text: str) -> tuple[str, list[Removed]]:
@@ -131,8 +131,7 @@ def _relative_days_before_their_dates(text: str) -> tuple[str, list[Removed]]:
     def shorter(m: re.Match[str]) -> str:
         if (m.group("open") == " (") != bool(m.group("close")):
             return m.group(0)  # an unclosed bracket: left as it is
-        day_number, month_number = (int(n) for n in re.findall(r"\d+", m.group("day"))[:2])
-        if not (1 <= day_number <= 31 and 1 <= month_number <= 12):
+        if not (1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12):
             return m.group(0)  # "tối nay 20.30": a time, not a date
         head, rel, day = m.group("head"), m.group("rel"), m.group("day")
         if head.lower() in ("hôm", "ngày hôm") and day.startswith("ngày "):

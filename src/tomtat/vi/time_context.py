@@ -77,6 +77,7 @@ _PERIOD_OF_YEAR_REACH = 25
 # "Huy hiệu Đảng đợt 2-9-2022": a round named by its day, not the day told (the badges of that
 # round were given on 30-31/8).
 _NAMED_ROUND = re.compile(r"(?<!\w)đợt\s*$", re.IGNORECASE)
+_NAMED_ROUND_REACH = 6
 # "kỷ niệm 30 năm thành lập (5/3/1994 - 5/3/2024)": the anniversary's origin, not the day told.
 _ANNIVERSARY = re.compile(r"(?<!\w)kỷ niệm\s+(\d{1,3})\s+năm(?!\w)", re.IGNORECASE)
 _ANNIVERSARY_REACH = 100
@@ -85,7 +86,7 @@ _ANNIVERSARY_REACH = 100
 # reach, for a year only).
 _CITING_WORDS = ((_BIRTH, _BIRTH_REACH, False), (_COMPARED, _COMPARED_REACH, False),
                  (_FIGURE_PERIOD, _FIGURE_PERIOD_REACH, True), (_PERIOD_OF_YEAR, _PERIOD_OF_YEAR_REACH, True),
-                 (_NAMED_ROUND, 6, False))
+                 (_NAMED_ROUND, _NAMED_ROUND_REACH, False))
 
 # "vừa ban hành Quyết định số 123/QĐ-UBND ngày 20/5/2016": issuing the document is the fact told.
 _ISSUED = re.compile(r"(?<!\w)(?:ban hành|ký|ra|gửi|có|phát hành)\s+$", re.IGNORECASE)
