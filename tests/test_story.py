@@ -407,6 +407,32 @@ def test_a_month_written_with_two_years_leaves_the_day_unknown(tmp_path):
     assert own["Ngày 27/8, nước sông Trà Khúc dâng cao, hàng trăm hộ dân phải sơ tán."].year is None
 
 
+def test_a_day_takes_the_year_of_the_occasion_its_sentence_names(tmp_path):
+    own = _own_dates(tmp_path, "Sáng 30-12, huyện tổ chức lễ trao Huy hiệu Đảng đợt 3-2-2023 cho 40 đảng viên.\n"
+                              "Các đảng viên được trao huy hiệu đều có nhiều đóng góp cho địa phương.")
+    day = own["Sáng 30-12, huyện tổ chức lễ trao Huy hiệu Đảng đợt 3-2-2023 cho 40 đảng viên."]
+    assert day.year is None  # no year puts 30/12 within a month of 3/2/2023
+    own = _own_dates(tmp_path, "Sáng 28-1, huyện tổ chức lễ trao Huy hiệu Đảng đợt 3-2-2023 cho 40 đảng viên.\n"
+                              "Các đảng viên được trao huy hiệu đều có nhiều đóng góp cho địa phương.")
+    day = own["Sáng 28-1, huyện tổ chức lễ trao Huy hiệu Đảng đợt 3-2-2023 cho 40 đảng viên."]
+    assert (day.year, day.month, day.day) == (2023, 1, 28)
+
+
+def test_a_day_of_the_months_a_review_covers_takes_its_year(tmp_path):
+    own = _own_dates(tmp_path, "Ngày 25/8, hội đồng họp để đánh giá kết quả thực hiện chính sách trong 8 tháng "
+                              "đầu năm 2021 tại tỉnh Đắk Lắk.\nNgày 25/10, hội đồng họp lần nữa tại tỉnh Gia Lai.")
+    review = own["Ngày 25/8, hội đồng họp để đánh giá kết quả thực hiện chính sách trong 8 tháng đầu năm 2021 "
+                 "tại tỉnh Đắk Lắk."]
+    assert (review.year, review.month, review.day) == (2021, 8, 25)
+    assert own["Ngày 25/10, hội đồng họp lần nữa tại tỉnh Gia Lai."].year is None  # past the months reviewed
+
+
+def test_a_day_recalled_in_another_sentence_lends_no_year(tmp_path):
+    own = _own_dates(tmp_path, "Sáng 31/8, lãnh đạo tỉnh dâng hương tưởng niệm Chủ tịch Hồ Chí Minh tại đền thờ.\n"
+                              "Tại buổi lễ, đại biểu ôn lại bản Tuyên ngôn độc lập được đọc ngày 2/9/1945.")
+    assert own["Sáng 31/8, lãnh đạo tỉnh dâng hương tưởng niệm Chủ tịch Hồ Chí Minh tại đền thờ."].year is None
+
+
 def test_an_event_label_reads_only_its_own_kind_of_date(tmp_path):
     # the second sentence leans on the first ("Ông này") and stays in its event, but its own
     # date is a month of a known year: it is not the event's day ("19/8–None/3" before)

@@ -37,7 +37,8 @@ from tomtat.story.timeline import year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
 from tomtat.vi.dates import DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor
-from tomtat.vi.time_context import best_mention, is_background, is_cited, is_plan, looks_back, past_year_floor
+from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, looks_back, months_reviewed,
+                                    names_an_occasion, past_year_floor)
 
 _DAYS = (DAY, WEEK, DAY_MONTH)
 _CAPTION_WEIGHT = 2.0
@@ -102,12 +103,21 @@ class ClusterDates:
         votes: list[bool] = []
         last_day: dict[str, tuple[int, When]] = {}
         written: dict[tuple[str, int], set[int]] = {}  # (article, month) -> the years its text writes with it
+        written_days: list[set[date]] = []  # per sentence: the days it writes with their year
         for s in cluster.sentences:
             anchor = anchors.get(s.article_id)
-            mentions = [m for m in finder.find(s.text, anchor) if not _cited_earlier(s.text, m, anchor)]
+            found = finder.find(s.text, anchor)
+            mentions = [m for m in found if not _cited_earlier(s.text, m, anchor)]
             for m in mentions:
                 if m.year is not None and m.month is not None and not m.anchored and not is_plan(s.text, m):
                     written.setdefault((s.article_id, m.month), set()).add(m.year)
+            written_days.append(set())
+            for m in found:
+                if m.precision in _DAYS and m.year is not None and m.month is not None and m.day is not None \
+                        and not m.anchored and not is_plan(s.text, m) and (m in mentions or names_an_occasion(s.text, m)):
+                    written_days[-1].add(date(m.year, m.month, m.day))
+            for month, year in months_reviewed(s.text):
+                written.setdefault((s.article_id, month), set()).add(year)
             mention = best_mention(s.text, mentions) if mentions else None
             when = None
             if mention is not None and not is_plan(s.text, mention) and not is_background(s.text, mention):
@@ -127,7 +137,7 @@ class ClusterDates:
         for group in set(scope.values()):
             years = [y for y in (past_year_floor(texts[a], finder) for a in group) if y is not None]
             year_from[group] = max(years) if years else None
-        _years_from_the_month(own, cluster, scope, year_from, written)
+        _years_from_the_month(own, cluster, scope, year_from, written, written_days)
         dates = cls(own, list(own), scope, year_from, votes, anchored={a: d is not None for a, d in anchors.items()},
                     window_days=window_days)
         dates._find_main(cluster, finder, anchors)
@@ -236,18 +246,47 @@ class ClusterDates:
 
 
 def _years_from_the_month(own: list[When | None], cluster: Cluster, scope: dict[str, tuple[str, ...]],
-                          year_from: dict[tuple[str, ...], int | None], written: dict[tuple[str, int], set[int]]) -> None:
+                          year_from: dict[tuple[str, ...], int | None], written: dict[tuple[str, int], set[int]],
+                          written_days: list[set[date]]) -> None:
     """A day or month without its year ("ngày 27/8") takes the year its story writes with that
-    month ("tháng 8-2022", "ngày 2/8/2022"), when the story writes the month with that year
-    only and it is the latest year the story speaks of as past: the year is read, not guessed
-    (a month written with another year too, "tháng 8/2021" beside it, leaves it unknown)."""
+    month ("tháng 8-2022", "ngày 2/8/2022", "8 tháng đầu năm 2022"), or else the year that puts
+    it within ``_NEAR_DAYS`` of the days its sentence writes in full ("Sáng 31-8, ... đợt
+    2-9-2022"), when that is one year and the latest the story speaks of as past: the year is
+    read, not guessed (a month written with another year too, "tháng 8/2021" beside it, leaves
+    it unknown). Only its own sentence's days: a sapo's "31/8" is not of 1945 because a later
+    paragraph recalls "ngày 2/9/1945"."""
     for i, when in enumerate(own):
         if when is None or when.year is not None or when.month is None:
             continue
         group = scope[cluster.sentences[i].article_id]
+        floor = year_from.get(group)
+        if floor is None:
+            continue
         years = set().union(*(written.get((a, when.month), set()) for a in group))
-        if len(years) == 1 and year_from.get(group) in years:
-            own[i] = When(when.precision, year_from[group], when.month, when.day)
+        if not years:
+            years = {y for y in (_nearest_year(when.month, when.day, d) for d in written_days[i]) if y is not None}
+        if years == {floor}:
+            own[i] = When(when.precision, floor, when.month, when.day)
+
+
+_NEAR_DAYS = 31
+
+
+def _nearest_year(month: int, day: int | None, written: date) -> int | None:
+    """The year that puts day/month (a month: its 15th) nearest the written day, if within
+    ``_NEAR_DAYS`` of it ("31/8" beside 2/9/2022: 2022; "28/12" beside 3/1/2023: 2022)."""
+    nearest = min(((abs(date(y, month, day or 15).toordinal() - written.toordinal()), y)
+                   for y in (written.year - 1, written.year, written.year + 1) if _valid_day(y, month, day or 15)),
+                  default=None)
+    return nearest[1] if nearest is not None and nearest[0] <= _NEAR_DAYS else None
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _cited_earlier(text: str, mention: DateMention, anchor: date | None) -> bool:

@@ -78,6 +78,9 @@ _PERIOD_OF_YEAR_REACH = 25
 # round were given on 30-31/8).
 _NAMED_ROUND = re.compile(r"(?<!\w)đợt\s*$", re.IGNORECASE)
 _NAMED_ROUND_REACH = 6
+# "8 tháng đầu năm 2022": a review of the year's first months, given in their last month or the
+# one after, so a day of those months told beside it is of that year.
+_FIRST_MONTHS_OF = re.compile(r"(?<!\w)(\d{1,2})\s+tháng\s+đầu\s+năm\s+(\d{4})(?!\d)", re.IGNORECASE)
 # "kỷ niệm 30 năm thành lập (5/3/1994 - 5/3/2024)": the anniversary's origin, not the day told.
 _ANNIVERSARY = re.compile(r"(?<!\w)kỷ niệm\s+(\d{1,3})\s+năm(?!\w)", re.IGNORECASE)
 _ANNIVERSARY_REACH = 100
@@ -107,6 +110,20 @@ def is_cited(text: str, mention: DateMention) -> bool:
         return True
     cited = _CITED_DOCUMENT.search(text, window, mention.start)
     return cited is not None and not _ISSUED.search(text, max(0, cited.start() - 20), cited.start())
+
+
+def names_an_occasion(text: str, mention: DateMention) -> bool:
+    """A round named by its day ("Huy hiệu Đảng đợt 2-9-2022"): not the day told, but one near it."""
+    return _NAMED_ROUND.search(text, max(0, mention.start - _NAMED_ROUND_REACH), mention.start) is not None
+
+
+def months_reviewed(text: str) -> Iterable[tuple[int, int]]:
+    """(month, year) for each month a review of a year's first months ("8 tháng đầu năm 2022")
+    covers, and the month after it, when such a review is given."""
+    for found in _FIRST_MONTHS_OF.finditer(text):
+        months, year = int(found.group(1)), int(found.group(2))
+        if 1 <= months <= 12:
+            yield from ((month, year) for month in range(1, min(months + 1, 12) + 1))
 
 
 def _is_anniversary_origin(text: str, start: int, year: int) -> bool:
