@@ -107,6 +107,23 @@ def test_anh_and_chi_name_a_person_short_too():
     assert order == ["Nguyễn Thị Lan,", "Chị Lan kể"]
 
 
+BANK = {"title": "Ngân hàng bán cổ phần", "text": "\n".join([
+    "Theo Hoalinhbank, ngân hàng sẽ bán bớt cổ phần tại công ty chứng khoán trong tháng tới.",
+    "Ngân hàng TMCP Hoa Linh (Hoalinhbank) vừa thông báo kế hoạch thoái vốn tại công ty chứng khoán.",
+    "Ngân hàng Nhà nước (NHNN) đã chấp thuận kế hoạch thoái vốn của ngân hàng này.",
+    "Quy định của Ngân hàng Nhà nước Việt Nam cũng yêu cầu ngân hàng báo cáo kết quả bán cổ phần."])}
+
+
+def test_an_organization_is_introduced_where_its_short_form_is_given():
+    """Where a sentence gives the short form in brackets, not where a name is written longer."""
+    order, _ = _arrange([BANK], ["Theo Hoalinhbank", "Ngân hàng TMCP"])
+    assert order == ["Ngân hàng TMCP", "Theo Hoalinhbank"]
+    order, _ = _arrange([BANK], ["Ngân hàng Nhà nước (NHNN)", "Quy định của"])
+    assert order == ["Ngân hàng Nhà nước (NHNN)", "Quy định của"]
+    order, _ = _arrange([BANK], ["Quy định của", "Ngân hàng Nhà nước (NHNN)"])
+    assert order == ["Quy định của", "Ngân hàng Nhà nước (NHNN)"]  # no short form used before it
+
+
 def test_how_fully_a_sentence_names_a_person():
     """"Ông Hoàng" is the one "Trần Văn Hoàng" the summary names; alone it is only "Hoàng"."""
     cluster = cluster_of([WARD, VISIT])

@@ -63,8 +63,9 @@ class Options:
                           "opened by its date; flat: one paragraph in --order (an order other than auto implies flat)",
                           group=SUMMARY, choices=LAYOUTS)
     introductions_first: bool = setting(
-        True, bool, "in the story layout, a sentence that introduces a person (\"Chủ tịch Kim Jong-un\") comes before "
-        "one of the same event that names them short (\"ông Kim\"); off: the event's lede-first order alone, ~1 ms a "
+        True, bool, "in the story layout, a sentence that introduces a person (\"Chủ tịch Kim Jong-un\") or gives an "
+        "organization's short form (\"... (VietinBank)\") comes before one of the same event that names them short "
+        "(\"ông Kim\", \"VietinBank\"); off: the event's lede-first order alone, ~1 ms a "
         "cluster less (the entity rules read the summary's sentences)", group=SUMMARY)
     selector: str = setting("coverage", str, "sentence selection: coverage (the most weighted syllable bigrams "
                             "within the length) or mmr (maximal marginal relevance)", group=SUMMARY,

@@ -1,4 +1,5 @@
-"""Cohesion inside an event: a person is introduced before a sentence names them by a short form.
+"""Cohesion inside an event: a person (or an organization) is introduced before a sentence
+names them by a short form.
 
 A hand check of 20 summaries found that most dangling references (10 of 14) were of one kind:
 a sentence names a person short ("ông Kim nói ...") and a later one of the same summary
@@ -12,15 +13,18 @@ name joined to the one full name it can stand for ("ông Kim" and "Chủ tịch 
 :func:`introductions_first` then moves, inside one event, the chain of sentences that names a
 person more fully to just before the chain that first named them short, when that leaves
 fewer people named short before their introduction. Chains (a sentence with those leaning on
-it) move whole; nothing moves across events.
+it) move whole; nothing moves across events. An organization counts the same way where a
+sentence gives its short form in brackets ("Ngân hàng TMCP Công Thương Việt Nam (VietinBank)")
+and another writes that short form alone.
 """
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 from tomtat.core.model import Sentence
-from tomtat.story.entities import EntityExtractor
+from tomtat.story.entities import ORGANIZATION, PERSON, EntityExtractor, Mention
 from tomtat.vi.names import EntityResources, fold
 from tomtat.vi.resources import lines
 
@@ -70,13 +74,35 @@ class PersonReferences:
     def namings(self, sentences: Sequence[Sentence]) -> list[dict[str, Naming]]:
         position = {(s.article_id, s.index): k for k, s in enumerate(sentences)}
         out: list[dict[str, Naming]] = [{} for _ in sentences]
-        for person, mentions in self.extractor.people(sentences).items():
+        for (etype, key), mentions in self.extractor.named_of_types(sentences, (PERSON, ORGANIZATION)).items():
+            named = key if etype == PERSON else f"{etype}:{key}"  # a person's key is the person's name
             for m in mentions:
                 k = position[(m.article_id, m.sentence_index)]
-                titled = bool(m.role) or (bool(m.title) and m.title not in self.honorifics)
-                naming = Naming(len(fold(m.text).split()), titled, m.title in self.honorifics)
-                out[k][person] = naming.join(out[k].get(person))
+                if etype == ORGANIZATION:
+                    naming = _organization_naming(sentences[k], m)
+                    if naming is None:
+                        continue
+                else:
+                    titled = bool(m.role) or (bool(m.title) and m.title not in self.honorifics)
+                    naming = Naming(len(fold(m.text).split()), titled, m.title in self.honorifics)
+                out[k][named] = naming.join(out[k].get(named))
         return out
+
+
+_DEFINES_SHORT_FORM = re.compile(r"\s*\(")
+
+
+def _organization_naming(sentence: Sentence, mention: Mention) -> Naming | None:
+    """An organization is introduced where its name comes with its short form in brackets
+    ("Ngân hàng TMCP Công Thương Việt Nam (VietinBank)") and named short by that one word
+    alone ("VietinBank"). Other namings do not count: a name written longer later ("Ngân hàng
+    Nhà nước Việt Nam" after "Ngân hàng Nhà nước (NHNN)", "Liên Hợp Quốc" after "LHQ") moved
+    sentences that lean on others to an event's start."""
+    if _DEFINES_SHORT_FORM.match(sentence.text, mention.end - sentence.start):
+        return Naming(2, False)
+    if " " not in mention.text.strip():
+        return Naming(1, False)
+    return None
 
 
 def late_introductions(namings: Sequence[Namings], known: Namings | None = None) -> set[str]:

@@ -128,7 +128,11 @@ class EntityExtractor:
     def named(self, sentences: Sequence[Sentence], etype: str) -> dict[str, list[Mention]]:
         """Each entity's mentions of type ``etype`` (PER, ORG, LOC) in ``sentences``, by key,
         merged as :meth:`extract` merges them."""
-        return {key: ms for (t, key), ms in self._groups(sentences).items() if t == etype and ms}
+        return {key: ms for (t, key), ms in self.named_of_types(sentences, (etype,)).items()}
+
+    def named_of_types(self, sentences: Sequence[Sentence], etypes: Collection[str]) -> dict[tuple[str, str], list[Mention]]:
+        """:meth:`named` for several types at the cost of one, by (type, key)."""
+        return {(t, key): ms for (t, key), ms in self._groups(sentences).items() if t in etypes and ms}
 
     def _groups(self, sentences: Sequence[Sentence]) -> Groups:
         runs_of = [self.finder.rules.runs(s.text) for s in sentences]
