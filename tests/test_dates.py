@@ -222,6 +222,11 @@ def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compar
     ("Đến năm 2030, thành phố sẽ trở thành trung tâm tài chính của khu vực.", True),
     ("Đến năm 2030, thành phố sẽ được công nhận là đô thị loại một.", True),  # "sẽ" before "được"
     ("Dự kiến đến năm 2025, dự án đã hoàn thành phần móng.", True),
+    # "sẽ" / "dự kiến" however far back in the date's clause, unless "đã"/"vừa" comes between
+    ("Ban tổ chức sẽ tiến hành trao giải thưởng cho tập thể và các cá nhân của câu lạc bộ vào ngày 2/9.", True),
+    ("Bộ sẽ xử lý nghiêm các cá nhân sai phạm trong vụ việc đã xảy ra tại bến xe vào ngày 2/9.", False),
+    ("Công ty sẽ bồi thường cho các hộ dân, sau khi sự cố xảy ra tại khu công nghiệp vào ngày 2/9.", False),
+    ("Dự án hoàn thành sớm hơn dự kiến và được bàn giao cho thành phố vào ngày 2/9.", False),
 ])
 def test_up_to_a_date_told_as_done_is_a_time_past(text, plan):
     from tomtat.vi.time_context import is_plan
