@@ -216,6 +216,17 @@ def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compar
     assert is_cited(text, last) is compared
 
 
+@pytest.mark.parametrize("text, cited", [
+    ("Hai bị cáo bị xử theo Điều 219 Bộ luật Hình sự năm 2015 về tội vi phạm quy định.", True),
+    ("Theo Hiến pháp năm 2013, quyền này được bảo đảm.", True),
+    ("Luật sửa đổi được Quốc hội thông qua năm 2015.", False),  # the law's passing is the news
+])
+def test_the_year_a_law_is_named_by_is_not_the_time_of_the_fact(text, cited):
+    from tomtat.vi.time_context import is_cited
+    (year,) = DateFinder().find(text)
+    assert is_cited(text, year) is cited
+
+
 @pytest.mark.parametrize("text, plan", [
     ("Đến năm 2017, thành phố đã vươn lên vị trí thứ 9 trên bảng xếp hạng.", False),
     ("Tính đến cuối tháng 7/2022, khối lượng trái phiếu được mua lại là 86 nghìn tỷ đồng.", False),

@@ -161,6 +161,8 @@ def test_relative_times_resolve_against_the_anchor_or_stay_unresolved():
 def test_a_year_named_as_past_bounds_the_writing_year_a_plan_does_not():
     assert past_year_floor("Trong năm 2019 đã có 300 hộ được di dời. Đến năm 2030 tỉnh sẽ di dời hết.") == 2019
     assert past_year_floor("Tỉnh đặt mục tiêu đến năm 2030 phủ xanh đồi trọc.") is None
+    # when a contract ends is no past either
+    assert past_year_floor("Năm 2019, trạm bắt đầu thu phí. Thời gian thu phí kết thúc vào tháng 4/2028.") == 2019
 
 
 def test_relative_openers_need_a_date_to_count_from():

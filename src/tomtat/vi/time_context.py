@@ -89,6 +89,12 @@ _NAMED_ROUND_REACH = 6
 # "8 tháng đầu năm 2022": a review of the year's first months, given in their last month or the
 # one after, so a day of those months told beside it is of that year.
 _FIRST_MONTHS_OF = re.compile(r"(?<!\w)(\d{1,2})\s+tháng\s+đầu\s+năm\s+(\d{4})(?!\d)")
+# "Điều 219 Bộ luật Hình sự năm 2015", "Luật Đất đai năm 2013": the year a law is named by (a
+# hand check read "năm 2015:" over a verdict of 30/8).
+# The law's own name is capitalized ("Luật Đất đai"), which tells it from "luật sửa đổi được
+# thông qua năm 2015", where the year is the news.
+_LAW_NAME = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Hiến pháp)((?:\s+[^\s,.;:()]+){0,5}?)\s*$")
+_LAW_NAME_REACH = 60
 # "kỷ niệm 30 năm thành lập (5/3/1994 - 5/3/2024)": the anniversary's origin, not the day told.
 _ANNIVERSARY = re.compile(r"(?<!\w)kỷ niệm\s+(\d{1,3})\s+năm(?!\w)", re.IGNORECASE)
 _ANNIVERSARY_REACH = 100
@@ -112,6 +118,8 @@ def is_cited(text: str, mention: DateMention) -> bool:
                 and words_before.search(text, max(0, mention.start - reach), mention.start):
             return True
     if mention.year is not None and _is_anniversary_origin(text, mention.start, mention.year):
+        return True
+    if mention.precision == YEAR and _names_a_law(text, mention.start):
         return True
     window = max(0, mention.start - 80)
     if _RULE_START.search(text, window, mention.start):
@@ -144,6 +152,15 @@ def months_reviewed(text: str) -> Iterable[tuple[int, int]]:
             yield from ((month, year) for month in range(1, min(months + 1, 12) + 1))
 
 
+def _names_a_law(text: str, start: int) -> bool:
+    """Is the year at ``start`` part of a law's name ("Bộ luật Hình sự năm 2015", "Hiến pháp năm 2013")?"""
+    law = _LAW_NAME.search(text, max(0, start - _LAW_NAME_REACH), start)
+    if law is None:
+        return False
+    name = law.group(1).split()
+    return not name or name[0][0].isupper()
+
+
 def _is_anniversary_origin(text: str, start: int, year: int) -> bool:
     """Is the year at ``start`` the origin of an anniversary named before it ("kỷ niệm 30 năm")
     that the sentence also dates (another written year at least that many years later)?"""
@@ -172,7 +189,8 @@ def is_background(text: str, mention: DateMention) -> bool:
 
 # Words that make a named year a plan or a deadline, not a time already past.
 _FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|mục tiêu|lộ trình|phấn đấu|tầm nhìn)(?!\w)", re.IGNORECASE)
-_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối)\s*$", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối|(?:kết thúc|hết hạn|đáo hạn)(?:\s+vào)?)\s*$",
+                            re.IGNORECASE)  # "kết thúc vào tháng 4/2028": when a toll contract ends
 _JOINED = re.compile(r"\s*(?:,|và|hoặc|cho đến)?\s*", re.IGNORECASE)  # between two dates of one list
 _CHUNK_ENDS = ".!?\n"  # a text is read in chunks between these
 # Only a year written out in four digits is evidence; a chunk without one is skipped unread.
