@@ -126,6 +126,15 @@ def _types(entities):
     return {(e.name, e.type) for e in entities}
 
 
+def test_streets_and_bridges_named_after_people_are_places():
+    es = _entities("Xe tải chạy trên đường Trần Văn Khánh rồi rẽ qua cầu Lê Văn Tám vào trạm thu phí Phạm Hữu Lộc.",
+                   "Tỉnh đã yêu cầu Nguyễn Văn Hòa nộp phạt trước ngày cuối tháng.")
+    types = _types(es)
+    assert {("Trần Văn Khánh", "LOC"), ("Lê Văn Tám", "LOC"), ("Phạm Hữu Lộc", "LOC")} <= types
+    assert ("Nguyễn Văn Hòa", "PER") in types  # "yêu cầu" is no bridge
+    assert not any(t == "PER" and n in ("Trần Văn Khánh", "Lê Văn Tám", "Phạm Hữu Lộc") for n, t in types)
+
+
 def test_vietnamese_provinces_are_places_not_people():
     es = _entities("Ông Nguyễn Văn An, Giám đốc Sở Du lịch ở Đà Nẵng, cho biết khách tới Khánh Hòa và Cà Mau tăng mạnh.",
                    "Lượng khách về TP Hồ Chí Minh và TPHCM đều tăng trong tháng 6.",

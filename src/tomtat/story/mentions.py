@@ -257,6 +257,8 @@ class MentionFinder:
         city = self._city_start(text, start, end) if skip == 0 else start
         if city < start:
             return Evidence(LOCATION, text[city:end], city, end)  # "TP. Hồ Chí Minh", not the president
+        if skip == 0 and not title_in_run and self.rules.tail_before(self.rules.facility_tail, text, run_start):
+            return Evidence(LOCATION, name, start, end)  # "đường Nguyễn Văn Linh": named after a person, not one
         if self.rules.tail_before(self.rules.place_trigger_tail, text, run_start) and skip == 0 and not vietnamese_name:
             if len(name_tokens) == 1 and name.lower() in self.res.name_breakers:
                 return None  # "trung tâm TP. Khi đến ...": a sentence the splitter left joined

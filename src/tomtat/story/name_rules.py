@@ -103,6 +103,7 @@ class NameRules:
                                 rf"(?:{_alternation(resources.titles)})(?!\w)", re.IGNORECASE)
         self.honorific_tail = re.compile(rf"(?<!\w)({_alternation(sorted(resources.honorifics))})\s+$", re.IGNORECASE)
         self.place_trigger_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.place_triggers)})\s+$")
+        self.facility_tail = re.compile(rf"(?<!\w)(?<!yêu )(?:{_alternation(resources.facility_words)})\s+$")
         # "nhà báo Darya Dugin" is a journalist, not a paper (nor "nhà đài": rare before a name)
         self.org_trigger_tail = re.compile(rf"(?<!\w)(?<!nhà )(?:{_alternation(resources.org_triggers)})\s+$",
                                            re.IGNORECASE)
@@ -117,6 +118,7 @@ class NameRules:
         self._org_word_endings = tuple(w[1:].lower() for w in resources.org_words if w.startswith("*"))
         self._reach = {id(self.honorific_tail): max(map(len, resources.honorifics), default=0),
                        id(self.place_trigger_tail): max(map(len, resources.place_triggers), default=0),
+                       id(self.facility_tail): max(map(len, resources.facility_words), default=0),
                        id(self.org_trigger_tail): max(map(len, resources.org_triggers), default=0)}
 
     def tail_before(self, pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:

@@ -111,6 +111,7 @@ class EntityResources:
         default_factory=lambda: frozenset(resource_lines("name_starts_not_given.txt")))
     country_short_names: frozenset[str] = field(  # folded
         default_factory=lambda: frozenset(fold(n) for n in resource_lines("country_short_names.txt")))
+    facility_words: tuple[str, ...] = field(default_factory=lambda: resource_lines("facility_words.txt"))
     org_kinds: tuple[str, ...] = field(  # folded, longest first
         default_factory=lambda: tuple(sorted({fold(k) for k in resource_lines("org_kinds.txt")}, key=len, reverse=True)))
 
