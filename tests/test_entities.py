@@ -126,6 +126,17 @@ def _types(entities):
     return {(e.name, e.type) for e in entities}
 
 
+def test_initials_join_the_one_name_they_spell_out():
+    es = _entities("Bộ Giáo dục đã ban hành hướng dẫn mới cho năm học.",
+                   "Theo Bộ GD, các trường phải công khai học phí; Cục QLCL sẽ kiểm tra việc này.",
+                   "Cục Quản lý Chất lượng cho biết đã lập đoàn kiểm tra. Đại diện BGD cũng có mặt.")
+    ministry = _find(es, "Bộ GD")
+    assert ministry.name == "Bộ Giáo dục" and ministry.mentions == 3  # "BGD" too; the written-out name shown
+    assert _find(es, "Cục QLCL") is _find(es, "Cục Quản lý Chất lượng")
+    two = _entities("Man United thắng 2-0. Manchester United vẫn đứng thứ tư.", "HLV của MU hài lòng.")
+    assert _find(two, "MU") is not _find(two, "Man United")  # two names it can spell out: it stays apart
+
+
 def test_streets_and_bridges_named_after_people_are_places():
     es = _entities("Xe tải chạy trên đường Trần Văn Khánh rồi rẽ qua cầu Lê Văn Tám vào trạm thu phí Phạm Hữu Lộc.",
                    "Tỉnh đã yêu cầu Nguyễn Văn Hòa nộp phạt trước ngày cuối tháng.")

@@ -70,6 +70,34 @@ def _join_sole_owners(groups: Groups, owners: Mapping[Group, Collection[Group]],
             groups[owner].extend(groups.pop(member))
 
 
+def _initials_in(name: str) -> bool:
+    """Does ``name`` hold initials: a word of two or more capitals ("GD", "UBND"), one of three
+    or more when it is the whole name ("HN" alone may be many names)?"""
+    words = name.split()
+    return any(w.isupper() and w.isalpha() and len(w) >= (2 if len(words) > 1 else 3) for w in words)
+
+
+def _initial(word: str) -> str:
+    return without_marks(word[:1]).upper().replace("Đ", "D")
+
+
+def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Is ``full`` (words) ``short`` (words) with each word of capitals written out as the
+    words it is the initials of ("Bộ GD" / "Bộ Giáo dục", "VPĐD" / "Văn phòng Đại diện")?
+    Other words must be the same but for marks and case."""
+    def match(i: int, j: int) -> bool:
+        if i == len(short):
+            return j == len(full)
+        word = short[i]
+        if j < len(full) and without_marks(word.lower()) == without_marks(full[j].lower()) and match(i + 1, j + 1):
+            return True
+        n = len(word)
+        return (word.isupper() and word.isalpha() and n >= 2 and j + n <= len(full)
+                and "".join(_initial(w) for w in full[j:j + n]) == without_marks(word).replace("Đ", "D")
+                and match(i + 1, j + n))
+    return len(full) > len(short) and match(0, 0)
+
+
 def _dominant(owners: Sequence[Any], mentions: Any) -> Any:
     """The one owner, or the owner written at least twice as often as any other: a family name
     two people share is the main one's ("Holmes" of Elizabeth Holmes, 31 mentions, not of her
@@ -144,6 +172,7 @@ class EntityExtractor:
         self._join_bracketed(groups, mentions, sentences)
         self._join_places(groups)
         self._join_unmarked(groups)
+        self._join_initials(groups)
         return groups
 
     def _family_members(self, sentences: Sequence[Sentence], runs_of: Sequence[list[Run]],
@@ -258,6 +287,23 @@ class EntityExtractor:
             owners[short.key].add(m.key)
         _join_sole_owners(groups, {(ORGANIZATION, short): {(ORGANIZATION, k) for k in full}
                                    for short, full in owners.items()})
+
+    def _join_initials(self, groups: Groups) -> None:
+        """An organization written with initials ("Bộ GD", "UBND", "BCA", "Cục QLCLNL") joins
+        the one organization or place of the cluster whose name, written out, those initials
+        begin ("Bộ Giáo dục", "Ủy ban Nhân dân", "Bộ Công an"): news shortens names so without
+        always giving the full one in brackets. With two such ("MU": "Man United" and
+        "Manchester United") it stays apart."""
+        written = {g: {m.text for m in ms} for g, ms in groups.items() if g[0] in (ORGANIZATION, LOCATION) and ms}
+        owners: dict[Group, set[Group]] = {}
+        for group, texts in written.items():
+            shorts = [t.split() for t in texts if group[0] == ORGANIZATION and _initials_in(t)]
+            if shorts:
+                full = {other for other, other_texts in written.items() if other != group
+                        and any(_spelled_out(short, t.split()) for short in shorts for t in other_texts)}
+                if full:
+                    owners[group] = full
+        _join_sole_owners(groups, owners)
 
     def _join_places(self, groups: Groups) -> None:
         """An organization written without its place ("Sở GTVT", "Phòng CSGT") joins the one
@@ -387,10 +433,14 @@ class EntityExtractor:
                 continue
             surfaces = Counter(m.text for m in ms)
             # a person's fullest name; an organization's name that the others begin ("Sở GTVT Cà
-            # Mau", which "Sở GTVT" joined); then the most written
-            keys = {self.res.key(s) for s in surfaces} if etype == ORGANIZATION else set()
+            # Mau", which "Sở GTVT" joined), or that spells out the initials of another ("Bộ Giáo
+            # dục" of "Bộ GD"); then the most written
+            spelled = {s for s in surfaces if any(_spelled_out(t.split(), s.split()) for t in surfaces if _initials_in(t))} \
+                if etype == ORGANIZATION and len(surfaces) > 1 else set()
+            keys = {self.res.key(s) for s in surfaces if s not in spelled} if etype == ORGANIZATION else set()
             name = max(surfaces, key=lambda s: (self._name_rank(s) if etype == PERSON else
-                                                (int(etype == ORGANIZATION and _begun_by_all(self.res.key(s), keys)), 0),
+                                                (int(etype == ORGANIZATION and _begun_by_all(self.res.key(s), keys)),
+                                                 int(s in spelled)),
                                                 surfaces[s], len(fold(s).split()), s))
             roles = [m.role for m in ms if m.role]
             role_counts = Counter(roles)
