@@ -137,6 +137,14 @@ def test_initials_join_the_one_name_they_spell_out():
     assert _find(two, "MU") is not _find(two, "Man United")  # two names it can spell out: it stays apart
 
 
+def test_an_association_is_an_organization_and_a_pronoun_no_place():
+    es = _entities("Bà Lê Thị Hoa, Chủ tịch Hội Nông dân huyện, đã đến thăm các hộ trồng cam ở Hội An.",
+                   "Hội viên được tập huấn ở thành phố Hội An. Đây là lần đầu hội tổ chức tập huấn ở TP. Đây cũng là dịp gặp gỡ.")
+    types = _types(es)
+    assert ("Hội Nông dân", "ORG") in types and ("Hội An", "LOC") in types
+    assert not any(n in ("Hội", "Đây") for n, _ in types), types
+
+
 def test_streets_and_bridges_named_after_people_are_places():
     es = _entities("Xe tải chạy trên đường Trần Văn Khánh rồi rẽ qua cầu Lê Văn Tám vào trạm thu phí Phạm Hữu Lộc.",
                    "Tỉnh đã yêu cầu Nguyễn Văn Hòa nộp phạt trước ngày cuối tháng.")

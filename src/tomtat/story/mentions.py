@@ -134,6 +134,8 @@ class MentionFinder:
         skip, title_in_run = self.rules.strip_leading(words)
         title_here = self.rules.title.match(text, run_start)
         org_here = self.rules.org_head.match(text, run_start)
+        if org_here and self.res.place_length([t.text for t in tokens], 0) > len(org_here.group(0).split()):
+            org_here = None  # "Hội An": a place that opens with an organization's head word ("Hội")
         org_stop = self.rules.org_extent(text, run_start) if org_here and not title_here else None
         # a place inside an organization's name is the organization's ("CLB Hà Nội", as "Bộ
         # Quốc phòng Nga", whose place is a run of its own and so comes after it)
