@@ -145,6 +145,14 @@ def test_an_association_is_an_organization_and_a_pronoun_no_place():
     assert not any(n in ("Hội", "Đây") for n, _ in types), types
 
 
+def test_clubs_and_cities_named_bare_are_found():
+    es = _entities("Chelsea thắng Arsenal 2-0 trong trận giao hữu tại Miami.",
+                   "Chủ tịch Barca cho biết đội sẽ sang Miami tập huấn.")
+    types = _types(es)
+    assert {("Chelsea", "ORG"), ("Arsenal", "ORG"), ("Miami", "LOC"), ("Barca", "ORG")} <= types
+    assert not any(t == "PER" for _, t in types)  # not "Barca" after "Chủ tịch"
+
+
 def test_streets_and_bridges_named_after_people_are_places():
     es = _entities("Xe tải chạy trên đường Trần Văn Khánh rồi rẽ qua cầu Lê Văn Tám vào trạm thu phí Phạm Hữu Lộc.",
                    "Tỉnh đã yêu cầu Nguyễn Văn Hòa nộp phạt trước ngày cuối tháng.")

@@ -190,6 +190,10 @@ class EntityResources:
         if not may_start(words, i, self._org_starts):
             return 0
         for n in lengths:
-            if i + n <= len(words) and self.key(" ".join(words[i:i + n])) in self.known_orgs:
-                return n
+            if i + n <= len(words):
+                folded = fold(" ".join(words[i:i + n]))
+                # the listed spelling itself, or one whose key is listed: "Barca" is listed, not
+                # "Barcelona" (often the city), though both spell the club's key
+                if folded in self.known_orgs or self.variants.get(folded, folded) in self.known_orgs:
+                    return n
         return 0
