@@ -220,6 +220,7 @@ def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compar
     ("Hai bị cáo bị xử theo Điều 219 Bộ luật Hình sự năm 2015 về tội vi phạm quy định.", True),
     ("Theo Hiến pháp năm 2013, quyền này được bảo đảm.", True),
     ("Luật sửa đổi được Quốc hội thông qua năm 2015.", False),  # the law's passing is the news
+    ("Luật Đất đai được Quốc hội thông qua năm 2013.", False),
 ])
 def test_the_year_a_law_is_named_by_is_not_the_time_of_the_fact(text, cited):
     from tomtat.vi.time_context import is_cited
@@ -238,6 +239,9 @@ def test_the_year_a_law_is_named_by_is_not_the_time_of_the_fact(text, cited):
     ("Bộ sẽ xử lý nghiêm các cá nhân sai phạm trong vụ việc đã xảy ra tại bến xe vào ngày 2/9.", False),
     ("Công ty sẽ bồi thường cho các hộ dân, sau khi sự cố xảy ra tại khu công nghiệp vào ngày 2/9.", False),
     ("Dự án hoàn thành sớm hơn dự kiến và được bàn giao cho thành phố vào ngày 2/9.", False),
+    ("Dự án chậm so với dự kiến và được bàn giao ngày 2/9.", False),
+    ("Bị cáo hứa sẽ trả hết tiền cho các bị hại nhưng bị bắt vào ngày 2/9 khi chưa trả đồng nào.", False),
+    ("CÔNG TRÌNH SẼ ĐƯỢC KHÁNH THÀNH TRONG DỊP LỄ LỚN CỦA TỈNH VÀO NGÀY 2/9.", True),
 ])
 def test_up_to_a_date_told_as_done_is_a_time_past(text, plan):
     from tomtat.vi.time_context import is_plan

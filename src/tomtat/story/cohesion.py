@@ -59,7 +59,8 @@ Namings = Mapping[str, Naming]  # a sentence's people (their keys) and how it na
 
 
 class PersonReferences:
-    """``namings(sentences)``: for each sentence, the people it names and how fully.
+    """``namings(sentences)``: for each sentence, the people it names and how fully (and the
+    organizations it names by a short form or introduces with one; see ``_organization_naming``).
 
     The entity resources are read with ``address_terms.txt`` ("anh", "chị") among the
     honorifics: in a summary "anh Tuấn" is a person named short; the entity list leaves such
@@ -76,10 +77,11 @@ class PersonReferences:
         out: list[dict[str, Naming]] = [{} for _ in sentences]
         for (etype, key), mentions in self.extractor.named_of_types(sentences, (PERSON, ORGANIZATION)).items():
             named = key if etype == PERSON else f"{etype}:{key}"  # a person's key is the person's name
+            starts = {(m.article_id, m.start) for m in mentions}
             for m in mentions:
                 k = position[(m.article_id, m.sentence_index)]
                 if etype == ORGANIZATION:
-                    naming = _organization_naming(sentences[k], m)
+                    naming = _organization_naming(sentences[k], m, starts)
                     if naming is None:
                         continue
                 else:
@@ -89,16 +91,18 @@ class PersonReferences:
         return out
 
 
-_DEFINES_SHORT_FORM = re.compile(r"\s*\(")
+_BRACKET_OPENS = re.compile(r"\s*\(\s*")
 
 
-def _organization_naming(sentence: Sentence, mention: Mention) -> Naming | None:
+def _organization_naming(sentence: Sentence, mention: Mention, starts: set[tuple[str, int]]) -> Naming | None:
     """An organization is introduced where its name comes with its short form in brackets
-    ("Ngân hàng TMCP Công Thương Việt Nam (VietinBank)") and named short by that one word
-    alone ("VietinBank"). Other namings do not count: a name written longer later ("Ngân hàng
-    Nhà nước Việt Nam" after "Ngân hàng Nhà nước (NHNN)", "Liên Hợp Quốc" after "LHQ") moved
+    ("Ngân hàng TMCP Công Thương Việt Nam (VietinBank)": a mention of it, in ``starts``, opens
+    the bracket; not "Công ty ABC (Hà Nội)") and named short by that one word alone
+    ("VietinBank"). Other namings do not count: a name written longer later ("Ngân hàng Nhà
+    nước Việt Nam" after "Ngân hàng Nhà nước (NHNN)", "Liên Hợp Quốc" after "LHQ") moved
     sentences that lean on others to an event's start."""
-    if _DEFINES_SHORT_FORM.match(sentence.text, mention.end - sentence.start):
+    bracket = _BRACKET_OPENS.match(sentence.text, mention.end - sentence.start)
+    if bracket and (mention.article_id, sentence.start + bracket.end()) in starts:
         return Naming(2, False)
     if " " not in mention.text.strip():
         return Naming(1, False)

@@ -13,6 +13,7 @@ Rules, not a model: underthesea's NER misses or splits many names in news text (
 """
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -71,10 +72,18 @@ def _join_sole_owners(groups: Groups, owners: Mapping[Group, Collection[Group]],
 
 
 def _initials_in(name: str) -> bool:
-    """Does ``name`` hold initials: a word of two or more capitals ("GD", "UBND"), one of three
-    or more when it is the whole name ("HN" alone may be many names)?"""
+    """Does ``name`` hold initials: a word of two or more capitals ("GD", "UBND", "HĐND"), one
+    of three or more when it is the whole name ("HN" alone may be many names)? A word with a
+    tone mark is a headline's capitals ("BỘ"), not initials; "Ư", "Đ" are letters ("NHTƯ")."""
     words = name.split()
-    return any(w.isupper() and w.isalpha() and len(w) >= (2 if len(words) > 1 else 3) for w in words)
+    return any(_is_initials(w) and len(w) >= (2 if len(words) > 1 else 3) for w in words)
+
+
+def _is_initials(word: str) -> bool:
+    return word.isupper() and word.isalpha() and not any(c in _TONES for c in unicodedata.normalize("NFD", word))
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below: "NHTƯ" has none, "BỘ" has one
 
 
 def _initial(word: str) -> str:
@@ -92,7 +101,7 @@ def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
         if j < len(full) and without_marks(word.lower()) == without_marks(full[j].lower()) and match(i + 1, j + 1):
             return True
         n = len(word)
-        return (word.isupper() and word.isalpha() and n >= 2 and j + n <= len(full)
+        return (_is_initials(word) and n >= 2 and j + n <= len(full)
                 and "".join(_initial(w) for w in full[j:j + n]) == without_marks(word).replace("Đ", "D")
                 and match(i + 1, j + n))
     return len(full) > len(short) and match(0, 0)
@@ -290,19 +299,20 @@ class EntityExtractor:
 
     def _join_initials(self, groups: Groups) -> None:
         """An organization written with initials ("Bộ GD", "UBND", "BCA", "Cục QLCLNL") joins
-        the one organization or place of the cluster whose name, written out, those initials
-        begin ("Bộ Giáo dục", "Ủy ban Nhân dân", "Bộ Công an"): news shortens names so without
-        always giving the full one in brackets. With two such ("MU": "Man United" and
-        "Manchester United") it stays apart."""
+        the one organization or place of the cluster whose name spells them out ("Bộ Giáo dục",
+        "Ủy ban Nhân dân", "Bộ Công an"): news shortens names so without always giving the full
+        one in brackets. With two such names it stays apart, and so does one that already holds
+        a name its initials spell ("Ngân hàng Nhà nước (NHNN)" beside "Ngân hàng Nông nghiệp")."""
         written = {g: {m.text for m in ms} for g, ms in groups.items() if g[0] in (ORGANIZATION, LOCATION) and ms}
         owners: dict[Group, set[Group]] = {}
         for group, texts in written.items():
             shorts = [t.split() for t in texts if group[0] == ORGANIZATION and _initials_in(t)]
-            if shorts:
-                full = {other for other, other_texts in written.items() if other != group
-                        and any(_spelled_out(short, t.split()) for short in shorts for t in other_texts)}
-                if full:
-                    owners[group] = full
+            if not shorts:
+                continue
+            spelling = {other for other, other_texts in written.items()
+                        if any(_spelled_out(short, t.split()) for short in shorts for t in other_texts)}
+            if spelling and group not in spelling:
+                owners[group] = spelling
         _join_sole_owners(groups, owners)
 
     def _join_places(self, groups: Groups) -> None:
@@ -435,8 +445,8 @@ class EntityExtractor:
             # a person's fullest name; an organization's name that the others begin ("Sở GTVT Cà
             # Mau", which "Sở GTVT" joined), or that spells out the initials of another ("Bộ Giáo
             # dục" of "Bộ GD"); then the most written
-            spelled = {s for s in surfaces if any(_spelled_out(t.split(), s.split()) for t in surfaces if _initials_in(t))} \
-                if etype == ORGANIZATION and len(surfaces) > 1 else set()
+            initials = [t.split() for t in surfaces if _initials_in(t)] if etype == ORGANIZATION else []
+            spelled = {s for s in surfaces if any(_spelled_out(t, s.split()) for t in initials)} if initials else set()
             keys = {self.res.key(s) for s in surfaces if s not in spelled} if etype == ORGANIZATION else set()
             name = max(surfaces, key=lambda s: (self._name_rank(s) if etype == PERSON else
                                                 (int(etype == ORGANIZATION and _begun_by_all(self.res.key(s), keys)),

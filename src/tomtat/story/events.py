@@ -106,16 +106,20 @@ class ClusterDates:
         written_days: list[set[date]] = []  # per sentence: the days it writes with their year
         for s in cluster.sentences:
             anchor = anchors.get(s.article_id)
-            found = finder.find(s.text, anchor)
-            mentions = [m for m in found if not _cited_earlier(s.text, m, anchor)]
-            for m in mentions:
-                if m.year is not None and m.month is not None and not m.anchored and not is_plan(s.text, m):
+            mentions: list[DateMention] = []
+            days: set[date] = set()  # written in full: a round named by its day too ("đợt 2-9-2022")
+            for m in finder.find(s.text, anchor):
+                cited = _cited_earlier(s.text, m, anchor)
+                if not cited:
+                    mentions.append(m)
+                if m.year is None or m.month is None or m.anchored or (cited and not names_an_occasion(s.text, m)) \
+                        or is_plan(s.text, m):
+                    continue
+                if not cited:
                     written.setdefault((s.article_id, m.month), set()).add(m.year)
-            written_days.append(set())
-            for m in found:
-                if m.precision in _DAYS and m.year is not None and m.month is not None and m.day is not None \
-                        and not m.anchored and not is_plan(s.text, m) and (m in mentions or names_an_occasion(s.text, m)):
-                    written_days[-1].add(date(m.year, m.month, m.day))
+                if m.precision in _DAYS and m.day is not None:
+                    days.add(date(m.year, m.month, m.day))
+            written_days.append(days)
             for month, year in months_reviewed(s.text):
                 written.setdefault((s.article_id, month), set()).add(year)
             mention = best_mention(s.text, mentions) if mentions else None

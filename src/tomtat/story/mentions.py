@@ -134,8 +134,10 @@ class MentionFinder:
         skip, title_in_run = self.rules.strip_leading(words)
         title_here = self.rules.title.match(text, run_start)
         org_here = self.rules.org_head.match(text, run_start)
-        if org_here and self.res.place_length([t.text for t in tokens], 0) > len(org_here.group(0).split()):
-            org_here = None  # "Hội An": a place that opens with an organization's head word ("Hội")
+        if org_here and self.res.place_length(words, 0) > len(org_here.group(0).split()):
+            org_here = None  # "Hội An": a place that opens with an organization's head word
+        if org_here and len(words) == 1 and self.rules.tail_before(self.rules.honorific_tail, text, run_start):
+            org_here, skip = None, 0  # "ông Hội", "bà Hội": a person named as a head word is
         org_stop = self.rules.org_extent(text, run_start) if org_here and not title_here else None
         # a place inside an organization's name is the organization's ("CLB Hà Nội", as "Bộ
         # Quốc phòng Nga", whose place is a run of its own and so comes after it)

@@ -103,7 +103,10 @@ class NameRules:
                                 rf"(?:{_alternation(resources.titles)})(?!\w)", re.IGNORECASE)
         self.honorific_tail = re.compile(rf"(?<!\w)({_alternation(sorted(resources.honorifics))})\s+$", re.IGNORECASE)
         self.place_trigger_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.place_triggers)})\s+$")
-        self.facility_tail = re.compile(rf"(?<!\w)(?<!yêu )(?:{_alternation(resources.facility_words)})\s+$")
+        # "yêu cầu", "nhu cầu", "toàn cầu" are no bridges. Lowercase words only: "Công viên Tượng
+        # đài", "Quảng trường Đỏ" are names of their own.
+        self.facility_tail = re.compile(rf"(?<!\w)(?<![Yy]êu )(?<![Nn]hu )(?<![Tt]oàn )"
+                                        rf"(?:{_alternation(resources.facility_words)})\s+$")
         # "nhà báo Darya Dugin" is a journalist, not a paper (nor "nhà đài": rare before a name)
         self.org_trigger_tail = re.compile(rf"(?<!\w)(?<!nhà )(?:{_alternation(resources.org_triggers)})\s+$",
                                            re.IGNORECASE)
@@ -192,6 +195,8 @@ class NameRules:
     def _strip_leading(self, words: tuple[str, ...]) -> tuple[int, str]:
         i, title = self._leading_title(words)
         head = self.org_head_at(words, i)
+        if head and i + head == len(words) and title.lower() in self.res.honorifics:
+            head = 0  # "Ông Hội": a person whose name is a head word, nothing after it
         if head:  # organization head: strip through its last place word ("Bộ Quốc Phòng Nga")
             last_place = None
             for k in range(i + head, len(words)):
