@@ -18,9 +18,9 @@ def test_abbreviations_and_numbers_do_not_split():
 
 def test_a_plate_number_written_with_a_space_after_its_dot_goes_on():
     assert split("Xe taxi BKS: 29A – 504. 82 dừng giữa cầu. Ô tô biển số 51F-373. 98 chạy tiếp. "
-                 "Năm 2015. 82 người đến.") == [
+                 "Xe BKS 29A. 50482 quay đầu. Năm 2015. 82 người đến.") == [
         "Xe taxi BKS: 29A – 504. 82 dừng giữa cầu.", "Ô tô biển số 51F-373. 98 chạy tiếp.",
-        "Năm 2015.", "82 người đến."]
+        "Xe BKS 29A. 50482 quay đầu.", "Năm 2015.", "82 người đến."]
 
 
 def test_quotes_ellipses_and_glued_sentences():
