@@ -157,6 +157,16 @@ def test_clubs_and_cities_named_bare_are_found():
     assert not any(t == "PER" for _, t in types)  # not "Barca" after "Chủ tịch"
 
 
+def test_a_vietnamese_given_name_alone_counts_for_its_one_full_name():
+    es = _entities("Anh Trần Nguyễn An Khương, 28 tuổi, đạp xe xuyên Việt.",
+                   "Khương cho biết sẽ đi tiếp. Trên đường, Khương gặp nhiều người tốt bụng.",
+                   "Đoàn đi ngang Địa Trung Hải. Bùi Văn Hải và Lê Văn Hùng đi cùng. Hùng kể lại chuyến đi.")
+    people = _people(es)
+    assert people["Trần Nguyễn An Khương"].mentions == 3  # a given name that is no word of its own
+    assert people["Bùi Văn Hải"].mentions == 1  # not the "Hải" of "Địa Trung Hải": only a name written alone
+    assert people["Lê Văn Hùng"].mentions == 1  # "Hùng" is a word too: not counted alone
+
+
 def test_streets_and_bridges_named_after_people_are_places():
     es = _entities("Xe tải chạy trên đường Trần Văn Khánh rồi rẽ qua cầu Lê Văn Tám vào trạm thu phí Phạm Hữu Lộc.",
                    "Tỉnh đã yêu cầu Nguyễn Văn Hòa nộp phạt trước ngày cuối tháng.",

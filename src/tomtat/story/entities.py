@@ -373,7 +373,7 @@ class EntityExtractor:
         """Add untitled later mentions of known names ("Kalganov", "Moskva" at a sentence start)
         to their groups: the longest alias (up to 4 words) at each place of each run; one or two
         words inside a name found already are that name's ("Thiên Mã" of "Công ty Thiên Mã")."""
-        aliases = self._aliases(groups)
+        aliases, alone_only = self._aliases(groups)
         starts = key_starts(aliases, self.res.variants)  # the first words an alias can begin with
         counted = {(m.article_id, m.start) for ms in groups.values() for m in ms}
         covered = _Spans(m for ms in groups.values() for m in ms)
@@ -385,7 +385,8 @@ class EntityExtractor:
                 while k < len(words):
                     n, group = self._alias_at(words, k, aliases) if may_start(words, k, starts) else (0, None)
                     if group is None or (group[0] == LOCATION and (place_inside_a_name(words, k, n, self.res) or (
-                            n == 1 and language_or_pronoun(s.text, run.tokens[k].start, run.tokens[k].end)))):
+                            n == 1 and language_or_pronoun(s.text, run.tokens[k].start, run.tokens[k].end)))) \
+                            or (n < len(words) and self.res.key(" ".join(words[k:k + n])) in alone_only):
                         k += 1
                         continue
                     a, b = run.tokens[k].start, run.tokens[k + n - 1].end
@@ -409,12 +410,18 @@ class EntityExtractor:
                 return n, group
         return 0, None
 
-    def _aliases(self, groups: Groups) -> dict[str, tuple[str, str]]:
+    def _aliases(self, groups: Groups) -> tuple[dict[str, tuple[str, str]], set[str]]:
         """Key -> group for every group's own key and the full names it took in ("Van der
         Bellen" of "Alexander Van der Bellen"), a person's family name when only one person has
-        it, and every listed spelling variant of a group's key."""
+        it (a Vietnamese person's given name, when it is no word of its own, counted only where it
+        is the whole run: not the "Hải" of "Địa Trung Hải"), and every listed spelling variant of
+        a group's key. Also the aliases that count only alone."""
         aliases: dict[str, tuple[str, str]] = {}
         last_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # A Vietnamese full name's given name, which news writes alone after the first mention
+        # ("Khương cho biết"), when it is no word of its own ("Khương", "Tuấn"; not "Hùng",
+        # "Nam", "Trung", which also head words and places)
+        given_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for group, ms in groups.items():
             etype, key = group
             aliases.setdefault(key, group)
@@ -424,17 +431,23 @@ class EntityExtractor:
             parts = key.split()
             if etype == PERSON and len(parts) > 1 and parts[0] not in self.res.surname_first:
                 last_names[parts[-1]].append(group)
-        for last, owners in last_names.items():
+            elif etype == PERSON and len(parts) in (3, 4) and parts[-1] not in self.res.syllables:
+                given_names[parts[-1]].append(group)  # "Khương" of "Trần Nguyễn An Khương"
+        alone_only: set[str] = set()
+        for last, owners in (*last_names.items(), *given_names.items()):
             owner = _dominant(owners, groups)
-            if owner is not None and last not in self.res.places and last not in self.res.country_short_names:
-                aliases.setdefault(last, owner)
+            if owner is not None and last not in self.res.places and last not in self.res.country_short_names \
+                    and last not in aliases:
+                aliases[last] = owner
+                if last in given_names and last not in last_names:
+                    alone_only.add(last)
         first_of_key: dict[str, tuple[str, str]] = {}  # the first group with each key (a type's, in order)
         for group in groups:
             first_of_key.setdefault(group[1], group)
         for variant, canonical in self.res.variants.items():
             if canonical in first_of_key:
                 aliases.setdefault(variant, first_of_key[canonical])
-        return aliases
+        return aliases, alone_only
 
     def _entities(self, groups: Groups) -> list[Entity]:
         out = []
