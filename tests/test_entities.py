@@ -167,6 +167,11 @@ def test_a_vietnamese_given_name_alone_counts_for_its_one_full_name():
     assert people["Lê Văn Hùng"].mentions == 1  # "Hùng" is a word too: not counted alone
 
 
+def test_a_rank_between_title_and_organization_leaves_the_person_out_of_its_name():
+    types = _types(_entities("Phó Chủ tịch Thường trực Quốc hội Trần Thanh Mẫn phát biểu tại hội nghị."))
+    assert types == {("Quốc hội", "ORG"), ("Trần Thanh Mẫn", "PER")}
+
+
 def test_streets_and_bridges_named_after_people_are_places():
     es = _entities("Xe tải chạy trên đường Trần Văn Khánh rồi rẽ qua cầu Lê Văn Tám vào trạm thu phí Phạm Hữu Lộc.",
                    "Tỉnh đã yêu cầu Nguyễn Văn Hòa nộp phạt trước ngày cuối tháng.",

@@ -94,6 +94,10 @@ def given_name_beside(words: Sequence[str], k: int, res: EntityResources, *, bef
         and any(0 <= j < len(words) and given_name_syllable(words[j], res) for j in sides)
 
 
+# What may stand between a title and the organization it is of: nothing, or a rank.
+_TITLE_RANKS = frozenset({"", "thường trực", "thứ nhất", "thường vụ"})
+
+
 class NameRules:
     """Patterns from the word lists, and the questions asked of a run of capitalized words."""
 
@@ -335,7 +339,8 @@ class NameRules:
             return True
         found = self.title_before(text, start)
         whole = self.res.key(" ".join(w.group(0) for w in words[:head])) in self.res.known_orgs
-        return whole or (found is not None and not text[found.end:start].strip())
+        # "Phó Chủ tịch Thường trực Quốc hội Trần Thanh Mẫn": a rank between title and head
+        return whole or (found is not None and text[found.end:start].strip().lower() in _TITLE_RANKS)
 
     # -- titles and roles around a name ----------------------------------------------------
     def title_before(self, sentence: str, start: int, *, lone: bool = False) -> Token | None:
