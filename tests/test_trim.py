@@ -360,10 +360,14 @@ def test_connectives_added_since_training_are_trimmed_but_unseen_by_the_scorer_f
      "Con đường ven sông bị sạt lở sau ba ngày mưa lớn."),
     ("Giờ đây, xã có đường bê tông đến tận từng thôn và trạm y tế mới.",
      "Xã có đường bê tông đến tận từng thôn và trạm y tế mới."),
+    ("Một mặt, tỉnh vẫn giữ giá nước sạch cho các hộ nghèo trong năm nay.",
+     "Tỉnh vẫn giữ giá nước sạch cho các hộ nghèo trong năm nay."),
+    ("Thêm nữa, tuyến đường mới giúp xe tải không còn phải đi qua trung tâm thị trấn.",
+     "Tuyến đường mới giúp xe tải không còn phải đi qua trung tâm thị trấn."),
 ])
 def test_for_their_part_as_reported_and_now_are_removable_openers(text, trimmed):
-    """"Về phần mình,", "Như tin đã đưa," and "Giờ đây," lean on a story told before them; what
-    follows names its own subject and fact."""
+    """"Về phần mình,", "Như tin đã đưa," and "Giờ đây," lean on a story told before them, "Một
+    mặt," and "Thêm nữa," on its other half; what follows names its own subject and fact."""
     openers = Openers.default()
     out = PatternTrimmer.default(openers)(text, after_predecessor=False)
     assert out.text == trimmed and check_removal_only(text, out.text)
