@@ -409,24 +409,19 @@ def test_a_month_written_with_two_years_leaves_the_day_unknown(tmp_path):
     assert own["Ngày 27/8, nước sông Trà Khúc dâng cao, hàng trăm hộ dân phải sơ tán."].year is None
 
 
-def test_a_day_takes_the_year_of_the_occasion_its_sentence_names(tmp_path):
-    own = _own_dates(tmp_path, "Sáng 30-12, huyện tổ chức lễ trao Huy hiệu Đảng đợt 3-2-2023 cho 40 đảng viên.\n"
-                              "Các đảng viên được trao huy hiệu đều có nhiều đóng góp cho địa phương.")
-    day = own["Sáng 30-12, huyện tổ chức lễ trao Huy hiệu Đảng đợt 3-2-2023 cho 40 đảng viên."]
-    assert day.year is None  # no year puts 30/12 within a month of 3/2/2023
-    own = _own_dates(tmp_path, "Sáng 28-1, huyện tổ chức lễ trao Huy hiệu Đảng đợt 3-2-2023 cho 40 đảng viên.\n"
-                              "Các đảng viên được trao huy hiệu đều có nhiều đóng góp cho địa phương.")
-    day = own["Sáng 28-1, huyện tổ chức lễ trao Huy hiệu Đảng đợt 3-2-2023 cho 40 đảng viên."]
-    assert (day.year, day.month, day.day) == (2023, 1, 28)
+ROUND = "Sáng {day}, huyện tổ chức lễ trao Huy hiệu Đảng đợt 3-2-2023 cho 40 đảng viên."
+REVIEW = "Ngày 25/8, hội đồng họp để đánh giá kết quả thực hiện chính sách trong 8 tháng đầu năm 2021 tại tỉnh Đắk Lắk."
+AGAIN = "Ngày 25/10, hội đồng họp lần nữa tại tỉnh Gia Lai."
 
 
-def test_a_day_of_the_months_a_review_covers_takes_its_year(tmp_path):
-    own = _own_dates(tmp_path, "Ngày 25/8, hội đồng họp để đánh giá kết quả thực hiện chính sách trong 8 tháng "
-                              "đầu năm 2021 tại tỉnh Đắk Lắk.\nNgày 25/10, hội đồng họp lần nữa tại tỉnh Gia Lai.")
-    review = own["Ngày 25/8, hội đồng họp để đánh giá kết quả thực hiện chính sách trong 8 tháng đầu năm 2021 "
-                 "tại tỉnh Đắk Lắk."]
-    assert (review.year, review.month, review.day) == (2021, 8, 25)
-    assert own["Ngày 25/10, hội đồng họp lần nữa tại tỉnh Gia Lai."].year is None  # past the months reviewed
+@pytest.mark.parametrize("text, sentence, year", [
+    (ROUND.format(day="28-1"), ROUND.format(day="28-1"), 2023),  # the occasion its sentence names
+    (ROUND.format(day="30-12"), ROUND.format(day="30-12"), None),  # no year puts 30/12 within a month of 3/2/2023
+    (f"{REVIEW}\n{AGAIN}", REVIEW, 2021),  # a day of the months a review covers
+    (f"{REVIEW}\n{AGAIN}", AGAIN, None),  # past the months reviewed
+])
+def test_a_day_takes_the_year_it_is_read_beside(tmp_path, text, sentence, year):
+    assert _own_dates(tmp_path, text + "\nCác đại biểu đều có nhiều đóng góp cho địa phương.")[sentence].year == year
 
 
 def test_a_day_recalled_in_another_sentence_lends_no_year(tmp_path):
