@@ -36,7 +36,8 @@ from tomtat.story.cohesion import Naming, Namings, introductions_first
 from tomtat.story.timeline import year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
-from tomtat.vi.dates import DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor
+from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor,
+                             valid_date)
 from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, looks_back, months_reviewed,
                                     names_an_occasion, past_year_floor)
 
@@ -280,17 +281,9 @@ def _nearest_year(month: int, day: int | None, written: date) -> int | None:
     """The year that puts day/month (a month: its 15th) nearest the written day, if within
     ``_NEAR_DAYS`` of it ("31/8" beside 2/9/2022: 2022; "28/12" beside 3/1/2023: 2022)."""
     nearest = min(((abs(date(y, month, day or 15).toordinal() - written.toordinal()), y)
-                   for y in (written.year - 1, written.year, written.year + 1) if _valid_day(y, month, day or 15)),
+                   for y in (written.year - 1, written.year, written.year + 1) if valid_date(y, month, day or 15)),
                   default=None)
     return nearest[1] if nearest is not None and nearest[0] <= _NEAR_DAYS else None
-
-
-def _valid_day(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _cited_earlier(text: str, mention: DateMention, anchor: date | None) -> bool:

@@ -162,7 +162,8 @@ class DateMention:
                 "day": self.day, "year_known": self.year is not None, "note": self.note}
 
 
-def _valid(year: int | None, month: int, day: int | None) -> bool:
+def valid_date(year: int | None, month: int, day: int | None) -> bool:
+    """Is day/month (of ``year``; of any year when None, so 29/2 is) a date?"""
     if not 1 <= month <= 12:
         return False
     if day is None:
@@ -274,19 +275,19 @@ class DateFinder:
         base: dict[str, Any] = dict(text=text, start=start, end=end, kind=kind)
         if kind in ("full_words", "weekday_full", "full", "iso"):
             y, m, d = int(g["y"]), int(g["m"]), int(g["d"])
-            if not _valid(y, m, d):
+            if not valid_date(y, m, d):
                 return None
             return DateMention(**base, precision=DAY, year=y, month=m, day=d)
         if kind in ("day_month", "day_month_words", "day_month_bare", "day_month_paren"):
             m, d = int(g["m"]), int(g["d"])
-            if not _valid(None, m, d):
+            if not valid_date(None, m, d):
                 return None
             if anchor is None:
                 return DateMention(**base, precision=DAY_MONTH, month=m, day=d, note="year unknown")
             y = anchor.year
-            if _valid(y, m, d) and date(y, m, d) > anchor + timedelta(days=self.future_slack_days):
+            if valid_date(y, m, d) and date(y, m, d) > anchor + timedelta(days=self.future_slack_days):
                 y -= 1
-            if not _valid(y, m, d):
+            if not valid_date(y, m, d):
                 return DateMention(**base, precision=DAY_MONTH, month=m, day=d, note="year unknown")
             return DateMention(**base, precision=DAY, year=y, month=m, day=d, anchored=True)
         if kind == "month_year":
