@@ -434,13 +434,14 @@ class EntityExtractor:
             elif etype == PERSON and len(parts) in (3, 4) and parts[-1] not in self.res.syllables:
                 given_names[parts[-1]].append(group)  # "Khương" of "Trần Nguyễn An Khương"
         alone_only: set[str] = set()
-        for last, owners in (*last_names.items(), *given_names.items()):
-            owner = _dominant(owners, groups)
-            if owner is not None and last not in self.res.places and last not in self.res.country_short_names \
-                    and last not in aliases:
-                aliases[last] = owner
-                if last in given_names and last not in last_names:
-                    alone_only.add(last)
+        for names, alone in ((last_names, False), (given_names, True)):
+            for last, owners in names.items():
+                owner = _dominant(owners, groups)
+                if owner is not None and last not in self.res.places and last not in self.res.country_short_names \
+                        and last not in aliases:
+                    aliases[last] = owner
+                    if alone:
+                        alone_only.add(last)
         first_of_key: dict[str, tuple[str, str]] = {}  # the first group with each key (a type's, in order)
         for group in groups:
             first_of_key.setdefault(group[1], group)
