@@ -19,11 +19,11 @@ _CLOSERS = "\"”’»)]'"
 _OPENERS = "\"“‘«(['"
 # A candidate end: terminal marks, optional closing quotes/brackets, then whitespace.
 _END = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
-# A scraper glued two sentences: "kinh tế.Triều Tiên" (lowercase word, period, capitalized word).
-# (The mark is matched before the look-behind: the scan then jumps from mark to mark.)
 # A vehicle's plate written with a space after a dot ("BKS: 29A – 504. 82", "biển số 51F-373.
 # 98", "BKS 29A. 50482"): the number goes on, the sentence does not end there.
 _PLATE_BEFORE = re.compile(r"(?:BKS|BS|[Bb]iển kiểm soát|[Bb]iển số)\s*:?\s*\d{2}[A-Z]{1,2}\d?(?:\s*[-–]?\s*\d{3})?$")
+# A scraper glued two sentences: "kinh tế.Triều Tiên" (lowercase word, period, capitalized word).
+# (The mark is matched before the look-behind: the scan then jumps from mark to mark.)
 _GLUED = re.compile(rf"[.!?](?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")
 # A line ends a sentence only with a mark, closers after it allowed: one that merely closes a
 # bracket or quote is a label (a credit "(Tổng hợp)", a portrait's "Ông A (Phó Vụ trưởng …)", a

@@ -142,7 +142,9 @@ class EntityResources:
 
     def key(self, name: str) -> str:
         """The folded key every spelling of one name shares."""
-        folded = fold(name)
+        return self._key_of_folded(fold(name))
+
+    def _key_of_folded(self, folded: str) -> str:
         return self.variants.get(folded, folded)
 
     # The place and organization tests ask, at every word of every run, for the key of up to
@@ -194,6 +196,6 @@ class EntityResources:
                 folded = fold(" ".join(words[i:i + n]))
                 # the listed spelling itself, or one whose key is listed: "Barca" is listed, not
                 # "Barcelona" (often the city), though both spell the club's key
-                if folded in self.known_orgs or self.variants.get(folded, folded) in self.known_orgs:
+                if folded in self.known_orgs or self._key_of_folded(folded) in self.known_orgs:
                     return n
         return 0

@@ -119,8 +119,7 @@ def is_cited(text: str, mention: DateMention) -> bool:
     figure is compared with, of the period a statement covers or of a round named by its day:
     not the time of the sentence's fact."""
     for words_before, reach, years_only in _CITING_WORDS:
-        if (not years_only or mention.precision == YEAR) \
-                and words_before.search(text, max(0, mention.start - reach), mention.start):
+        if (not years_only or mention.precision == YEAR) and _ends_before(words_before, reach, text, mention):
             return True
     if mention.year is not None and _is_anniversary_origin(text, mention.start, mention.year):
         return True
@@ -141,9 +140,14 @@ def _plan_in_clause(text: str, start: int, end: int) -> bool:
         and _PLAN_IN_CLAUSE.search(text, start, end) is not None  # the regex's spellings hold these
 
 
+def _ends_before(words: re.Pattern[str], reach: int, text: str, mention: DateMention) -> bool:
+    """Do ``words`` end right before the date, within ``reach`` characters?"""
+    return words.search(text, max(0, mention.start - reach), mention.start) is not None
+
+
 def names_an_occasion(text: str, mention: DateMention) -> bool:
     """A round named by its day ("Huy hiệu Đảng đợt 2-9-2022"): not the day told, but one near it."""
-    return _NAMED_ROUND.search(text, max(0, mention.start - _NAMED_ROUND_REACH), mention.start) is not None
+    return _ends_before(_NAMED_ROUND, _NAMED_ROUND_REACH, text, mention)
 
 
 def months_reviewed(text: str) -> Iterable[tuple[int, int]]:
