@@ -221,8 +221,15 @@ def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compar
     ("Theo Hiến pháp năm 2013, quyền này được bảo đảm.", True),
     ("Luật sửa đổi được Quốc hội thông qua năm 2015.", False),  # the law's passing is the news
     ("Luật Đất đai được Quốc hội thông qua năm 2013.", False),
+    ("Hội đồng sơ khảo Giải Báo chí Quốc gia năm 2015 đã chọn 143 tác phẩm.", True),  # an award's name
+    ("Giải thưởng Sách Quốc gia năm 2020 vinh danh 30 cuốn sách.", True),
+    # a founding told beside the sentence's fact is background to it; told alone, it is the fact
+    ("Forbes định giá lại Theranos, công ty mà cô sáng lập vào năm 2003 tại California.", True),
+    ("Giải thưởng thường niên do báo Thể thao và Văn hóa sáng lập từ năm 2020 trao cho 5 tác phẩm.", True),
+    ("Ra đời năm 2013, công ty định vị mình là công ty công nghệ.", True),
+    ("Công ty được thành lập năm 2015 tại Hà Nội.", False),
 ])
-def test_the_year_a_law_is_named_by_is_not_the_time_of_the_fact(text, cited):
+def test_the_year_a_law_or_award_is_named_by_or_a_founding_beside_the_fact_is_not_its_time(text, cited):
     from tomtat.vi.time_context import is_cited
     (year,) = DateFinder().find(text)
     assert is_cited(text, year) is cited
@@ -247,3 +254,15 @@ def test_up_to_a_date_told_as_done_is_a_time_past(text, plan):
     from tomtat.vi.time_context import is_plan
     mention = DateFinder().find(text)[0]
     assert is_plan(text, mention) is plan
+
+
+def test_a_bare_month_just_after_the_anchor_is_this_years_unless_told_as_past():
+    """"tháng 6" in a report of 20 May is the coming June (within the slack a day-month has);
+    "tháng 9" then, or "hồi tháng 6", is last year's."""
+    anchor = date(2016, 5, 20)
+    (m,) = DateFinder().find("Giải đấu diễn ra tại Pháp vào tháng 6.", anchor)
+    assert m.value == "2016-06"
+    (m,) = DateFinder().find("Giải đấu diễn ra tại Pháp vào tháng 9.", anchor)
+    assert m.value == "2015-09"
+    (m,) = DateFinder().find("Hồi tháng 6, hai bên đã gặp nhau.", anchor)
+    assert m.value == "2015-06"

@@ -314,6 +314,32 @@ def test_a_day_told_as_earlier_is_the_main_day_when_the_story_names_no_other():
     cluster, dates = _dates_of([{"title": "Nhà máy rác Hòa Phú", "text": text}])
     [(main, _)] = dates.main.values()
     assert (main.year, main.month, main.day) == (2015, 4, 2)
+    # ... but it is not when the story's undated sentences happen: they come after it
+    assert dates.told[1] is None
+
+
+@pytest.mark.parametrize("opener", ["Chỉ cách đây chưa đầy một năm,", "Gần đây nhất,", "Trước đây,"])
+def test_a_day_recalled_as_before_the_news_does_not_date_the_undated_news(opener):
+    """A report of a conference (undated) that recalls an earlier one: the recalled day is not
+    the conference's (a hand check read "21/11/2021:" over a conference of August 2022)."""
+    text = (f"Hội nghị nhằm bàn các giải pháp xây dựng văn hóa học đường trong năm học mới.\n"
+            f"{opener} ngày 21/11/2021, Bộ cũng đã tổ chức một hội nghị về văn hóa học đường.")
+    cluster, dates = _dates_of([{"title": "Hội nghị văn hóa học đường", "text": text}])
+    from tomtat.vi.time_context import looks_back
+    recalled = cluster.sentences[-1]
+    assert looks_back(recalled.text, DateFinder().find(recalled.text)[0])
+    assert dates.own[-1] is not None and dates.told[0] is None
+
+
+def test_a_time_after_its_articles_date_is_a_schedule_not_the_time_of_the_sentence():
+    """Published 20 May: "vào tháng 6" is the coming June, which has not happened; the sentence
+    is told under the story's day, not under June (nor, as before, under June of last year)."""
+    text = ("Sáng 19/5, tiền vệ đã cùng bạn gái tới nghỉ ở Miami sau khi kết thúc mùa giải.\n"
+            "Anh tận hưởng kỳ nghỉ ngắn trước khi trở lại đội tuyển tham dự giải đấu diễn ra tại Pháp vào tháng 6.")
+    cluster, dates = _dates_of([{"title": "Tiền vệ đi nghỉ ở Miami", "text": text, "published": "2016-05-20"}])
+    [(main, _)] = dates.main.values()
+    assert (main.year, main.month, main.day) == (2016, 5, 19)
+    assert dates.own[1] is None and dates.told[1] == main
 
 
 def test_an_event_opens_with_the_sentence_that_opens_an_articles_telling_of_it():

@@ -56,6 +56,17 @@ def _days_after(when: When, anchor: date | None) -> int | None:
     return when.ordinal() - anchor.toordinal()
 
 
+def _after_its_article(when: When, anchor: date | None) -> bool:
+    """Is ``when`` later than its article's date: a day more than a day after it, a later month or year?"""
+    if anchor is None or when.year is None:
+        return False
+    if when.precision == DAY:
+        return when.ordinal() - anchor.toordinal() > 1
+    if when.precision == MONTH and when.month is not None:
+        return (when.year, when.month) > (anchor.year, anchor.month)
+    return when.precision == YEAR and when.year > anchor.year
+
+
 @dataclass(frozen=True)
 class When:
     """A time as far as the text gives it; ``year`` None means unknown (see ``scope``)."""
@@ -93,6 +104,7 @@ class ClusterDates:
     votes: list[bool] = field(default_factory=list)  # does its own day vote for the story's main one ("Trước đó, ...": not first)
     main: dict[tuple[str, ...], tuple[When, list[When]]] = field(default_factory=dict)  # story -> (main day, its window)
     anchored: dict[str, bool] = field(default_factory=dict)
+    recalled_only: set[tuple[str, ...]] = field(default_factory=set)  # stories whose every day is told as earlier
     window_days: int = DEFAULTS.event_window_days
 
     @classmethod
@@ -127,6 +139,8 @@ class ClusterDates:
             when = None
             if mention is not None and not is_plan(s.text, mention) and not is_background(s.text, mention):
                 when = when_of(mention)
+                if when is not None and _after_its_article(when, anchor):
+                    when = None  # not yet happened when the article was written: a schedule, not its news
                 if mention.kind == "same_time":
                     last = last_day.get(s.article_id)
                     when = last[1] if last is not None and s.index - last[0] <= _INHERIT_REACH else None
@@ -183,7 +197,9 @@ class ClusterDates:
                     if when is not None and when.precision == DAY and vote(a.id, when, _CAPTION_WEIGHT):
                         shown[when] = shown.get(when, 0.0) + _CAPTION_WEIGHT
         for group, counted in earlier.items():
-            votes.setdefault(group, counted)
+            if group not in votes:
+                votes[group] = counted
+                self.recalled_only.add(group)
         for group, counted in votes.items():
             news = recent.get(group, set())
             candidates = [d for d in counted if d in news] or list(counted)  # the news days, when the story names any
@@ -210,6 +226,7 @@ class ClusterDates:
             if others:
                 main = max(others, key=lambda pair: (pair[0], pair[1].ordinal()))[1]
                 self.main[group] = (main, [main])
+                self.recalled_only.discard(group)
 
     def _inherit(self, cluster: Cluster) -> None:
         for i, s in enumerate(cluster.sentences):
@@ -232,7 +249,8 @@ class ClusterDates:
                 if self.own[j] is not None:
                     self.told[i] = self.told[j]
                     break
-            if self.told[i] is None and self.scope[s.article_id] in self.main:
+            if self.told[i] is None and self.scope[s.article_id] in self.main \
+                    and self.scope[s.article_id] not in self.recalled_only:
                 self.told[i] = self.main[self.scope[s.article_id]][0]
 
     def happenings(self) -> list[tuple[When, list[tuple[str, ...]]]]:

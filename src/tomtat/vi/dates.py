@@ -219,6 +219,10 @@ def _patterns_for(has_digit: bool, has_separator: bool,
     return plan
 
 
+# "hồi tháng 6": a month told as past.
+_RECALLED = re.compile(r"(?<!\w)hồi\s+$", re.IGNORECASE)
+
+
 class DateFinder:
     """Finds and resolves date expressions. ``find(text, anchor)``; the anchor is a ``date`` or None."""
 
@@ -306,8 +310,12 @@ class DateFinder:
                 return DateMention(**base, precision=MONTH, year=y + offset, month=m, anchored=True)
             if tail in ("tới", "sắp tới", "sau") and m < anchor.month:
                 y += 1
-            elif tail not in ("tới", "sắp tới", "sau", "này") and m > anchor.month:
-                y -= 1  # "tháng 1 vừa qua", "hồi tháng 11" in March: last year's
+            elif tail not in ("tới", "sắp tới", "sau", "này") and m > anchor.month \
+                    and (tail or _RECALLED.search(match.string, max(0, start - 6), start)
+                         or date(y, m, 1) > anchor + timedelta(days=self.future_slack_days)):
+                # "tháng 1 vừa qua", "hồi tháng 6" in March or May: last year's; "tháng 6" on 20/5,
+                # within the slack a day-month has too: this year's
+                y -= 1
             return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)
         if kind == "year":
             return DateMention(**base, precision=YEAR, year=int(g["y"]))

@@ -61,14 +61,22 @@ _CITED_DOCUMENT = re.compile(
 # ... or a newspaper's issue ("Xem Báo Người Lao Động từ số ra ngày 22-8", a series' note).
 _RULE_START = re.compile(r"(?<!\w)(?:hiệu lực(?:\s+thi hành)?(?:\s+(?:kể\s+)?từ)?|áp dụng(?:\s+(?:kể\s+)?từ)?|kể từ"
                          r"|số\s+(?:báo\s+)?ra)\s+(?:ngày\s+)?$", re.IGNORECASE)
-# "Trước đó, ngày 6/8/2009, ...": a day told as what came before the news.
-_LOOKING_BACK = re.compile(r"\W*trước đó(?!\w)", re.IGNORECASE)
+# "Trước đó, ngày 6/8/2009, ...", "Chỉ cách đây chưa đầy một năm, ngày 21/11/2021, ...", "Gần
+# đây nhất, ngày 1/6/2022, ...": a day told as what came before the news.
+_LOOKING_BACK = re.compile(r"\W*(?:trước đó|trước đây|(?:chỉ\s+)?cách đây|gần đây nhất)(?!\w)", re.IGNORECASE)
 _LOOKING_BACK_REACH = 60  # characters from the sentence's start to the date
 
 
 # "cô gái sinh năm 1988", "sinh ngày 12/3/1980": a person's birth, not the time of what is told.
 _BIRTH = re.compile(r"(?<!\w)sinh(?:\s+(?:ngày|năm|vào))?\s*$", re.IGNORECASE)
 _BIRTH_REACH = 20  # characters before the date
+# "công ty mà cô sáng lập vào năm 2003", "giải do báo Thể thao và Văn hóa sáng lập từ năm 2020",
+# "Ra đời năm 2013, GHTK ...": when a company or an award began, told in a clause beside what
+# the sentence tells (a year only: a founding day can be news). "Công ty được thành lập năm
+# 2015." tells the founding itself, and keeps its year.
+_FOUNDED = re.compile(r"(?:(?<!\w)(?:mà|do)(?:\s+[^\s,.;:]+){1,8}\s+|^\W*)(?:thành lập|sáng lập|ra đời)"
+                      r"(?:\s+(?:vào|từ))?(?:\s+năm)?\s*$", re.IGNORECASE)
+_FOUNDED_REACH = 50
 # "tăng 18% so với cùng kỳ năm 2021", "từ mức 52,3 điểm trong tháng 4": what a figure is compared
 # with, not when the fact happened.
 _COMPARED = re.compile(r"(?<!\w)(?:so với|từ mức|từ con số)(?:\s+(?:\d+(?:[.,]\d+)*|[^\s,.;]+)){0,4}\s*$",
@@ -92,10 +100,11 @@ _NAMED_ROUND_REACH = 6
 # one after, so a day of those months told beside it is of that year.
 _FIRST_MONTHS_OF = re.compile(r"(?<!\w)(\d{1,2})\s+tháng\s+đầu\s+năm\s+(\d{4})(?!\d)")
 # "Điều 219 Bộ luật Hình sự năm 2015", "Luật Đất đai năm 2013": the year a law is named by (a
-# hand check read "năm 2015:" over a verdict of 30/8).
+# hand check read "năm 2015:" over a verdict of 30/8); an award's too ("Giải Báo chí Quốc gia
+# năm 2015", judged in June 2016).
 # The law's own name is capitalized ("Luật Đất đai"), which tells it from "luật sửa đổi được
 # thông qua năm 2015", where the year is the news.
-_LAW_NAME = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Hiến pháp)((?:\s+[^\s,.;:()]+){0,5}?)\s*$")
+_LAW_NAME = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Hiến pháp|Giải thưởng|Giải)((?:\s+[^\s,.;:()]+){0,5}?)\s*$")
 _LAW_NAME_REACH = 60
 # Syllables that end a law's name: what is told of it ("Luật Đất đai được thông qua năm 2013",
 # "có hiệu lực"); not "thông", "hành" ("Luật Giao thông", "Luật Thi hành án").
@@ -106,7 +115,7 @@ _ANNIVERSARY_REACH = 100
 
 # The words that, ending within ``reach`` characters before a date, make it cited: (words,
 # reach, for a year only).
-_CITING_WORDS = ((_BIRTH, _BIRTH_REACH, False), (_COMPARED, _COMPARED_REACH, False),
+_CITING_WORDS = ((_BIRTH, _BIRTH_REACH, False), (_FOUNDED, _FOUNDED_REACH, True), (_COMPARED, _COMPARED_REACH, False),
                  (_FIGURE_PERIOD, _FIGURE_PERIOD_REACH, True), (_PERIOD_OF_YEAR, _PERIOD_OF_YEAR_REACH, True),
                  (_NAMED_ROUND, _NAMED_ROUND_REACH, False))
 
