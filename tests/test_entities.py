@@ -563,3 +563,16 @@ def test_a_common_word_opening_a_sentence_is_no_family_name_by_the_e_spelling_fo
     assert fold("Choe") != fold("Cho") and fold("Hue") != fold("Hu")
     found = {e.name: e.type for e in _entities("Cho Việt Nam vay thêm 1 tỷ USD.")}
     assert found == {"Việt Nam": "LOC"}, found
+
+
+def test_a_short_given_name_joins_the_one_longer_it_begins_and_juve_is_juventus():
+    """"Dani Alves" and "Daniel Alves" are one player, "Juve" is Juventus; with two longer
+    given names it could begin ("Alex" of "Alexander" and "Alexandra"), a short one stays apart."""
+    es = _entities("Dani Alves sẽ chính thức trở thành cầu thủ của Juve vào ngày 5/6 tới. Alves đã 33 tuổi.",
+                   "Ban lãnh đạo Juventus xác nhận đang đàm phán với Daniel Alves. Alves chưa lên tiếng.")
+    player = _find(es, "Dani Alves")
+    assert {"Dani Alves", "Daniel Alves"} <= set(player.variants) and player.mentions == 4
+    assert _find(es, "Juve") is _find(es, "Juventus")
+    es = _entities("Alex Smith cùng Alexander Smith và Alexandra Smith đến Hà Nội ngày 3/5. Smith cho biết.",
+                   "Smith đã về nước.")
+    assert _find(es, "Alex Smith") is not _find(es, "Alexander Smith")

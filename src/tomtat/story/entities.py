@@ -345,6 +345,7 @@ class EntityExtractor:
             longer = [k for k in full if k != short and k.endswith(" " + short)]
             if len(longer) == 1:
                 full[longer[0]].extend(full.pop(short))
+        self._join_short_given_names(full)
         person_keys = list(full)
         titles_of = {k: {m.title for m in ms} for k, ms in full.items()}
         for m in lone:
@@ -353,6 +354,20 @@ class EntityExtractor:
         for name_key, ms in full.items():
             groups[(PERSON, name_key)].extend(ms)
         return groups
+
+    def _join_short_given_names(self, full: dict[str, list[Mention]]) -> None:
+        """A foreign full name written with a short form of the given name ("Dani Alves") joins
+        the one full name with the same family name whose given name it begins ("Daniel Alves";
+        three letters at least, two fewer than the long one's: "Hyun Young" and "Hyung Young" are
+        Korean given names, whose lone "Young" is no family name): two outlets' spellings of one
+        person, so a lone "Alves" is his."""
+        people = [k for k in full if k.isascii() and len(k.split()) == 2 and k.split()[0] not in self.res.surname_first]
+        for short in people:
+            given, family = short.split()
+            longer = [k for k in people if k in full and k.split()[1] == family
+                      and len(k.split()[0]) >= len(given) + 2 and len(given) >= 3 and k.split()[0].startswith(given)]
+            if len(longer) == 1:
+                full[longer[0]].extend(full.pop(short))
 
     def _resolve_lone(self, key: str, title: str, person_keys: list[str],
                       titles_of: dict[str, set[str]], counts: dict[str, list[Mention]] | None = None) -> str | None:
