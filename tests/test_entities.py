@@ -576,3 +576,11 @@ def test_a_short_given_name_joins_the_one_longer_it_begins_and_juve_is_juventus(
     es = _entities("Alex Smith cùng Alexander Smith và Alexandra Smith đến Hà Nội ngày 3/5. Smith cho biết.",
                    "Smith đã về nước.")
     assert _find(es, "Alex Smith") is not _find(es, "Alexander Smith")
+
+
+def test_a_codes_letters_and_acronyms_of_common_words_are_no_organizations():
+    """"BA.2" is a virus variant, "BHYT" health insurance, "ATGT" traffic safety, "BTC" an
+    organizing committee: a lone acronym of a common thing names no organization ("WHO" does)."""
+    es = _entities("Biến thể phụ BA.2 chiếm khoảng 30%, còn lại là BA.4 và BA.5, theo WHO.",
+                   "BTC giải đấu nhắc người dân mang thẻ BHYT và giữ trật tự ATGT.")
+    assert {(e.name, e.type) for e in es} == {("WHO", "ORG")}

@@ -62,6 +62,8 @@ def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResourc
     return any(fold(w) in res.surname_first for w in words[:k])
 
 
+# ".2" of "BA.2": letters that number a code, not an organization.
+_CODE_NUMBER = re.compile(r"[.-]\d")
 _LANGUAGE = re.compile(r"(?<!\w)(?:[Tt]iếng|bảng)\s+$")  # "tiếng Anh" the language, "bảng Anh" the pound
 _PRONOUN_TAIL = re.compile(r"\s+(?:ấy|ta)(?!\w)")
 
@@ -164,8 +166,10 @@ class MentionFinder:
             return
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
             word = words[0].lower()
-            # "TP", "USD", "XIII" name no organization, nor a Vietnamese word in capitals ("VÀO")
-            if not self.res.common_acronym(words[0]) and not self._word_in_capitals(word):
+            # "TP", "USD", "XIII" name no organization, nor a Vietnamese word in capitals ("VÀO"),
+            # nor a code's letters ("BA.2", "BA.4": a virus variant, a version)
+            if not self.res.common_acronym(words[0]) and not self._word_in_capitals(word) \
+                    and not _CODE_NUMBER.match(text, run_end):
                 yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
             return
         # "Hà Nội FC": a club named for its place (the qualifiers stripped before a name took
