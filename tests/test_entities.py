@@ -580,7 +580,20 @@ def test_a_short_given_name_joins_the_one_longer_it_begins_and_juve_is_juventus(
 
 def test_a_codes_letters_and_acronyms_of_common_words_are_no_organizations():
     """"BA.2" is a virus variant, "BHYT" health insurance, "ATGT" traffic safety, "BTC" an
-    organizing committee: a lone acronym of a common thing names no organization ("WHO" does)."""
+    organizing committee, "TU" and "UBND" of "04-NQ/TU", "12/QĐ-UBND" a document's number: a
+    lone acronym of a common thing names no organization ("WHO" does)."""
     es = _entities("Biến thể phụ BA.2 chiếm khoảng 30%, còn lại là BA.4 và BA.5, theo WHO.",
-                   "BTC giải đấu nhắc người dân mang thẻ BHYT và giữ trật tự ATGT.")
+                   "BTC giải đấu nhắc người dân mang thẻ BHYT và giữ trật tự ATGT.",
+                   "Tỉnh ủy thực hiện Nghị quyết số 04-NQ/TU và Quyết định số 12/QĐ-UBND.")
     assert {(e.name, e.type) for e in es} == {("WHO", "ORG")}
+
+
+def test_a_commune_or_ward_is_a_place_even_after_a_title_and_a_word_it_opens_is_none():
+    """"xã Thăng Phước" after "Chủ tịch UBND" is the commune, not the chairman (a hand check
+    found it listed as a person, 6 mentions); "Quốc" of "sân bay Quốc tế Vinh" is no place."""
+    es = _entities("Chiều 29-8, ông Lê Thanh Luận, Chủ tịch UBND xã Thăng Phước, cho biết.",
+                   "Các cháu ra sông ở xã Thăng Phước để chơi. Máy bay hạ cánh xuống sân bay Quốc tế Vinh.")
+    types = _types(es)
+    assert ("Thăng Phước", "LOC") in types and ("Lê Thanh Luận", "PER") in types
+    assert "Quốc" not in {name for name, _ in types}
+    assert _find(es, "Thăng Phước").mentions == 2

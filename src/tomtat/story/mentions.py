@@ -167,9 +167,10 @@ class MentionFinder:
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0].isalpha():
             word = words[0].lower()
             # "TP", "USD", "XIII" name no organization, nor a Vietnamese word in capitals ("VÀO"),
-            # nor a code's letters ("BA.2", "BA.4": a virus variant, a version)
+            # nor a code's letters ("BA.2", "BA.4": a virus variant; "04-NQ/TU", "12/QĐ-UBND": a
+            # document's number)
             if not self.res.common_acronym(words[0]) and not self._word_in_capitals(word) \
-                    and not _CODE_NUMBER.match(text, run_end):
+                    and not _CODE_NUMBER.match(text, run_end) and text[run_start - 1:run_start] not in ("/", "-"):
                 yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
             return
         # "Hà Nội FC": a club named for its place (the qualifiers stripped before a name took
@@ -270,6 +271,8 @@ class MentionFinder:
         if self.rules.tail_before(self.rules.place_trigger_tail, text, run_start) and skip == 0 and not vietnamese_name:
             if len(name_tokens) == 1 and name.lower() in self.res.name_breakers:
                 return None  # "trung tâm TP. Khi đến ...": a sentence the splitter left joined
+            if self.rules.ends_mid_word(text, end, name_tokens[-1].text):
+                return None  # "sân bay Quốc tế Vinh": "Quốc" opens a word, the place is "Vinh"
             return Evidence(LOCATION, name, start, end)
         title, role = self._title_and_role(text, run_start, start, len(name_tokens) == 1, title_in_run)
         # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
