@@ -590,3 +590,17 @@ def test_a_day_without_its_year_in_a_dated_event_is_of_the_events_year():
 
     own = [When(DAY, 2022, 8, 27), When(DAY, None, 8, 28), When(DAY, 2022, 8, 26)]
     assert _in_day_order([[0], [1], [2]], own, 2022) == [[2], [0], [1]]
+
+
+def test_a_sentence_after_a_background_year_is_told_under_the_storys_day():
+    """In a report of May 2016, "ra mắt năm 2014" is background; "Mới đây, ..." right after it
+    in the paragraph is not of 2014 (a hand check read "năm 2014:" over it). In an undated
+    article the year is kept for what follows: its story may well be of that year."""
+    text = ("Sáng 19/5, phần phim mới đã khởi chiếu tại nhiều thị trường châu Á.\n"
+            "Phần phim trước ra mắt năm 2014 và thu về nhiều tiền. Mới đây, hãng phim đã hé lộ nội dung phần tiếp theo.")
+    cluster, dates = _dates_of([{"title": "Phim mới khởi chiếu", "text": text, "published": "2016-05-20"}])
+    [(main, _)] = dates.main.values()
+    assert dates.own[1] is not None and dates.own[1].year == 2014
+    assert dates.told[2] == main
+    cluster, dates = _dates_of([{"title": "Phim mới khởi chiếu", "text": text}])
+    assert dates.told[2] == dates.own[1]

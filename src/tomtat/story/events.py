@@ -56,6 +56,12 @@ def _days_after(when: When, anchor: date | None) -> int | None:
     return when.ordinal() - anchor.toordinal()
 
 
+def _years_before(when: When, anchor: date | None) -> bool:
+    """Only a year, and one before its article's ("X-Men: The Last Stand ra mắt năm 2006" in a
+    report of May 2016): background, which the next sentence ("mới đây, ...") does not share."""
+    return anchor is not None and when.precision == YEAR and when.year is not None and when.year < anchor.year
+
+
 def _after_its_article(when: When, anchor: date | None) -> bool:
     """Is ``when`` later than its article's date: a day more than a day after it, a later month or year?"""
     if anchor is None or when.year is None:
@@ -160,7 +166,7 @@ class ClusterDates:
         dates = cls(own, list(own), scope, year_from, votes, anchored={a: d is not None for a, d in anchors.items()},
                     window_days=window_days)
         dates._find_main(cluster, finder, anchors)
-        dates._inherit(cluster)
+        dates._inherit(cluster, anchors)
         return dates
 
     def near(self, a: When, b: When) -> bool:
@@ -228,7 +234,7 @@ class ClusterDates:
                 self.main[group] = (main, [main])
                 self.recalled_only.discard(group)
 
-    def _inherit(self, cluster: Cluster) -> None:
+    def _inherit(self, cluster: Cluster, anchors: dict[str, date | None]) -> None:
         for i, s in enumerate(cluster.sentences):
             told = self.told[i]
             main = self.main.get(self.scope[s.article_id])
@@ -246,8 +252,10 @@ class ClusterDates:
                 p = cluster.sentences[j]
                 if p.article_id != s.article_id or p.paragraph != s.paragraph:
                     break
-                if self.own[j] is not None:
-                    self.told[i] = self.told[j]
+                before = self.own[j]
+                if before is not None:
+                    if not _years_before(before, anchors.get(s.article_id)):
+                        self.told[i] = self.told[j]
                     break
             if self.told[i] is None and self.scope[s.article_id] in self.main \
                     and self.scope[s.article_id] not in self.recalled_only:
