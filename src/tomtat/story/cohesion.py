@@ -19,14 +19,12 @@ and another writes that short form alone.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 from tomtat.core.model import Sentence
 from tomtat.story.entities import ORGANIZATION, PERSON, EntityExtractor, Mention
 from tomtat.vi.names import EntityResources, fold
-from tomtat.vi.resources import lines
 
 
 class Naming(NamedTuple):
@@ -61,16 +59,13 @@ Namings = Mapping[str, Naming]  # a sentence's people (their keys) and how it na
 class PersonReferences:
     """``namings(sentences)``: for each sentence, the people it names and how fully (and the
     organizations it names by a short form or introduces with one; see ``_organization_naming``).
-
-    The entity resources are read with ``address_terms.txt`` ("anh", "chị") among the
-    honorifics: in a summary "anh Tuấn" is a person named short; the entity list leaves such
-    terms out ("Anh" is also England)."""
+    People are read with the entity list's rules: "anh Tuấn", like "ông Kim", is a person named
+    short."""
 
     def __init__(self, resources: EntityResources | None = None) -> None:
         resources = resources or EntityResources.default()
-        honorifics = resources.honorifics | {term.lower() for term in lines("address_terms.txt")}
-        self.honorifics = honorifics
-        self.extractor = EntityExtractor(dataclasses.replace(resources, honorifics=honorifics))
+        self.honorifics = resources.honorifics
+        self.extractor = EntityExtractor(resources)
 
     def namings(self, sentences: Sequence[Sentence]) -> list[dict[str, Naming]]:
         position = {(s.article_id, s.index): k for k, s in enumerate(sentences)}

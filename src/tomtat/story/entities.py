@@ -376,6 +376,14 @@ class EntityExtractor:
             parts = full_key.split()
             if parts[-1] == key or (parts[0] == key and parts[0] in self.res.surname_first):
                 candidates.append(full_key)
+        if not candidates:
+            # a foreign given name written alone, untitled or after "em", "bé" ("Maria" of "Maria
+            # Sadaqat", "Yamato" of "Yamato Tanooka"): the one full name it begins, unless a title
+            # the full name never has says it is someone else ("Tiến sĩ Victor")
+            candidates = [k for k in person_keys if k.split()[0] == key and k.isascii() and key not in self.res.surname_first
+                          and (not title or title in self.res.honorifics or title in titles_of[k])]
+            if len(candidates) > 1:
+                return None
         if len(candidates) == 1:
             return candidates[0]
         if title:
@@ -437,18 +445,22 @@ class EntityExtractor:
         # ("Khương cho biết"), when it is no word of its own ("Khương", "Tuấn"; not "Hùng",
         # "Nam", "Trung", which also head words and places)
         given_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        joined_given: set[str] = set()  # foreign given names written alone that joined a full name ("Yamato")
         for group, ms in groups.items():
             etype, key = group
             aliases.setdefault(key, group)
+            parts = key.split()
             for m in ms:
                 if m.key != key and len(m.key.split()) > 1:
                     aliases.setdefault(m.key, group)
-            parts = key.split()
+                elif etype == PERSON and len(parts) > 1 and m.key == parts[0] and key.isascii():
+                    joined_given.add(m.key)
+                    aliases.setdefault(m.key, group)
             if etype == PERSON and len(parts) > 1 and parts[0] not in self.res.surname_first:
                 last_names[parts[-1]].append(group)
             elif etype == PERSON and len(parts) in (3, 4) and parts[-1] not in self.res.syllables:
                 given_names[parts[-1]].append(group)  # "Khương" of "Trần Nguyễn An Khương"
-        alone_only: set[str] = set()
+        alone_only: set[str] = set(joined_given)
         for names, alone in ((last_names, False), (given_names, True)):
             for last, owners in names.items():
                 owner = _dominant(owners, groups)
@@ -467,9 +479,9 @@ class EntityExtractor:
 
     def _entities(self, groups: Groups) -> list[Entity]:
         out = []
-        for (etype, _key), ms in groups.items():
-            if not ms:
-                continue
+        for (etype, key), ms in groups.items():
+            if not ms or (etype == PERSON and len(key) == 1):
+                continue  # "chị B." of an unnamed woman: a person, but no name to list
             surfaces = Counter(m.text for m in ms)
             # a person's fullest name; an organization's name that the others begin ("Sở GTVT Cà
             # Mau", which "Sở GTVT" joined), or that spells out the initials of another ("Bộ Giáo

@@ -138,7 +138,7 @@ class MentionFinder:
         org_here = self.rules.org_head.match(text, run_start)
         if org_here and self.res.place_length(words, 0) > len(org_here.group(0).split()):
             org_here = None  # "Hội An": a place that opens with an organization's head word
-        if org_here and len(words) == 1 and self.rules.tail_before(self.rules.honorific_tail, text, run_start):
+        if org_here and len(words) == 1 and self.rules.honorific_before(text, run_start):
             org_here, skip = None, 0  # "ông Hội", "bà Hội": a person named as a head word is
         org_stop = self.rules.org_extent(text, run_start) if org_here and not title_here else None
         # a place inside an organization's name is the organization's ("CLB Hà Nội", as "Bộ
@@ -303,7 +303,7 @@ class MentionFinder:
         clause) and the role written from that title to the name."""
         title = title_in_run
         if not title:
-            honorific = self.rules.tail_before(self.rules.honorific_tail, text, run_start)
+            honorific = self.rules.honorific_before(text, run_start)
             if honorific:
                 title = honorific.group(1).lower()
         found = self.rules.title_before(text, run_start, lone=lone)

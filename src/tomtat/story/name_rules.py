@@ -94,6 +94,9 @@ def given_name_beside(words: Sequence[str], k: int, res: EntityResources, *, bef
         and any(0 <= j < len(words) and given_name_syllable(words[j], res) for j in sides)
 
 
+_LAST_SYLLABLE = re.compile(r"(\w+)\s+$")  # the syllable before a position
+_SENTENCE_FIRST = re.compile(r"\W*(\w+)\s+")  # a sentence's first word before a run
+
 # What may stand between a title and the organization it is of: nothing, or a rank.
 _TITLE_RANKS = frozenset({"", "thường trực", "thứ nhất", "thường vụ"})
 
@@ -105,7 +108,8 @@ class NameRules:
         self.res = resources
         self.title = re.compile(rf"(?<!\w)(?:(?:{_alternation(resources.title_prefixes)})\s+)?"
                                 rf"(?:{_alternation(resources.titles)})(?!\w)", re.IGNORECASE)
-        self.honorific_tail = re.compile(rf"(?<!\w)({_alternation(sorted(resources.honorifics))})\s+$", re.IGNORECASE)
+        formal = sorted(resources.honorifics - resources.address_terms)
+        self.honorific_tail = re.compile(rf"(?<!\w)((?i:{_alternation(formal)})|{_alternation(sorted(resources.address_terms))})\s+$")
         self.place_trigger_tail = re.compile(rf"(?<!\w)(?:{_alternation(resources.place_triggers)})\s+$")
         # "yêu cầu", "nhu cầu", "toàn cầu" are no bridges. Lowercase words only: "Công viên Tượng
         # đài", "Quảng trường Đỏ" are names of their own.
@@ -140,6 +144,19 @@ class NameRules:
             return None
         return pattern.search(text, max(0, space - self._reach[id(pattern)]), end)
 
+    def honorific_before(self, text: str, end: int) -> re.Match[str] | None:
+        """The honorific right before ``end`` ("ông", "chị", "em"), unless it ends a word with
+        the syllable before it ("công cụ FedWatch", "nhỏ bé", "anh em"): group 1 is the word."""
+        found = self.tail_before(self.honorific_tail, text, end)
+        if found is None:
+            return _SENTENCE_FIRST.fullmatch(text, 0, end) if text[:end].strip().lower() in self.res.address_terms else None
+        if found.start() == 0:
+            return found
+        before = _LAST_SYLLABLE.search(text, max(0, found.start() - 12), found.start())
+        if before is not None and f"{before.group(1)} {found.group(1)}".lower() in self.res.words:
+            return None
+        return found
+
     def runs(self, text: str) -> list[Run]:
         """The runs of capitalized words of ``text`` (:func:`find_runs`), through the name
         particles of the word lists ("Erik ten Hag", "Van der Bellen"); a word capitalized only
@@ -164,6 +181,9 @@ class NameRules:
         lower = first.lower()
         if lower not in self.res.syllables and lower not in self.res.name_breakers:
             return False
+        if lower in self.res.address_terms:
+            return self.res.place_length(words, 0) < 2  # "Anh Thông cho biết" (the honorific is read
+            # back from the sentence's start, see honorific_before); not "Anh Quốc"
         if fold(first) in self.res.surname_first or lower in self.res.honorifics or self._leading_title(words)[0] \
                 or self.org_head_at(words, 0) or self.res.known_org_length(words, 0, (3, 2, 1)):
             return False
@@ -227,8 +247,9 @@ class NameRules:
         m = self.title.match(" ".join(w.lower() for w in words))
         if m:
             return len(m.group(0).split()), m.group(0).lower()
-        if words and words[0].lower() in self.res.honorifics:
-            return 1, words[0].lower()
+        if words and words[0].lower() in self.res.honorifics and words[0].lower() not in self.res.address_terms \
+                and self.res.place_length(words, 0) < 2:
+            return 1, words[0].lower()  # not "Bà Rịa - Vũng Tàu": a place
         return 0, ""
 
     def org_word_end(self, words: Sequence[str], i: int) -> int:
@@ -405,7 +426,7 @@ class NameRules:
 
     def _role_before_honorific(self, before: str) -> str:
         """'ROLE, ông NAME': the clause before the comma, from its first title."""
-        honorific = self.tail_before(self.honorific_tail, before, len(before))
+        honorific = self.honorific_before(before, len(before))
         if not honorific:
             return ""
         head = before[:honorific.start()].rstrip()

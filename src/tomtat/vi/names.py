@@ -88,7 +88,7 @@ class EntityResources:
     """Word lists the entity extractor reads (text files in ``tomtat/resources``)."""
 
     titles: tuple[str, ...]  # longest first
-    honorifics: frozenset[str]
+    honorifics: frozenset[str]  # lowercase; the address terms too
     places: frozenset[str]  # folded
     org_heads: tuple[str, ...]  # longest first
     known_orgs: frozenset[str]  # folded
@@ -98,6 +98,8 @@ class EntityResources:
     words: frozenset[str] = frozenset()  # lowercased multi-syllable Vietnamese words
     syllables: frozenset[str] = frozenset()  # lowercased one-syllable Vietnamese words
     title_prefixes: tuple[str, ...] = field(default_factory=lambda: resource_lines("title_prefixes.txt"))
+    # lowercase-only honorifics ("anh", "chị"): see address_terms.txt
+    address_terms: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("address_terms.txt")))
     org_triggers: tuple[str, ...] = field(default_factory=lambda: resource_lines("org_triggers.txt"))
     admin_units: tuple[str, ...] = field(default_factory=lambda: _longest_first(resource_lines("admin_units.txt")))
     name_breakers: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("name_breakers.txt")))
@@ -129,7 +131,7 @@ class EntityResources:
                 variants[fold(n)] = fold(names[0])
         return cls(
             titles=_longest_first(resource_lines("titles.txt")),
-            honorifics=frozenset(h.lower() for h in resource_lines("honorifics.txt")),
+            honorifics=frozenset(h.lower() for h in (*resource_lines("honorifics.txt"), *resource_lines("address_terms.txt"))),
             places=frozenset(fold(p) for p in resource_lines("places.txt")),
             org_heads=_longest_first(resource_lines("org_heads.txt")),
             known_orgs=frozenset(fold(o) for o in resource_lines("known_orgs.txt")),
