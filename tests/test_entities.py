@@ -584,7 +584,8 @@ def test_a_codes_letters_and_acronyms_of_common_words_are_no_organizations():
     lone acronym of a common thing names no organization ("WHO" does)."""
     es = _entities("Biến thể phụ BA.2 chiếm khoảng 30%, còn lại là BA.4 và BA.5, theo WHO.",
                    "BTC giải đấu nhắc người dân mang thẻ BHYT và giữ trật tự ATGT.",
-                   "Tỉnh ủy thực hiện Nghị quyết số 04-NQ/TU và Quyết định số 12/QĐ-UBND.")
+                   "Tỉnh ủy thực hiện Nghị quyết số 04-NQ/TU và Quyết định số 12/QĐ-UBND.",
+                   "Người dân có thể xin giấy phép lái xe quốc tế (IDP) làm bằng vật liệu PET.")
     assert {(e.name, e.type) for e in es} == {("WHO", "ORG")}
 
 
@@ -624,3 +625,10 @@ def test_a_foreign_given_name_alone_is_the_one_full_name_it_begins_and_an_initia
     assert _find(es, "Yamato").name == "Yamato Tanooka" and _find(es, "Yamato").mentions == 3
     assert _find(es, "Yana").name == "Yana Kleshova" and _find(es, "Yana").mentions == 2
     assert "B" not in {e.name for e in es}
+
+
+def test_the_stock_exchange_and_its_acronym_are_one():
+    es = _entities("Sở Giao dịch Chứng khoán TP.HCM vừa đưa cổ phiếu vào diện cảnh báo.",
+                   "Theo HoSE, cổ phiếu sẽ bị cảnh báo. HOSE cũng đã nhắc nhở công ty.")
+    exchange = _find(es, "HoSE")
+    assert exchange is _find(es, "Sở Giao dịch Chứng khoán TP.HCM") and exchange.mentions == 3
