@@ -86,6 +86,12 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Nói đến đây, nước mắt anh cứ tuôn ra.", True),
     ("Anh ví việc quay lại lễ trao giải như trở lại hiện trường.", True),  # he, not England
     ("Anh Tuấn ví việc quay lại lễ trao giải như trở lại hiện trường.", False),
+    # the happening told before, named by its kind alone (a hand check found "Hội nghị nhằm ..."
+    # opening a summary that never said which conference)
+    ("Hội nghị nhằm trao đổi các giải pháp xây dựng văn hóa học đường.", True),
+    ("Vụ tai nạn xảy ra vào khoảng 17 giờ 30 chiều 31/5.", True),
+    ("Phiên tòa sẽ tiếp tục vào ngày mai.", True),
+    ("Hội nghị Trung ương 6 khai mạc sáng nay tại Hà Nội.", False),  # named: introduces it
 ])
 def test_a_person_named_before_by_role_alone_or_a_quotation_without_its_speaker_needs_its_predecessor(text, leans):
     openers = Openers.default()
