@@ -249,6 +249,10 @@ def test_the_year_a_law_or_award_is_named_by_or_a_founding_beside_the_fact_is_no
     ("Dự án chậm so với dự kiến và được bàn giao ngày 2/9.", False),
     ("Bị cáo hứa sẽ trả hết tiền cho các bị hại nhưng bị bắt vào ngày 2/9 khi chưa trả đồng nào.", False),
     ("CÔNG TRÌNH SẼ ĐƯỢC KHÁNH THÀNH TRONG DỊP LỄ LỚN CỦA TỈNH VÀO NGÀY 2/9.", True),
+    # an anniversary looked forward to: its day is ahead of what is told (a hand check read
+    # "1/8/2024:" over a ceremony of 2022, and "19/5/2022:" over a rally of 14/5)
+    ("Hướng tới kỷ niệm 10 năm thành lập câu lạc bộ (1-8-2014 – 01-8-2024), các thành viên tiếp tục hoạt động.", True),
+    ("Chào mừng kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022), sáng 14/5, tỉnh tổ chức mít tinh.", True),
 ])
 def test_up_to_a_date_told_as_done_is_a_time_past(text, plan):
     from tomtat.vi.time_context import is_plan

@@ -163,6 +163,9 @@ def test_a_year_named_as_past_bounds_the_writing_year_a_plan_does_not():
     assert past_year_floor("Tỉnh đặt mục tiêu đến năm 2030 phủ xanh đồi trọc.") is None
     # when a contract ends is no past either
     assert past_year_floor("Năm 2019, trạm bắt đầu thu phí. Thời gian thu phí kết thúc vào tháng 4/2028.") == 2019
+    # nor the day of an anniversary looked forward to, after the year told
+    assert past_year_floor("Năm 2022, hướng tới kỷ niệm 10 năm thành lập câu lạc bộ (1-8-2014 – 01-8-2024), "
+                           "các thành viên tiếp tục hoạt động.") == 2022
 
 
 def test_relative_openers_need_a_date_to_count_from():

@@ -35,6 +35,13 @@ _PLAN_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s
                          r"(?!\s*(?:nay|giờ|bây giờ)(?!\w))", re.IGNORECASE)
 
 
+# "Hướng tới kỷ niệm 10 năm ... (1-8-2014 – 01-8-2024)", "chào mừng kỷ niệm 77 năm Quốc khánh
+# (2/9/1945 - 2/9/2022)": the anniversary's day is ahead of what is told (a hand check read
+# "1/8/2024:" over a ceremony of 2022).
+_ANNIVERSARY_AHEAD = re.compile(r"(?<!\w)(?:hướng tới|tiến tới|chào mừng)\s+(?:lễ\s+)?kỷ niệm(?!\w)[^.;!?]*$", re.IGNORECASE)
+_ANNIVERSARY_AHEAD_REACH = 150
+
+
 def is_plan(text: str, mention: DateMention) -> bool:
     """A date the sentence looks forward to ("vào tháng 9 tới", "dự kiến ... ngày 25/4",
     "đến năm 2030", "vào ngày 13/6 tới"): the time of a plan, less telling than a time that is
@@ -43,6 +50,10 @@ def is_plan(text: str, mention: DateMention) -> bool:
     if _PLAN_TAIL.search(mention.text) or _PLAN_AFTER.match(text, mention.end) \
             or _plan_in_clause(text, max(0, mention.start - _PLAN_IN_CLAUSE_REACH), mention.start):
         return True
+    window = max(0, mention.start - _ANNIVERSARY_AHEAD_REACH)
+    before = text[window:mention.start]
+    if ("ỷ niệm" in before or "Ỷ NIỆM" in before) and _ANNIVERSARY_AHEAD.search(text, window, mention.start):
+        return True  # a substring test spares the regex on nearly every date
     before = _PLAN_BEFORE.search(text, max(0, mention.start - _PLAN_BEFORE_REACH - 1), mention.start)
     if before is None:
         return False
@@ -207,6 +218,9 @@ def is_background(text: str, mention: DateMention) -> bool:
 
 # Words that make a named year a plan or a deadline, not a time already past.
 _FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|mục tiêu|lộ trình|phấn đấu|tầm nhìn)(?!\w)", re.IGNORECASE)
+# "Năm 2022, hướng tới kỷ niệm 10 năm ... (2014 - 2024)": the years after it are the anniversary's,
+# ahead ("chào mừng kỷ niệm" is most often of the year told, and stays evidence of it).
+_ANNIVERSARY_FAR_AHEAD = re.compile(r"(?<!\w)(?:hướng|tiến) tới\s+(?:lễ\s+)?kỷ niệm(?!\w)", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối|(?:kết thúc|hết hạn|đáo hạn)(?:\s+vào)?)\s*$",
                             re.IGNORECASE)  # "kết thúc vào tháng 4/2028": when a toll contract ends
 _JOINED = re.compile(r"\s*(?:,|và|hoặc|cho đến)?\s*", re.IGNORECASE)  # between two dates of one list
@@ -247,8 +261,9 @@ def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
         if _FUTURE_CHUNK.search(part):
             continue
         future_end = -1  # where the last date read as a plan ends
+        ahead = _ANNIVERSARY_FAR_AHEAD.search(part) if "tới" in part else None
         for m in finder.find(part):
-            if m.year is None or m.anchored:
+            if m.year is None or m.anchored or (ahead is not None and m.start > ahead.start()):
                 continue
             if _FUTURE_BEFORE.search(part[:m.start].rstrip()[-20:]) \
                     or (future_end >= 0 and _JOINED.fullmatch(part, future_end, m.start)):
