@@ -51,8 +51,8 @@ def is_plan(text: str, mention: DateMention) -> bool:
             or _plan_in_clause(text, max(0, mention.start - _PLAN_IN_CLAUSE_REACH), mention.start):
         return True
     window = max(0, mention.start - _ANNIVERSARY_AHEAD_REACH)
-    before = text[window:mention.start]
-    if ("ỷ niệm" in before or "Ỷ NIỆM" in before) and _ANNIVERSARY_AHEAD.search(text, window, mention.start):
+    preceding = text[window:mention.start]
+    if ("ỷ niệm" in preceding or "Ỷ NIỆM" in preceding) and _ANNIVERSARY_AHEAD.search(text, window, mention.start):
         return True  # a substring test spares the regex on nearly every date
     before = _PLAN_BEFORE.search(text, max(0, mention.start - _PLAN_BEFORE_REACH - 1), mention.start)
     if before is None:
