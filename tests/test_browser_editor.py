@@ -201,6 +201,9 @@ def test_markdown_export_and_events(browser, base_url):  # noqa: F811
         body["events"] = [{"label": "ngày 5/6", "date": None, "precision": "day", "sentences": [0]},
                           {"label": "tuần đầu", "date": None, "precision": "unknown",
                            "sentences": list(range(1, len(body["sentences"])))}]
+        first = body["articles"][0]["id"]
+        body["abbreviations"] = [{"short": "XB", "full": "xe buýt", "article_id": first, "start": 0, "end": 5},
+                                 {"short": "UBND", "full": "Ủy ban nhân dân", "article_id": None}]
         route.fulfill(response=response, json=body)
 
     try:
@@ -209,10 +212,16 @@ def test_markdown_export_and_events(browser, base_url):  # noqa: F811
         labels = page.locator("#summary .event-label").all_inner_texts()
         assert labels == ["ngày 5/6", "tuần đầu"]
         assert page.locator("#summary .summary-para").count() == 2
+        notes = page.locator("#abbreviations")
+        expect(notes).to_be_visible()
+        assert notes.locator(".chip").all_inner_texts() == ["XB: xe buýt", "UBND: Ủy ban nhân dân"]
+        notes.locator("button.chip").click()  # the sourced one opens its definition in the article
+        expect(page.locator(".body .focus")).to_have_count(1)
         page.locator("#copy-md").click()
         expect(page.locator("#status")).to_contain_text("Markdown")
         markdown = page.evaluate("navigator.clipboard.readText()")
         assert "**ngày 5/6:**" in markdown and "## Nguồn" in markdown
+        assert "*Viết tắt: XB: xe buýt; UBND: Ủy ban nhân dân*" in markdown
         assert "(https://example.org/xe-buyt-12) — Báo Đà Nẵng, 2024-06-05" in markdown
         page.locator("#result").screenshot(path=str(SCREENSHOTS / "events.png"))
     finally:

@@ -43,3 +43,12 @@ def test_events_become_paragraphs_opened_by_their_labels_and_no_sentence_is_lost
 
 def test_empty_events_fall_back_to_the_flat_paragraph():
     assert paragraphs({**SUMMARY, "events": []}) == [(None, [0, 1, 2])]
+
+
+def test_the_abbreviations_come_after_the_summary_before_the_sources():
+    summary = {"sentences": [{"text": "UBND tỉnh họp.", "article_id": "a"}], "articles": [{"id": "a", "title": "Tin"}],
+               "abbreviations": [{"short": "UBND", "full": "Ủy ban nhân dân", "article_id": None}]}
+    assert render_text(summary) == "UBND tỉnh họp. [1]\n\nViết tắt: UBND: Ủy ban nhân dân\n\nSources:\n[1] Tin\n"
+    assert "*Viết tắt: UBND: Ủy ban nhân dân*\n\n## Sources" in render_markdown(summary)
+    del summary["abbreviations"]
+    assert "Viết tắt" not in render_text(summary)  # a summary saved before the field reads as before

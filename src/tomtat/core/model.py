@@ -125,6 +125,9 @@ class Summary:
     timeline: dict[str, Any] = field(default_factory=lambda: dict(EMPTY_TIMELINE))
     entities: tuple[dict[str, Any], ...] = ()
     events: tuple[StoryEvent, ...] = ()  # the story: events in reading order (empty for the flat layout)
+    # what the summary's abbreviations stand for ("NTD": "người tiêu dùng"), from the sources' own
+    # definitions or the common list (given with the story features off too)
+    abbreviations: tuple[dict[str, Any], ...] = ()
 
     def story_text(self, *, sources: bool = True) -> str:
         """The summary as a short story: one paragraph per event, opened by its date label
@@ -159,5 +162,6 @@ class Summary:
             "timeline": self.timeline,
             "entities": list(self.entities),
             "events": [e.to_dict() for e in self.events],
+            "abbreviations": list(self.abbreviations),
         }
         return out

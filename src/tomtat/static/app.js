@@ -1,7 +1,7 @@
 // tomtat page: plain JavaScript modules, no build step. Talks to the same server's JSON API.
 import { serviceErrorMessage, translate } from "./i18n.js";
 import { articlesFromBoxes, createBox, labelBoxes } from "./input.js";
-import { el, renderBody, renderEntities, renderSources, renderSummary, renderTimeline, sourceName, toMarkdown } from "./render.js";
+import { el, renderAbbreviations, renderBody, renderEntities, renderSources, renderSummary, renderTimeline, sourceName, toMarkdown } from "./render.js";
 
 let lang = localStorage.getItem("tomtat-lang") === "en" ? "en" : "vi";
 let files = [];
@@ -172,6 +172,7 @@ function render(result, fresh) {
   renderSources($("sources"), result, t, handlers);
   $("timeline-panel").hidden = !renderTimeline($("timeline"), result, t, handlers);
   $("entities-panel").hidden = !renderEntities($("entities"), result, t, handlers);
+  $("abbreviations").hidden = !renderAbbreviations($("abbreviations").querySelector(".items"), result, t, handlers);
   const headline = $("headline");
   headline.hidden = !result.headline;
   headline.querySelector(".text").textContent = result.headline || "";

@@ -199,6 +199,25 @@ export function renderEntities(box, result, t, handlers) {
   return shown;
 }
 
+// What the summary's abbreviations stand for: each a chip; one the sources define opens its
+// definition in the article, one from the common list says so.
+export function renderAbbreviations(box, result, t, handlers) {
+  box.textContent = "";
+  const items = Array.isArray(result.abbreviations) ? result.abbreviations : [];
+  let shown = 0;
+  for (const item of items) {
+    if (!item || !item.short || !item.full) continue;
+    const where = item.article_id && Number.isInteger(item.start) && Number.isInteger(item.end);
+    const chip = el(where ? "button" : "span", { type: where ? "button" : null, class: "chip",
+      title: where ? t("goToSource") : t("fromList"),
+      onclick: where ? () => handlers.focusRange(item.article_id, item.start, item.end) : null },
+    el("strong", {}, item.short), `: ${item.full}`);
+    box.append(shown ? "; " : "", chip);
+    shown += 1;
+  }
+  return shown;
+}
+
 // The result as Markdown: headline, summary (events as bold-led paragraphs), numbered sources.
 export function toMarkdown(result, t) {
   const number = new Map(result.articles.map((a, i) => [a.id, i + 1]));
@@ -207,6 +226,8 @@ export function toMarkdown(result, t) {
     const body = group.indexes.map((i) => `${result.sentences[i].text} [${number.get(result.sentences[i].article_id)}]`).join(" ");
     lines.push(group.label ? `**${group.label}:** ${body}` : body, "");
   }
+  const notes = (Array.isArray(result.abbreviations) ? result.abbreviations : []).filter((a) => a && a.short && a.full);
+  if (notes.length) lines.push(`*${t("abbreviations")}: ${notes.map((a) => `${a.short}: ${a.full}`).join("; ").replace(/([[\]])/g, "\\$1")}*`, "");
   const cited = result.articles.filter((a) => result.sentences.some((s) => s.article_id === a.id));
   if (cited.length) {
     lines.push(`## ${t("sourcesMd")}`, "");

@@ -2,7 +2,7 @@
 
 It extends :class:`tomtat.summarize.pipeline.Summarizer` (which knows nothing of stories)
 with the story features of this layer: the timeline dates the chronological order, and the
-timeline and entities go into the result. The cluster's events (:mod:`tomtat.story.events`)
+timeline, entities and what the summary's abbreviations stand for go into the result. The cluster's events (:mod:`tomtat.story.events`)
 make the selection cover each distinct happening once without telling one day's fact twice
 (:class:`~tomtat.story.event_select.EventSelector`), and, with ``Options.layout`` "story"
 (and the ``auto`` order), group the summary's sentences into events in time order, a person
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, cast
+from typing import Any, Callable, Iterable, Mapping, Sequence, cast
 
 import numpy as np
 
-from tomtat.core.model import Article, StoryEvent, Summary
+from tomtat.core.model import Article, StoryEvent, Summary, SummarySentence
 from tomtat.core.options import Options
 from tomtat.ingest import ArticleInput
+from tomtat.story.abbreviations import Glossary
 from tomtat.story.cohesion import PersonReferences
 from tomtat.story.entities import EntityExtractor
 from tomtat.story.event_select import EventSelector
@@ -35,6 +36,7 @@ from tomtat.vi.dates import DateFinder, DateMention
 class Summarizer(BaseSummarizer):
     timeline_builder: TimelineBuilder | None = None
     entity_extractor: EntityExtractor | None = None
+    glossary: Glossary | None = None
     # Timeline and entities cost ~30% of a summary; batch jobs that only want the summary
     # text turn them off (the date order then still uses dates when asked for).
     story: bool = True
@@ -46,6 +48,7 @@ class Summarizer(BaseSummarizer):
         super().__post_init__()
         self.timeline_builder = self.timeline_builder or TimelineBuilder()
         self.entity_extractor = self.entity_extractor or EntityExtractor()
+        self.glossary = self.glossary or Glossary()
         self._people = PersonReferences(self.entity_extractor.res) if self.options.introductions_first else None
 
     def story_context(self, cluster: Cluster) -> ClusterDates | None:
@@ -92,6 +95,14 @@ class Summarizer(BaseSummarizer):
             story = {"timeline": timeline.to_dict(),
                      "entities": tuple(e.to_dict() for e in self.entity_extractor.extract(cluster.sentences))}
         return timeline.sentence_dates(), story
+
+
+    def summary_notes(self, cluster: Cluster, sentences: Sequence[SummarySentence]) -> dict[str, Any]:
+        # Cheap (the summary's few sentences, and only articles that write the abbreviation), so
+        # given with the story features off too: the text output shows it.
+        assert self.glossary is not None
+        explained = self.glossary.explain([s.text for s in sentences], cluster.articles)
+        return {"abbreviations": tuple(a.to_dict() for a in explained)}
 
 
 def summarize(inputs: Iterable[ArticleInput] | ArticleInput, options: Options | None = None, *,

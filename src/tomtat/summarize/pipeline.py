@@ -9,7 +9,7 @@ class through :meth:`Summarizer.story_context`, :meth:`Summarizer.choose`,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -117,7 +117,7 @@ class Summarizer:
         return Summary(text=" ".join(s.text for s in summary_sentences), sentences=summary_sentences,
                        articles=infos, duplicates=duplicates, order=order_used, budget_syllables=budget,
                        warnings=tuple(warnings or ()),
-                       events=tuple(events), **story)
+                       events=tuple(events), **story, **self.summary_notes(cluster, summary_sentences))
 
     def story_context(self, cluster: Cluster) -> Any:
         """What the story layer knows of the cluster for one call (its events); none here."""
@@ -149,6 +149,11 @@ class Summarizer:
         fields of the result (``timeline``, ``entities``); none at this layer (see
         :mod:`tomtat.story.summarizer`)."""
         return {}, {}
+
+    def summary_notes(self, cluster: Cluster, sentences: Sequence[SummarySentence]) -> dict[str, Any]:
+        """Fields of the result about the summary's own text (``abbreviations``); none at this
+        layer (see :mod:`tomtat.story.summarizer`)."""
+        return {}
 
     def _render(self, cluster: Cluster, ordered: list[int], scores: np.ndarray,
                 opens: frozenset[int] = frozenset()) -> Iterable[SummarySentence]:

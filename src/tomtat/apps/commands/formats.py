@@ -53,15 +53,24 @@ def cited_articles(summary: Mapping[str, Any]) -> list[tuple[int, Mapping[str, A
     return [(numbers[a["id"]], a) for a in summary.get("articles", []) if a["id"] in used]
 
 
+def abbreviations_line(summary: Mapping[str, Any]) -> str | None:
+    """"Viết tắt: NTD: người tiêu dùng; UBND: Ủy ban nhân dân", or None when there is none."""
+    notes = [f"{a['short']}: {a['full']}" for a in summary.get("abbreviations") or []
+             if isinstance(a, Mapping) and a.get("short") and a.get("full")]
+    return "Viết tắt: " + "; ".join(notes) if notes else None
+
+
 def render_text(summary: Mapping[str, Any]) -> str:
-    """Each sentence followed by "[n]", the number of its source; the sources listed at the end."""
+    """Each sentence followed by "[n]", the number of its source; what its abbreviations stand
+    for; the sources listed at the end."""
     numbers = source_numbers(summary)
     blocks = []
     for label, indexes in paragraphs(summary):
         body = " ".join(_sentence(summary, i, numbers) for i in indexes)
         blocks.append(f"{label}: {body}" if label else body)
+    note = abbreviations_line(summary)
     sources = [f"[{n}] {_source_line(a)}" for n, a in cited_articles(summary)]
-    return "\n\n".join(blocks + (["Sources:\n" + "\n".join(sources)] if sources else [])) + "\n"
+    return "\n\n".join(blocks + ([note] if note else []) + (["Sources:\n" + "\n".join(sources)] if sources else [])) + "\n"
 
 
 def render_markdown(summary: Mapping[str, Any], headline: str | None = None) -> str:
@@ -71,6 +80,9 @@ def render_markdown(summary: Mapping[str, Any], headline: str | None = None) -> 
     for label, indexes in paragraphs(summary):
         body = " ".join(_sentence(summary, i, numbers) for i in indexes)
         lines += [f"**{label}:** {body}" if label else body, ""]
+    note = abbreviations_line(summary)
+    if note:
+        lines += [f"*{_escape(note)}*", ""]
     cited = cited_articles(summary)
     if cited:
         lines += ["## Sources", ""]

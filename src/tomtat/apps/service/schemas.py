@@ -146,6 +146,17 @@ class EventOut(BaseModel):
     date_end: str | None = None
 
 
+class AbbreviationOut(BaseModel):
+    """What an abbreviation of the summary stands for."""
+
+    short: str = Field(..., description='as the summary writes it: "NTD", "NN&PTNT"')
+    full: str = Field(..., description='spelled out: "người tiêu dùng"')
+    article_id: str | None = Field(None, description="the article whose text defines it; null: the list of common "
+                                                     "abbreviations")
+    start: int | None = Field(None, description="the definition's span in that article's text")
+    end: int | None = None
+
+
 class SummaryOut(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -160,6 +171,7 @@ class SummaryOut(BaseModel):
                                  "(extractive); null when no article has a title")
     cohesion: CohesionOut | None = None
     events: list[EventOut] = []
+    abbreviations: list[AbbreviationOut] = []
 
 
 class BatchItemOut(BaseModel):
