@@ -34,3 +34,11 @@ def test_the_common_list_when_the_sources_say_nothing_and_nothing_when_neither_d
 def test_no_note_for_what_the_summary_spells_out_codes_or_numerals():
     notes = _explained("Người tiêu dùng (NTD) được khuyến cáo cẩn trọng.", "Nghị quyết 04-NQ/TU khóa XIII, biến thể BA.2.")
     assert notes == {}
+
+
+def test_a_definition_spells_without_tone_marks_and_parts_joined_by_a_dash():
+    articles = [Article(id="b0", text="Ủy ban Kiểm tra (UBKT) Tỉnh ủy và Bộ Lao động - Thương binh và Xã hội "
+                                      "(LĐ-TB&XH) cùng họp.")]
+    notes = {a.short: a for a in Glossary().explain(["UBKT Tỉnh ủy đề nghị Bộ LĐ-TB&XH phối hợp."], articles)}
+    assert notes["UBKT"].full == "Ủy ban Kiểm tra" and notes["UBKT"].article_id == "b0"
+    assert notes["LĐ-TB&XH"].full == "Lao động - Thương binh và Xã hội"

@@ -228,6 +228,7 @@ def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compar
     ("Giải thưởng thường niên do báo Thể thao và Văn hóa sáng lập từ năm 2020 trao cho 5 tác phẩm.", True),
     ("Ra đời năm 2013, công ty định vị mình là công ty công nghệ.", True),
     ("Công ty được thành lập năm 2015 tại Hà Nội.", False),
+    ("Giải U23 châu Á năm 2018 diễn ra tại Thường Châu.", False),  # a tournament's year is when it is held
 ])
 def test_the_year_a_law_or_award_is_named_by_or_a_founding_beside_the_fact_is_not_its_time(text, cited):
     from tomtat.vi.time_context import is_cited
@@ -270,3 +271,12 @@ def test_a_bare_month_just_after_the_anchor_is_this_years_unless_told_as_past():
     assert m.value == "2015-09"
     (m,) = DateFinder().find("Hồi tháng 6, hai bên đã gặp nhau.", anchor)
     assert m.value == "2015-06"
+    for past in ("Hồi đầu tháng 6, hai bên đã gặp nhau.", "Tháng 6 vừa rồi, giá tăng mạnh."):
+        (m,) = DateFinder().find(past, anchor)
+        assert m.value == "2015-06", past
+
+
+def test_the_day_told_after_an_anniversary_looked_forward_to_is_no_plan():
+    from tomtat.vi.time_context import is_plan
+    text = "Chào mừng kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022), sáng 14/5, tỉnh tổ chức mít tinh."
+    assert [is_plan(text, m) for m in DateFinder().find(text)] == [True, True, False]

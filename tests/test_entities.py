@@ -632,3 +632,16 @@ def test_the_stock_exchange_and_its_acronym_are_one():
                    "Theo HoSE, cổ phiếu sẽ bị cảnh báo. HOSE cũng đã nhắc nhở công ty.")
     exchange = _find(es, "HoSE")
     assert exchange is _find(es, "Sở Giao dịch Chứng khoán TP.HCM") and exchange.mentions == 3
+
+
+def test_an_acronym_after_a_slash_is_an_organization_unless_a_document_number_precedes():
+    es = _entities("Theo WHO/UNICEF, tỷ lệ tiêm chủng tăng. Tỉnh thực hiện Nghị quyết số 04-NQ/TU.")
+    assert {("WHO", "ORG"), ("UNICEF", "ORG")} <= _types(es) and "TU" not in {e.name for e in es}
+
+
+def test_places_that_open_with_an_address_term_and_a_cooperatives_name_are_no_people_or_communes():
+    es = _entities("Cô Tô là huyện đảo của tỉnh. Anh Sơn là huyện miền núi.",
+                   "Giám đốc hợp tác xã Thành Công cho biết lúa đã chín.")
+    types = _types(es)
+    assert {("Cô Tô", "LOC"), ("Anh Sơn", "LOC")} <= types
+    assert not {name for name, _ in types} & {"Tô", "Sơn", "Thành Công"}

@@ -92,6 +92,8 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Vụ tai nạn xảy ra vào khoảng 17 giờ 30 chiều 31/5.", True),
     ("Phiên tòa sẽ tiếp tục vào ngày mai.", True),
     ("Hội nghị Trung ương 6 khai mạc sáng nay tại Hà Nội.", False),  # named: introduces it
+    ("Hội nghị thượng đỉnh ASEAN lần thứ 40 khai mạc tại Bangkok.", False),
+    ("Phiên tòa xét xử bị cáo Nguyễn Văn A mở vào sáng nay.", False),
 ])
 def test_a_person_named_before_by_role_alone_or_a_quotation_without_its_speaker_needs_its_predecessor(text, leans):
     openers = Openers.default()

@@ -5,7 +5,7 @@ before it in brackets ("... người tiêu dùng (NTD)", "Bộ Nông nghiệp v�
 (NN&PTNT)": those whose first letters spell it, "và" standing for "&"), or the abbreviation
 after its words ("TTATGT (trật tự an toàn giao thông)"), with the article and span it comes
 from; else by ``abbreviation_meanings.txt``, common abbreviations of the news with one
-reading. One the summary spells out itself before using it, or that is part of a code
+reading. One the summary spells out itself (anywhere in it), or that is part of a code
 ("04-NQ/TU", "BA.2"), is left alone. The summary's text is not touched: it stays the
 sources' words.
 """
@@ -14,13 +14,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
+import unicodedata
+
 import regex
 
 from tomtat.core.model import Article
 from tomtat.vi.resources import lines
 
-# Two capitals or more, "&" joining parts ("GD&ĐT", "NN&PTNT"), a word of its own.
-_ABBREVIATION = regex.compile(r"(?<![\p{L}\p{N}/.-])\p{Lu}{2,}(?:&\p{Lu}+)*(?![\p{L}\p{N}]|[./-]\p{N}|/\p{Lu})")
+# Two capitals or more, "&" or "-" joining parts ("GD&ĐT", "LĐ-TB&XH"), a word of its own.
+_ABBREVIATION = regex.compile(r"(?<![\p{L}\p{N}/.-])\p{Lu}{2,}(?:[&-]\p{Lu}+)*(?![\p{L}\p{N}]|[./-]\p{N}|/\p{Lu})")
 _ROMAN = regex.compile(r"[IVXLCDM]+")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _MAX_WORDS = 12  # a definition's words before the bracket, at most
@@ -38,14 +40,16 @@ class Abbreviation:
         return asdict(self)
 
 
-def _letters(short: str) -> str:
-    return short.replace("&", "")
+def _initial(letter: str) -> str:
+    """A letter as an abbreviation writes it: capital, without its tone or vowel marks ("Ủy"
+    gives U, "Tòa" T), Đ kept (it is a letter of its own)."""
+    return unicodedata.normalize("NFD", letter.upper())[0]
 
 
 def _spells(words: Sequence[str], short: str) -> bool:
     """Do the first letters of ``words`` spell ``short`` ("và" standing for its "&")?"""
-    letters = [w[0].upper() for w in words if not ("&" in short and w.lower() == "và")]
-    return "".join(letters) == _letters(short)
+    letters = [_initial(w[0]) for w in words if not ("&" in short and w.lower() == "và")]
+    return "".join(letters) == "".join(_initial(c) for c in short if c not in "&-")
 
 
 class Glossary:

@@ -64,6 +64,11 @@ def place_inside_a_name(words: Sequence[str], k: int, n: int, res: EntityResourc
 
 # ".2" of "BA.2": letters that number a code, not an organization.
 _CODE_NUMBER = re.compile(r"[.-]\d")
+# "04-NQ/", "12/QĐ-": what comes before a document number's letters (a token with a digit,
+# ending in "/" or "-"); not "WHO/" of "WHO/UNICEF", "ASEAN-" of "ASEAN-EU".
+_IN_A_CODE = re.compile(r"\d\S*[/-]$")
+# "hợp tác xã Thành Công": a cooperative's name, not a commune's
+_COOPERATIVE = re.compile(r"(?<!\w)hợp tác\s+$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"(?<!\w)(?:[Tt]iếng|bảng)\s+$")  # "tiếng Anh" the language, "bảng Anh" the pound
 _PRONOUN_TAIL = re.compile(r"\s+(?:ấy|ta)(?!\w)")
 
@@ -170,7 +175,7 @@ class MentionFinder:
             # nor a code's letters ("BA.2", "BA.4": a virus variant; "04-NQ/TU", "12/QĐ-UBND": a
             # document's number)
             if not self.res.common_acronym(words[0]) and not self._word_in_capitals(word) \
-                    and not _CODE_NUMBER.match(text, run_end) and text[run_start - 1:run_start] not in ("/", "-"):
+                    and not _CODE_NUMBER.match(text, run_end) and not _IN_A_CODE.search(text, max(0, run_start - 20), run_start):
                 yield Evidence(ORGANIZATION, words[0], run_start, run_end)  # an acronym: "NATO"
             return
         # "Hà Nội FC": a club named for its place (the qualifiers stripped before a name took
@@ -268,7 +273,9 @@ class MentionFinder:
             return Evidence(LOCATION, text[city:end], city, end)  # "TP. Hồ Chí Minh", not the president
         if skip == 0 and not title_in_run and self.rules.tail_before(self.rules.facility_tail, text, run_start):
             return Evidence(LOCATION, name, start, end)  # "đường Nguyễn Văn Linh": named after a person, not one
-        if self.rules.tail_before(self.rules.place_trigger_tail, text, run_start) and skip == 0 and not vietnamese_name:
+        trigger = self.rules.tail_before(self.rules.place_trigger_tail, text, run_start)
+        if trigger and skip == 0 and not vietnamese_name and not _COOPERATIVE.search(text, max(0, trigger.start() - 10),
+                                                                                       trigger.start()):
             if len(name_tokens) == 1 and name.lower() in self.res.name_breakers:
                 return None  # "trung tâm TP. Khi đến ...": a sentence the splitter left joined
             if self.rules.ends_mid_word(text, end, name_tokens[-1].text):

@@ -50,7 +50,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     ("day_month_paren", rf"(?<!\w)(?:(?:ngày\s+)?hôm\s+(?:qua|nay|kia)|ngày\s+mai|{_PART}\s+(?:nay|qua|mai)|{WEEKDAY})\s*\(\s*(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s*\)"),
     # "tháng 1.2015" (dot, as many outlets write it) beside "tháng 1/2015", "tháng 1 năm 2015"
     ("month_year", rf"tháng{_B5}\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-|\.)\s*(?P<y>(?:19|20)\d{{2}}){_E}"),
-    ("month", rf"tháng{_B5}\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|qua|trước|sau))?{_E}"),
+    ("month", rf"tháng{_B5}\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|vừa\s+rồi|qua|trước|sau))?{_E}"),
     ("year", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
     ("same_time", r"cùng(?<!\w....)\s+(?:ngày|hôm|thời\s+điểm|lúc|thời\s+gian|buổi)(?!\w)(?!\s+(?:\d|này|đó|với|mai))"),
@@ -219,8 +219,8 @@ def _patterns_for(has_digit: bool, has_separator: bool,
     return plan
 
 
-# "hồi tháng 6": a month told as past.
-_RECALLED = re.compile(r"(?<!\w)hồi\s+$", re.IGNORECASE)
+# "hồi tháng 6", "hồi đầu tháng 6": a month told as past.
+_RECALLED = re.compile(r"(?<!\w)hồi(?:\s+(?:đầu|giữa|cuối))?\s+$", re.IGNORECASE)
 
 
 class DateFinder:
@@ -311,7 +311,7 @@ class DateFinder:
             if tail in ("tới", "sắp tới", "sau") and m < anchor.month:
                 y += 1
             elif tail not in ("tới", "sắp tới", "sau", "này") and m > anchor.month \
-                    and (tail or _RECALLED.search(match.string, max(0, start - 6), start)
+                    and (tail or _RECALLED.search(match.string, max(0, start - 12), start)
                          or date(y, m, 1) > anchor + timedelta(days=self.future_slack_days)):
                 # "tháng 1 vừa qua", "hồi tháng 6" in March or May: last year's; "tháng 6" on 20/5,
                 # within the slack a day-month has too: this year's

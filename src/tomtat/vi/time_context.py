@@ -37,8 +37,9 @@ _PLAN_AFTER = re.compile(r"\s*(?:[-–]\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s
 
 # "Hướng tới kỷ niệm 10 năm ... (1-8-2014 – 01-8-2024)", "chào mừng kỷ niệm 77 năm Quốc khánh
 # (2/9/1945 - 2/9/2022)": the anniversary's day is ahead of what is told (a hand check read
-# "1/8/2024:" over a ceremony of 2022).
-_ANNIVERSARY_AHEAD = re.compile(r"(?<!\w)(?:hướng tới|tiến tới|chào mừng)\s+(?:lễ\s+)?kỷ niệm(?!\w)[^.;!?]*$", re.IGNORECASE)
+# "1/8/2024:" over a ceremony of 2022); up to its bracket's end or a comma ("..., sáng 14/5,"
+# is the day told).
+_ANNIVERSARY_AHEAD = re.compile(r"(?<!\w)(?:hướng tới|tiến tới|chào mừng)\s+(?:lễ\s+)?kỷ niệm(?!\w)[^.;!?),]*$", re.IGNORECASE)
 _ANNIVERSARY_AHEAD_REACH = 150
 
 
@@ -111,11 +112,12 @@ _NAMED_ROUND_REACH = 6
 # one after, so a day of those months told beside it is of that year.
 _FIRST_MONTHS_OF = re.compile(r"(?<!\w)(\d{1,2})\s+tháng\s+đầu\s+năm\s+(\d{4})(?!\d)")
 # "Điều 219 Bộ luật Hình sự năm 2015", "Luật Đất đai năm 2013": the year a law is named by (a
-# hand check read "năm 2015:" over a verdict of 30/8); an award's too ("Giải Báo chí Quốc gia
-# năm 2015", judged in June 2016).
+# hand check read "năm 2015:" over a verdict of 30/8); an award's for works too ("Giải Báo chí
+# Quốc gia năm 2015", judged in June 2016; not a tournament's, "Giải U23 châu Á năm 2018", held
+# that year).
 # The law's own name is capitalized ("Luật Đất đai"), which tells it from "luật sửa đổi được
 # thông qua năm 2015", where the year is the news.
-_LAW_NAME = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Hiến pháp|Giải thưởng|Giải)((?:\s+[^\s,.;:()]+){0,5}?)\s*$")
+_LAW_NAME = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Hiến pháp|Giải thưởng|Giải(?= (?:Báo chí|Văn học|Âm nhạc|Mỹ thuật|Sách)))((?:\s+[^\s,.;:()]+){0,5}?)\s*$")
 _LAW_NAME_REACH = 60
 # Syllables that end a law's name: what is told of it ("Luật Đất đai được thông qua năm 2013",
 # "có hiệu lực"); not "thông", "hành" ("Luật Giao thông", "Luật Thi hành án").
