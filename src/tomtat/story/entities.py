@@ -87,7 +87,7 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot belo
 
 
 def _initial(word: str) -> str:
-    return without_marks(word[:1]).upper().replace("Đ", "D")
+    return without_marks(word[:1]).upper()  # "Đ" too is "D" then, as in the initials compared
 
 
 def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
@@ -102,7 +102,7 @@ def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
             return True
         n = len(word)
         return (_is_initials(word) and n >= 2 and j + n <= len(full)
-                and "".join(_initial(w) for w in full[j:j + n]) == without_marks(word).replace("Đ", "D")
+                and "".join(_initial(w) for w in full[j:j + n]) == without_marks(word)
                 and match(i + 1, j + n))
     return len(full) > len(short) and match(0, 0)
 

@@ -67,7 +67,7 @@ def _after_its_article(when: When, anchor: date | None) -> bool:
     if anchor is None or when.year is None:
         return False
     if when.precision == DAY:
-        return when.ordinal() - anchor.toordinal() > 1
+        return (_days_after(when, anchor) or 0) > 1  # as a main day's vote counts a schedule
     if when.precision == MONTH and when.month is not None:
         return (when.year, when.month) > (anchor.year, anchor.month)
     return when.precision == YEAR and when.year > anchor.year
