@@ -607,3 +607,39 @@ def test_a_sentence_after_a_background_year_is_told_under_the_storys_day():
     assert dates.told[2] == main
     cluster, dates = _dates_of([{"title": "Phim mới khởi chiếu", "text": text}])
     assert dates.told[2] == dates.own[1]
+
+
+def test_a_missing_happening_is_told_by_its_best_sentence_not_by_a_side_fact_dated_near_its_day():
+    """Only a sentence dated on the happening's main day is preferred to a better-scored one: a
+    day a few days off is often a side fact of the report ("tàu ngầm ... đã đến cảng" three days
+    before the visit the report is about)."""
+    import numpy as np
+
+    from tomtat.core.model import Article
+    from tomtat.story.event_select import EventSelector
+
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster([
+        Article(id="bridge", text=(
+            "Sáng 5/10, cầu Hòa Phong qua sông Trà Mi được đưa vào sử dụng sau ba năm xây dựng. "
+            "Cây cầu dài 1,2 km với bốn làn xe, tổng vốn đầu tư khoảng 900 tỷ đồng.")),
+        Article(id="visit", text=(
+            "Ngày 27/7, Bộ trưởng Nông nghiệp Lê Văn An dẫn đầu đoàn công tác thăm tỉnh Trà Mi trong ba ngày. "
+            "Ông An nhấn mạnh tỉnh cần ưu tiên hệ thống thủy lợi cho vùng trồng lúa ven sông. "
+            "Hôm 24/7, một tàu hàng chở phân bón từ nước ngoài đã cập cảng Trà Mi sau nhiều tuần chậm trễ."))])
+    dates = ClusterDates.build(cluster)
+    assert len(dates.happenings()) == 2
+    visit = [i for i, s in enumerate(cluster.sentences) if s.article_id == "visit"]
+    opening, remark, side = visit
+
+    def bridge_only(view, scores, budget, *, max_sentences=None):
+        return [i for i, s in enumerate(view.sentences) if s.article_id == "bridge" and s.kind != "heading"][:1]
+
+    scores = np.zeros(len(cluster.sentences))
+    scores[[opening, remark, side]] = (-3.0, -1.0, -2.0)
+    chosen = EventSelector(bridge_only, dates, OPENERS)(cluster, scores, 200)
+    assert opening in chosen and side not in chosen  # the main day's sentence, though not the best scored
+    # Without the main day's sentence, the best-scored one, not the side fact dated near the day.
+    selector = EventSelector(bridge_only, dates, OPENERS)
+    main = next(day for day, stories in dates.happenings() if ("visit",) in stories)
+    assert selector._representative(cluster, scores, main, {"visit"}, left_out={opening}) == remark

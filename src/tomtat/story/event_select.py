@@ -128,8 +128,10 @@ class EventSelector:
 
     def _representative(self, cluster: Cluster, scores: np.ndarray, main: When, articles: set[str],
                         left_out: set[int]) -> int | None:
-        """The best-scored sentence of these articles a reader can take alone, dated within the
-        happening if any such sentence exists."""
+        """The best-scored sentence of these articles a reader can take alone, one dated on the
+        happening's main day if any such sentence exists. Only that day: a day merely near it is
+        often a side fact ("Hôm 24/7, tàu ngầm ... đã đến Hàn Quốc" in a report of a visit on
+        27/7), told instead of the happening."""
         best: tuple[bool, float, int] | None = None
         for i, s in enumerate(cluster.sentences):
             if s.article_id not in articles or not s.selectable or i in left_out:
@@ -140,7 +142,7 @@ class EventSelector:
                     s.text, anchored=self.dates.anchored.get(s.article_id, False))):
                 continue
             own = self.dates.own[i]
-            candidate = (own is not None and self.dates.near(own, main), float(scores[i]), -i)
+            candidate = (self._same_day(own, main), float(scores[i]), -i)
             if best is None or candidate > best:
                 best = candidate
         return -best[2] if best is not None else None
