@@ -643,3 +643,35 @@ def test_a_missing_happening_is_told_by_its_best_sentence_not_by_a_side_fact_dat
     selector = EventSelector(bridge_only, dates, OPENERS)
     main = next(day for day, stories in dates.happenings() if ("visit",) in stories)
     assert selector._representative(cluster, scores, main, {"visit"}, left_out={opening}) == remark
+
+
+def test_an_event_of_dated_outlets_tells_every_outlets_news_before_any_outlets_details():
+    """With dated articles an event is one day's happening told by several outlets: after the
+    lede, sentences follow by how far into their article they come, so the incident another
+    outlet tells second comes before the reactions the first outlet tells last. Without
+    ``interleave`` each article's telling stays together."""
+    first_outlet = ("Sáng 27/5, mái nhà của ông Lê Văn Tám ở xã Nghi Hòa bị tốc khi một máy bay hạ cánh.\n"
+                    "Đoàn cán bộ xã đã đến kiểm tra hiện trường ngay trong buổi chiều.\n"
+                    "Người dân quanh sân bay cho biết họ luôn lo sợ mỗi khi máy bay hạ cánh.\n"
+                    "Ông Tám đã gửi đơn lên cảng vụ hàng không để đề nghị bồi thường.")
+    second_outlet = ("Một chuyến bay bị nghi làm tốc mái nhà dân ở xã Nghi Hòa sáng 27/5.\n"
+                     "Theo ông Tám, khoảng 200 viên ngói bị gió từ máy bay thổi bay khi cả nhà đang ngủ.\n"
+                     "Cảng vụ hàng không cho biết đang xác minh chuyến bay.\n"
+                     "Sân bay này mỗi ngày đón khoảng 40 chuyến bay.")
+    articles = [{"title": "Máy bay làm tốc mái nhà dân", "text": first_outlet, "source": "Báo A", "published": "2016-05-27"},
+                {"title": "Nghi máy bay thổi bay ngói nhà dân", "text": second_outlet, "source": "Báo B",
+                 "published": "2016-05-27"}]
+    from conftest import cluster_of
+    from tomtat.story.events import story_events
+
+    cluster = cluster_of(articles)
+    dates = ClusterDates.build(cluster)
+
+    def at(start):
+        return next(i for i, s in enumerate(cluster.sentences) if s.text.startswith(start))
+
+    lede, reaction, incident = at("Sáng 27/5, mái nhà"), at("Ông Tám đã gửi đơn"), at("Theo ông Tám")
+    order, events = story_events(cluster, [lede, reaction, incident], dates, lambda i: False, interleave=True)
+    assert order == [lede, incident, reaction] and len(events) == 1
+    order, _ = story_events(cluster, [lede, reaction, incident], dates, lambda i: False)
+    assert order == [lede, reaction, incident]

@@ -429,6 +429,33 @@ def _in_day_order(chains: list[list[int]], own: Sequence[When | None], year: int
     return [chain for _, block in sorted(blocks, key=lambda b: b[0]) for chain in block]
 
 
+def _news_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]]) -> list[list[int]]:
+    """An event's chains told as one report of several outlets: the lede first
+    (:func:`_lede_first`), then the others by how far into its article each comes (share of
+    the article's sentences before it), so every outlet's news comes before any outlet's
+    details and each article's own sentences keep their order. A hand check read the reaction
+    to a roof blown off before the incident itself, told later in another outlet's article."""
+    length: dict[str, int] = {}
+    for s in cluster.sentences:
+        length[s.article_id] = max(length.get(s.article_id, 0), s.index + 1)
+
+    def depth(chain: list[int]) -> float:
+        s = cluster.sentences[ordered[chain[0]]]
+        return s.index / length[s.article_id]
+
+    # Sentences next to each other in one article move as one (the second often goes on with
+    # the first without an opener: "Hai cầu thủ này ...").
+    units: list[list[list[int]]] = []
+    for chain in _lede_first(cluster, ordered, chains):
+        if units and ordered[chain[0]] == ordered[units[-1][-1][-1]] + 1 \
+                and predecessor(cluster, ordered[chain[0]]) == ordered[units[-1][-1][-1]]:
+            units[-1].append(chain)
+        else:
+            units.append([chain])
+    first, *rest = units
+    return [chain for unit in [first, *sorted(rest, key=lambda u: depth(u[0]))] for chain in unit]
+
+
 def _lede_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]]) -> list[list[int]]:
     """An event's chains with the sentence that opens an article's telling of it first (with
     what leans on it), the rest in their order: an event reads from its news, not from a detail
@@ -442,13 +469,18 @@ def _lede_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]
 
 def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
                  leans: Callable[[int], bool],
-                 namings: Sequence[Namings] | None = None) -> tuple[list[int], list[StoryEvent]]:
+                 namings: Sequence[Namings] | None = None, *,
+                 interleave: bool = False) -> tuple[list[int], list[StoryEvent]]:
     """Group ``ordered`` (cluster indexes, reading order) into events; return the new reading
     order (events in time order, each event's sentences in their old order but for the two
     rules below) and the events, whose ``sentences`` index that new order. A sentence that
     leans on the one before it ("Cùng ngày,", "Ông này") stays in the event of that sentence.
 
-    Inside an event the sentence that opens an article's telling of it comes first; then, with
+    Inside an event the sentence that opens an article's telling of it comes first; with
+    ``interleave`` (the articles are dated, so an event is one day's happening told by several
+    outlets) the others follow by how far into their articles they come (:func:`_news_first`),
+    else in their order (each article's telling together: undated articles' events may join
+    several sub-stories, and a blind reading preferred them kept apart). Then, with
     ``namings`` (how each sentence of ``ordered`` names its people, from
     :class:`~tomtat.story.cohesion.PersonReferences`), a sentence that introduces a person
     ("Chủ tịch Kim Jong-un") moves with its chain to just before the first one that named them
@@ -488,7 +520,8 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
     events: list[StoryEvent] = []
     known: dict[str, Naming] = {}  # how the events so far named each person
     for g in groups:
-        chains = _in_day_order(_lede_first(cluster, ordered, g.chains), [dates.own[i] for i in ordered],
+        chains = _in_day_order((_news_first if interleave else _lede_first)(cluster, ordered, g.chains),
+                               [dates.own[i] for i in ordered],
                                g.when.year if g.when is not None else None)
         if namings is not None:
             chains = introductions_first(chains, namings, known)

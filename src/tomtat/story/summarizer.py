@@ -81,7 +81,7 @@ class Summarizer(BaseSummarizer):
         if self.options.layout != "story" or self.options.order != "auto" or context is None:
             return ordered, [], order_used
         namings = self._people.namings([cluster.sentences[i] for i in ordered]) if self._people else None
-        new_order, events = story_events(cluster, ordered, context, leans, namings)
+        new_order, events = story_events(cluster, ordered, context, leans, namings, interleave=order_used == "date")
         return new_order, events, "story"
 
     def story_features(self, cluster: Cluster) -> tuple[Mapping[tuple[str, int], DateMention], dict[str, Any]]:
