@@ -124,3 +124,19 @@ def test_a_pattern_left_out_by_its_words_could_not_have_matched(text):
     old, new = _alternation(patterns).match(text), _FirstOf(patterns).match(text)
     assert (old and old.group(0)) == (new and new.group(0))
 
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Phát biểu khai mạc hội nghị, ông An nhấn mạnh vai trò của cán bộ.", "hội nghị"),
+    ("Phát biểu khai mạc Hội nghị, ông An nhấn mạnh vai trò của cán bộ.", "hội nghị"),
+    ("Tại buổi lễ, Bí thư Tỉnh đoàn biểu dương hai em.", "lễ"),
+    ("Phát biểu tại cuộc họp, Thủ tướng yêu cầu các bộ khẩn trương.", "họp"),
+    ("Tuy nhiên, tại phiên tòa, bị cáo kêu oan.", "tòa"),  # after a removable connective
+    ("Tại hội nghị Trung ương 6, ông An phát biểu.", None),  # named: it introduces the conference
+    ("Tại lễ trao giải hồi tháng 3, cô Lan nhận giải.", None),
+    ("Cùng ngày, ông An đến thăm.", None),
+])
+def test_a_happening_taken_as_setting_by_its_kind_alone_needs_an_introduction(text, kind):
+    openers = Openers.default()
+    assert openers.setting_kind(text) == kind
+    assert openers.needs_predecessor(text) is (kind is not None or text.startswith("Cùng ngày"))

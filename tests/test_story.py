@@ -675,3 +675,31 @@ def test_an_event_of_dated_outlets_tells_every_outlets_news_before_any_outlets_d
     assert order == [lede, incident, reaction] and len(events) == 1
     order, _ = story_events(cluster, [lede, reaction, incident], dates, lambda i: False)
     assert order == [lede, reaction, incident]
+
+
+def test_a_sentence_set_at_a_happening_named_by_kind_alone_waits_for_a_sentence_that_names_it():
+    """"Tại buổi lễ, ..." needs a chosen sentence naming the ceremony: its own predecessor when
+    that does, else the best candidate of any article that does ("... tổ chức lễ trao ...")."""
+    import numpy as np
+
+    from tomtat.core.model import Article
+    from tomtat.summarize.select import pool_candidates, readability_constraints
+
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster([
+        Article(id="a", text="Sáng 20/5, Tỉnh đoàn Khánh Hòa tổ chức lễ trao huy hiệu Tuổi trẻ dũng cảm cho hai em học sinh."),
+        Article(id="b", text=("Hai em học sinh đã cứu năm bạn bị đuối nước ở suối Tà Lương. "
+                              "Tại buổi lễ, Bí thư Tỉnh đoàn biểu dương hành động dũng cảm của hai em."))])
+    ceremony = next(i for i, s in enumerate(cluster.sentences) if "tổ chức lễ" in s.text)
+    setting = next(i for i, s in enumerate(cluster.sentences) if s.text.startswith("Tại buổi lễ"))
+    scores = np.zeros(len(cluster.sentences))
+    candidates = pool_candidates(cluster, scores, 1, 60)
+    allowed, waiting, before = readability_constraints(cluster, candidates, OPENERS)
+    k = int(np.flatnonzero(candidates == setting)[0])
+    assert waiting[k] and before[k] == ceremony  # its predecessor (the rescue) does not name it
+    # Without the introducing article it waits for its own predecessor, as any leaning sentence.
+    alone = summarizer.build_cluster([cluster.articles[1]])
+    candidates = pool_candidates(alone, np.zeros(len(alone.sentences)), 1, 60)
+    allowed, waiting, before = readability_constraints(alone, candidates, OPENERS)
+    k = next(k for k, c in enumerate(candidates) if alone.sentences[int(c)].text.startswith("Tại buổi lễ"))
+    assert waiting[k] and before[k] == int(candidates[k]) - 1
