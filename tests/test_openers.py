@@ -1,4 +1,5 @@
 """The openers' first-character dispatch answers as the one alternation of every pattern."""
+import dataclasses
 import re
 
 import pytest
@@ -135,8 +136,14 @@ def test_a_pattern_left_out_by_its_words_could_not_have_matched(text):
     ("Tại hội nghị Trung ương 6, ông An phát biểu.", None),  # named: it introduces the conference
     ("Tại lễ trao giải hồi tháng 3, cô Lan nhận giải.", None),
     ("Cùng ngày, ông An đến thăm.", None),
+    # the happening as the subject, by its kind alone
+    ("Hội nghị nhằm trao đổi các giải pháp xây dựng văn hóa học đường.", "hội nghị"),
+    ("Vụ tai nạn xảy ra vào khoảng 17 giờ 30 chiều 31/5.", "tai nạn"),
+    ("Phiên tòa sẽ tiếp tục vào ngày mai.", "tòa"),
 ])
 def test_a_happening_taken_as_setting_by_its_kind_alone_needs_an_introduction(text, kind):
     openers = Openers.default()
     assert openers.setting_kind(text) == kind
     assert openers.needs_predecessor(text) is (kind is not None or text.startswith("Cùng ngày"))
+    without = dataclasses.replace(openers, setting=())
+    assert openers.match(text) == without.match(text)  # [setting] leaves the scorer's opener feature as it was

@@ -309,7 +309,10 @@ class Openers:
         connective, lower-cased; None when it opens otherwise."""
         prefix = self.removable_prefix(text)
         m = self._setting.match(capitalize_first(text[prefix:]) if prefix else text.lstrip())
-        return m.group("kind").lower() if m is not None and m.groupdict().get("kind") else None
+        if m is None:
+            return None
+        kind = next((v for k, v in m.groupdict().items() if k.startswith("kind") and v), None)
+        return kind.lower() if kind else None
 
     @cached_property
     def _earlier(self) -> _FirstOf:
