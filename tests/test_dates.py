@@ -255,6 +255,12 @@ def test_the_year_a_law_or_award_is_named_by_or_a_founding_beside_the_fact_is_no
     # "1/8/2024:" over a ceremony of 2022, and "19/5/2022:" over a rally of 14/5)
     ("Hướng tới kỷ niệm 10 năm thành lập câu lạc bộ (1-8-2014 – 01-8-2024), các thành viên tiếp tục hoạt động.", True),
     ("Chào mừng kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022), sáng 14/5, tỉnh tổ chức mít tinh.", True),
+    # the year a strategy or a target looks to, however far back its noun, even before "đã"
+    ("Chiến lược phát triển giao thông, tầm nhìn đến năm 2030 đã được phê duyệt từ năm 2012.", True),
+    ("Đề án góp phần thực hiện mục tiêu đưa tỉnh trở thành trung tâm công nghiệp, dịch vụ của "
+     "cả vùng vào năm 2030.", True),
+    ("Tỉnh phấn đấu trong những năm tới, với sự chung tay của doanh nghiệp, xóa hộ nghèo trước năm 2025.", True),
+    ("Năm 2030, dân số thành phố đạt 10 triệu người, theo số liệu của cục thống kê.", False),
 ])
 def test_up_to_a_date_told_as_done_is_a_time_past(text, plan):
     from tomtat.vi.time_context import is_plan

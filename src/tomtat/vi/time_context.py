@@ -43,6 +43,15 @@ _ANNIVERSARY_AHEAD = re.compile(r"(?<!\w)(?:hướng tới|tiến tới|chào m�
 _ANNIVERSARY_AHEAD_REACH = 150
 
 
+# A year a strategy or a target looks to, however far back its noun: "tầm nhìn đến năm 2030
+# (đã được phê duyệt)", "thực hiện mục tiêu đưa Việt Nam trở thành ... vào năm 2030",
+# "phấn đấu ... trước năm 2025" (a hand check of the dumps found "năm 2030:" labels). Not a
+# target told as reached ("đã hoàn thành mục tiêu ... vào năm 2020").
+_TARGET_YEAR = re.compile(r"(?<!\w)(?:(?<!đã )(?<!vừa )(?<!đã hoàn thành )(?<!đạt )(?<!đạt được )mục tiêu|tầm nhìn|phấn đấu)(?!\w)"
+                          r"[^.;!?]*?(?<!\w)(?:vào|đến|tới|trước)\s+(?:năm\s+)?$", re.IGNORECASE)
+_TARGET_YEAR_REACH = 300
+
+
 def is_plan(text: str, mention: DateMention) -> bool:
     """A date the sentence looks forward to ("vào tháng 9 tới", "dự kiến ... ngày 25/4",
     "đến năm 2030", "vào ngày 13/6 tới"): the time of a plan, less telling than a time that is
@@ -50,6 +59,8 @@ def is_plan(text: str, mention: DateMention) -> bool:
     ...") is a time past."""
     if _PLAN_TAIL.search(mention.text) or _PLAN_AFTER.match(text, mention.end) \
             or _plan_in_clause(text, max(0, mention.start - _PLAN_IN_CLAUSE_REACH), mention.start):
+        return True
+    if mention.precision == YEAR and _TARGET_YEAR.search(text, max(0, mention.start - _TARGET_YEAR_REACH), mention.start):
         return True
     window = max(0, mention.start - _ANNIVERSARY_AHEAD_REACH)
     preceding = text[window:mention.start]
