@@ -261,6 +261,10 @@ def test_the_year_a_law_or_award_is_named_by_or_a_founding_beside_the_fact_is_no
      "cả vùng vào năm 2030.", True),
     ("Tỉnh phấn đấu trong những năm tới, với sự chung tay của doanh nghiệp, xóa hộ nghèo trước năm 2025.", True),
     ("Năm 2030, dân số thành phố đạt 10 triệu người, theo số liệu của cục thống kê.", False),
+    ("Sau nhiều năm phấn đấu, anh giành huy chương vàng đầu tiên vào năm 2019.", False),
+    ("Với tầm nhìn xa, ông đã thành lập công ty vào năm 1995.", False),
+    ("Mục tiêu này đã được hoàn thành vào năm 2018, sớm hai năm so với kế hoạch.", False),
+    ("Công ty đã vượt mục tiêu doanh thu đề ra cho cả giai đoạn vào năm 2020.", False),
 ])
 def test_up_to_a_date_told_as_done_is_a_time_past(text, plan):
     from tomtat.vi.time_context import is_plan

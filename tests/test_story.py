@@ -677,29 +677,26 @@ def test_an_event_of_dated_outlets_tells_every_outlets_news_before_any_outlets_d
     assert order == [lede, reaction, incident]
 
 
-def test_a_sentence_set_at_a_happening_named_by_kind_alone_waits_for_a_sentence_that_names_it():
-    """"Tại buổi lễ, ..." needs a chosen sentence naming the ceremony: its own predecessor when
-    that does, else the best candidate of any article that does ("... tổ chức lễ trao ...")."""
-    import numpy as np
+def test_the_lede_keeps_its_next_sentence_when_outlets_interleave():
+    """The lede is moved first; the sentence after it in its article still follows it, not a
+    shallower detail of a longer article."""
+    long_outlet = "\n".join(["Sáng 27/5, mái nhà của ông Lê Văn Tám ở xã Nghi Hòa bị tốc khi một máy bay hạ cánh."]
+                            + [f"Chi tiết thứ {k} của vụ việc được người dân xã Nghi Hòa kể lại cho phóng viên." for k in range(1, 12)])
+    short_outlet = ("Một chuyến bay bị nghi làm tốc mái nhà dân ở xã Nghi Hòa sáng 27/5.\n"
+                    "Theo ông Tám, khoảng 200 viên ngói bị gió từ máy bay thổi bay khi cả nhà đang ngủ.\n"
+                    "Cảng vụ hàng không cho biết đang xác minh chuyến bay.\n"
+                    "Sân bay này mỗi ngày đón khoảng 40 chuyến bay.")
+    from conftest import cluster_of
+    from tomtat.story.events import story_events
 
-    from tomtat.core.model import Article
-    from tomtat.summarize.select import pool_candidates, readability_constraints
+    cluster = cluster_of([{"title": "Máy bay làm tốc mái nhà dân", "text": short_outlet, "source": "Báo B",
+                           "published": "2016-05-27"},
+                          {"title": "Ngói bay vì máy bay", "text": long_outlet, "source": "Báo A", "published": "2016-05-27"}])
+    dates = ClusterDates.build(cluster)
 
-    summarizer = Summarizer()
-    cluster = summarizer.build_cluster([
-        Article(id="a", text="Sáng 20/5, Tỉnh đoàn Khánh Hòa tổ chức lễ trao huy hiệu Tuổi trẻ dũng cảm cho hai em học sinh."),
-        Article(id="b", text=("Hai em học sinh đã cứu năm bạn bị đuối nước ở suối Tà Lương. "
-                              "Tại buổi lễ, Bí thư Tỉnh đoàn biểu dương hành động dũng cảm của hai em."))])
-    ceremony = next(i for i, s in enumerate(cluster.sentences) if "tổ chức lễ" in s.text)
-    setting = next(i for i, s in enumerate(cluster.sentences) if s.text.startswith("Tại buổi lễ"))
-    scores = np.zeros(len(cluster.sentences))
-    candidates = pool_candidates(cluster, scores, 1, 60)
-    allowed, waiting, before = readability_constraints(cluster, candidates, OPENERS)
-    k = int(np.flatnonzero(candidates == setting)[0])
-    assert waiting[k] and before[k] == ceremony  # its predecessor (the rescue) does not name it
-    # Without the introducing article it waits for its own predecessor, as any leaning sentence.
-    alone = summarizer.build_cluster([cluster.articles[1]])
-    candidates = pool_candidates(alone, np.zeros(len(alone.sentences)), 1, 60)
-    allowed, waiting, before = readability_constraints(alone, candidates, OPENERS)
-    k = next(k for k, c in enumerate(candidates) if alone.sentences[int(c)].text.startswith("Tại buổi lễ"))
-    assert waiting[k] and before[k] == int(candidates[k]) - 1
+    def at(start):
+        return next(i for i, s in enumerate(cluster.sentences) if s.text.startswith(start))
+
+    lede, next_one, detail = at("Một chuyến bay bị nghi"), at("Theo ông Tám"), at("Chi tiết thứ 2 ")
+    order, _ = story_events(cluster, [detail, lede, next_one], dates, lambda i: False, interleave=True)
+    assert order == [lede, next_one, detail]

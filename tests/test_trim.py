@@ -147,6 +147,7 @@ def test_an_opener_is_kept_after_its_predecessor():
     # the speaker is named, but not the conference: [setting], unseen by the opener feature
     ("Phát biểu tại hội nghị, ông Đỗ Văn Lực cho biết giá điện sẽ giữ nguyên.", None, True),
     ("Phát biểu tại hội nghị tổng kết năm 2023, ông Đỗ Văn Lực cho biết giá điện sẽ giữ nguyên.", None, False),
+    ("Tuy nhiên, tại phiên tòa, bị cáo Trần Văn Nam kêu oan.", "removable", True),  # the trial not named
     ("Hiện nay, công cụ này chỉ dùng được trên máy tính bảng.", "referential", True),
     ("Ngoài ra còn có 12 gian hàng bán đồ thủ công mỹ nghệ.", "referential", True),
     ("Chiêu trò của các đối tượng này là giả danh nhân viên ngân hàng.", "referential", True),

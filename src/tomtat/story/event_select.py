@@ -12,7 +12,7 @@ no fact. Otherwise:
 * **Each happening once.** When the cluster tells several distinct happenings (stories whose
   main days are apart, see :meth:`ClusterDates.happenings`) and the inner choice leaves one
   out, the best-scored sentence of that happening that a reader can take alone (not cut,
-  not leaning on a sentence before it, preferably dated within the happening) is kept first,
+  not leaning on a sentence before it, preferably dated on the happening's main day) is kept first,
   and the inner selector fills the rest of the budget from the other sentences, without the
   kept ones and their near copies.
 

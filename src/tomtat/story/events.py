@@ -445,11 +445,13 @@ def _news_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]
 
     # Sentences next to each other in one article move as one (the second often goes on with
     # the first without an opener: "Hai cầu thủ này ...").
+    # (The lede moved first keeps its next sentence too.)
     units: list[list[list[int]]] = []
     for chain in _lede_first(cluster, ordered, chains):
-        if units and ordered[chain[0]] == ordered[units[-1][-1][-1]] + 1 \
-                and predecessor(cluster, ordered[chain[0]]) == ordered[units[-1][-1][-1]]:
-            units[-1].append(chain)
+        before = predecessor(cluster, ordered[chain[0]])
+        unit = next((u for u in units if before >= 0 and ordered[u[-1][-1]] == before), None)
+        if unit is not None:
+            unit.append(chain)
         else:
             units.append([chain])
     first, *rest = units

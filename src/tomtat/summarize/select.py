@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -31,7 +30,6 @@ def readability_constraints(cluster: Cluster, candidates: np.ndarray,
     needs = np.array([openers.needs_predecessor(t, anchored=anchored[cluster.sentences[int(c)].article_id])
                       for c, t in zip(candidates, texts)], dtype=bool)
     before = np.array([predecessor(cluster, int(c)) if n else -1 for c, n in zip(candidates, needs)], dtype=np.int64)
-    _introducers(cluster, candidates, texts, needs, before, openers)
     orphan = needs & (before < 0)  # nothing before it in its article: never
     if (allowed & ~orphan).any():
         allowed &= ~orphan
@@ -39,24 +37,6 @@ def readability_constraints(cluster: Cluster, candidates: np.ndarray,
     if not (allowed & ~waiting).any():
         waiting[:] = False  # only such sentences left: better them than nothing
     return allowed, waiting, before
-
-
-def _introducers(cluster: Cluster, candidates: np.ndarray, texts: list[str], needs: np.ndarray,
-                 before: np.ndarray, openers: Openers) -> None:
-    """A sentence set at a happening named by its kind alone ("Tại buổi lễ, ...") waits for its
-    predecessor when that names the kind, else for the best-scored candidate of any article
-    that does and stands alone ("... tổ chức lễ trao tặng huy hiệu ..."): either tells the
-    reader which happening it is. ``before`` is updated in place."""
-    for k, text in enumerate(texts):
-        kind = openers.setting_kind(text) if needs[k] else None
-        if kind is None:
-            continue
-        names = re.compile(rf"(?<!\w){re.escape(kind)}(?!\w)", re.IGNORECASE)
-        if before[k] >= 0 and names.search(cluster.sentences[int(before[k])].text):
-            continue
-        introducer = next((j for j in range(len(texts)) if j != k and not needs[j] and names.search(texts[j])), None)
-        if introducer is not None:
-            before[k] = candidates[introducer]
 
 
 def pool_candidates(cluster: Cluster, scores: np.ndarray, min_syllables: int, pool: int) -> np.ndarray:

@@ -27,7 +27,6 @@ REFERENTIAL = "referential"
 RELATIVE_TIME = "relative-time"
 SAME_TIME = "same-time"
 REFERENTIAL_NEW = "referential-new"
-SETTING = "setting"
 EARLIER = "earlier"
 
 # A sentence cut mid-way: it starts in lower case, ends on a mark that announces more, or is
@@ -253,10 +252,6 @@ class Openers:
     # Removable connectives that tell the fact came before the one told before it ("Trước
     # đó,"): the trimmer keeps them where the sentence follows another and names no date.
     earlier: tuple[re.Pattern[str], ...] = ()
-    # A happening as a sentence's setting, by its kind alone ("Tại buổi lễ, ..."): it needs its
-    # predecessor or another chosen sentence naming that kind (``setting_kind``); like
-    # ``referential_new``, not the scorer's opener feature until a retraining.
-    setting: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -268,7 +263,7 @@ class Openers:
     @classmethod
     def from_lines(cls, lines: Iterable[str], *, source: str = "<lines>") -> "Openers":
         sections = read_sections(lines, source)
-        known = (REMOVABLE, REMOVABLE_NEW, REFERENTIAL, REFERENTIAL_NEW, RELATIVE_TIME, SAME_TIME, EARLIER, SETTING)
+        known = (REMOVABLE, REMOVABLE_NEW, REFERENTIAL, REFERENTIAL_NEW, RELATIVE_TIME, SAME_TIME, EARLIER)
         unknown = set(sections) - set(known)
         if unknown:
             raise ValueError(f"{source}: unknown section(s) {sorted(unknown)}; known: {', '.join(known)}")
@@ -279,8 +274,7 @@ class Openers:
                    tuple(compile_(p) for p in sections.get(SAME_TIME, ())),
                    removable_new=tuple(compile_(p) for p in sections.get(REMOVABLE_NEW, ())),
                    referential_new=tuple(compile_(p) for p in sections.get(REFERENTIAL_NEW, ())),
-                   earlier=tuple(compile_(p) for p in sections.get(EARLIER, ())),
-                   setting=tuple(compile_(p) for p in sections.get(SETTING, ())))
+                   earlier=tuple(compile_(p) for p in sections.get(EARLIER, ())))
 
     @cached_property  # the frozen instance's own cache: computed once, never changes
     def _removable(self) -> _FirstOf:
@@ -297,22 +291,7 @@ class Openers:
     @cached_property
     def _unseen_referential(self) -> _FirstOf:
         """Openers that need their predecessor without being the scorer's opener feature."""
-        return _FirstOf(self.same_time + self.referential_new + self.setting)
-
-    @cached_property
-    def _setting(self) -> _FirstOf:
-        return _FirstOf(self.setting)
-
-    def setting_kind(self, text: str) -> str | None:
-        """The kind of happening ``text`` takes as its setting without naming it ("lễ" in "Tại
-        buổi lễ, ...", "hội nghị" in "Phát biểu khai mạc hội nghị, ..."), after any removable
-        connective, lower-cased; None when it opens otherwise."""
-        prefix = self.removable_prefix(text)
-        m = self._setting.match(capitalize_first(text[prefix:]) if prefix else text.lstrip())
-        if m is None:
-            return None
-        kind = next((v for k, v in m.groupdict().items() if k.startswith("kind") and v), None)
-        return kind.lower() if kind else None
+        return _FirstOf(self.same_time + self.referential_new)
 
     @cached_property
     def _earlier(self) -> _FirstOf:

@@ -43,12 +43,16 @@ _ANNIVERSARY_AHEAD = re.compile(r"(?<!\w)(?:hướng tới|tiến tới|chào m�
 _ANNIVERSARY_AHEAD_REACH = 150
 
 
-# A year a strategy or a target looks to, however far back its noun: "tầm nhìn đến năm 2030
-# (đã được phê duyệt)", "thực hiện mục tiêu đưa Việt Nam trở thành ... vào năm 2030",
-# "phấn đấu ... trước năm 2025" (a hand check of the dumps found "năm 2030:" labels). Not a
-# target told as reached ("đã hoàn thành mục tiêu ... vào năm 2020").
-_TARGET_YEAR = re.compile(r"(?<!\w)(?:(?<!đã )(?<!vừa )(?<!đã hoàn thành )(?<!đạt )(?<!đạt được )mục tiêu|tầm nhìn|phấn đấu)(?!\w)"
-                          r"[^.;!?]*?(?<!\w)(?:vào|đến|tới|trước)\s+(?:năm\s+)?$", re.IGNORECASE)
+# A year a strategy's horizon or a target looks to: "tầm nhìn (đến) năm 2030" (a strategy's
+# name, whatever follows it: "... đã được phê duyệt"), and "mục tiêu" or "phấn đấu" however far
+# back in the sentence, with nothing told as done in between ("thực hiện mục tiêu đưa Việt Nam
+# trở thành ..., thu nhập trung bình cao vào năm 2030"). Not "Sau nhiều năm phấn đấu, anh giành
+# ... vào năm 2019", "Mục tiêu này đã được hoàn thành vào năm 2018", "vượt mục tiêu ... năm 2020".
+_TARGET_YEAR = re.compile(
+    r"(?<!\w)(?:tầm nhìn\s+(?:(?:đến|tới)\s+)?(?:năm\s+)?"
+    r"|(?<!đã )(?<!vừa )(?<!vượt )(?<!đạt )(?<!hoàn thành )(?:mục tiêu|phấn đấu)(?!\s*,)(?!\w)"
+    r"(?:(?!(?<!\w)(?:đã|vừa|được|đạt|hoàn thành|vượt)(?!\w))[^.;!?])*?(?<!\w)(?:vào|đến|tới|trước)\s+(?:năm\s+)?)$",
+    re.IGNORECASE)
 _TARGET_YEAR_REACH = 300
 
 
