@@ -642,7 +642,7 @@ def test_a_missing_happening_is_told_by_its_best_sentence_not_by_a_side_fact_dat
     # Without the main day's sentence, the best-scored one, not the side fact dated near the day.
     selector = EventSelector(bridge_only, dates, OPENERS)
     main = next(day for day, stories in dates.happenings() if ("visit",) in stories)
-    assert selector._representative(cluster, scores, main, {"visit"}, left_out={opening}) == remark
+    assert selector._representative(cluster, scores, [main], {"visit"}, left_out={opening}) == remark
 
 
 def test_an_event_of_dated_outlets_tells_every_outlets_news_before_any_outlets_details():

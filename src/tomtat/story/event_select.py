@@ -119,17 +119,19 @@ class EventSelector:
         for main, stories in happenings:
             if any(story in covered for story in stories):
                 continue
-            best = self._representative(cluster, scores, main, {a for s in stories for a in s}, left_out)
+            days = [main, *(self.dates.main[story][0] for story in stories if story in self.dates.main)]
+            best = self._representative(cluster, scores, days, {a for s in stories for a in s}, left_out)
             if best is None or used + int(cluster.lengths[best]) > self.max_share_kept * budget:
                 continue
             kept.append(best)
             used += int(cluster.lengths[best])
         return kept
 
-    def _representative(self, cluster: Cluster, scores: np.ndarray, main: When, articles: set[str],
+    def _representative(self, cluster: Cluster, scores: np.ndarray, days: list[When], articles: set[str],
                         left_out: set[int]) -> int | None:
-        """The best-scored sentence of these articles a reader can take alone, one dated on the
-        happening's main day if any such sentence exists. Only that day: a day merely near it is
+        """The best-scored sentence of these articles a reader can take alone, one dated on a
+        main day of the happening (``days``: its stories' own) if any such sentence exists.
+        Only those days: a day merely near one is
         often a side fact ("Hôm 24/7, tàu ngầm ... đã đến Hàn Quốc" in a report of a visit on
         27/7), told instead of the happening."""
         best: tuple[bool, float, int] | None = None
@@ -142,7 +144,7 @@ class EventSelector:
                     s.text, anchored=self.dates.anchored.get(s.article_id, False))):
                 continue
             own = self.dates.own[i]
-            candidate = (self._same_day(own, main), float(scores[i]), -i)
+            candidate = (any(self._same_day(own, day) for day in days), float(scores[i]), -i)
             if best is None or candidate > best:
                 best = candidate
         return -best[2] if best is not None else None
