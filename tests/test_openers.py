@@ -97,6 +97,7 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     # ... and as the setting of a speech or a scene, by its kind alone and a comma
     ("Phát biểu khai mạc Hội nghị, ông An nhấn mạnh vai trò của cán bộ.", True),
     ("Tại buổi lễ, Bí thư Tỉnh đoàn biểu dương hai em.", True),
+    ("Tại buổi lễ sáng nay, Bí thư Tỉnh đoàn biểu dương hai em.", True),
     ("Phát biểu tại cuộc họp, Thủ tướng yêu cầu các bộ khẩn trương.", True),
     ("Tại hội nghị Trung ương 6, ông An phát biểu.", False),  # named: it introduces the conference
     ("Tại lễ trao giải hồi tháng 3, cô Lan nhận giải.", False),

@@ -44,8 +44,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     ("iso", rf"(?P<y>\d{_B1}\d{{3}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_E}"),
     ("day_month_words", rf"ngày{_B4}\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}){_E}"),
     ("day_month", rf"(?:(?:{_TIME})?(?:ngày|hôm|{_PART}|{WEEKDAY})\s*,?\s*(?:ngày\s+|hôm\s+)?)(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}}){_E}"),
-    # "chiếm đến 1/4 chi phí": after "chiếm" (a share) "đến"/"tới" is "as much as", a fraction.
-    ("day_month_bare", rf"(?:vào|từ|(?<!chiếm\s)(?:đến|tới)|trước|sau|đầu|cuối|giữa)\s+(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_E}"),
+    # "chiếm đến 1/4 chi phí", "tăng lên đến 1/3": after "chiếm" (a share) or "lên" (a rise)
+    # "đến"/"tới" is "as much as", a fraction.
+    ("day_month_bare", rf"(?:vào|từ|(?<!chiếm\s)(?<!lên\s)(?:đến|tới)|trước|sau|đầu|cuối|giữa)\s+(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){_E}"),
     # "hôm qua (29/8)", "chiều nay (3.9)": the day in brackets names the relative word's day;
     # a bracketed "2/3" alone is as often a fraction, so the word before it is required.
     ("day_month_paren", rf"(?<!\w)(?:(?:ngày\s+)?hôm\s+(?:qua|nay|kia)|ngày\s+mai|{_PART}\s+(?:nay|qua|mai)|{WEEKDAY})\s*\(\s*(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s*\)"),
