@@ -116,10 +116,10 @@ class EventSelector:
         covered = {story_of[cluster.sentences[i].article_id] for i in chosen}
         kept: list[int] = []
         used = 0
-        for main, stories in happenings:
+        for _, stories in happenings:
             if any(story in covered for story in stories):
                 continue
-            days = [main, *(self.dates.main[story][0] for story in stories if story in self.dates.main)]
+            days = [self.dates.main[story][0] for story in stories]  # the happening's main day is the first
             best = self._representative(cluster, scores, days, {a for s in stories for a in s}, left_out)
             if best is None or used + int(cluster.lengths[best]) > self.max_share_kept * budget:
                 continue
@@ -131,9 +131,8 @@ class EventSelector:
                         left_out: set[int]) -> int | None:
         """The best-scored sentence of these articles a reader can take alone, one dated on a
         main day of the happening (``days``: its stories' own) if any such sentence exists.
-        Only those days: a day merely near one is
-        often a side fact ("Hôm 24/7, tàu ngầm ... đã đến Hàn Quốc" in a report of a visit on
-        27/7), told instead of the happening."""
+        Only those days: a day merely near one is often a side fact ("Hôm 24/7, tàu ngầm ...
+        đã đến Hàn Quốc" in a report of a visit on 27/7), told instead of the happening."""
         best: tuple[bool, float, int] | None = None
         for i, s in enumerate(cluster.sentences):
             if s.article_id not in articles or not s.selectable or i in left_out:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -429,15 +429,22 @@ def _in_day_order(chains: list[list[int]], own: Sequence[When | None], year: int
     return [chain for _, block in sorted(blocks, key=lambda b: b[0]) for chain in block]
 
 
-def _news_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]]) -> list[list[int]]:
-    """An event's chains told as one report of several outlets: the lede first
-    (:func:`_lede_first`), then the others by how far into its article each comes (share of
-    the article's sentences before it), so every outlet's news comes before any outlet's
-    details and each article's own sentences keep their order. A hand check read the reaction
-    to a roof blown off before the incident itself, told later in another outlet's article."""
+def _article_lengths(cluster: Cluster) -> dict[str, int]:
+    """Sentences per article (its last sentence's index + 1)."""
     length: dict[str, int] = {}
     for s in cluster.sentences:
         length[s.article_id] = max(length.get(s.article_id, 0), s.index + 1)
+    return length
+
+
+def _news_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]],
+                length: Mapping[str, int]) -> list[list[int]]:
+    """An event's chains told as one report of several outlets: the lede first
+    (:func:`_lede_first`), then the others by how far into its article each comes (share of
+    the article's sentences before it; ``length``: :func:`_article_lengths`), so every
+    outlet's news comes before any outlet's details and each article's own sentences keep
+    their order. A hand check read the reaction to a roof blown off before the incident
+    itself, told later in another outlet's article."""
 
     def depth(chain: list[int]) -> float:
         s = cluster.sentences[ordered[chain[0]]]
@@ -521,9 +528,10 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
     new_order: list[int] = []
     events: list[StoryEvent] = []
     known: dict[str, Naming] = {}  # how the events so far named each person
+    length = _article_lengths(cluster) if interleave else {}  # once for all the events
     for g in groups:
-        chains = _in_day_order((_news_first if interleave else _lede_first)(cluster, ordered, g.chains),
-                               [dates.own[i] for i in ordered],
+        chains = _in_day_order(_news_first(cluster, ordered, g.chains, length) if interleave
+                               else _lede_first(cluster, ordered, g.chains), [dates.own[i] for i in ordered],
                                g.when.year if g.when is not None else None)
         if namings is not None:
             chains = introductions_first(chains, namings, known)
