@@ -16,7 +16,8 @@ articles speak of as past; the label says "năm chưa rõ, không trước năm 
 :func:`story_events` groups a summary's sentences into events (one date window of one story,
 or one month, or one year; two stories naming the exact same day, their years able to agree,
 share it), in time order where it is known: dated events by date, then the
-stories of unknown year one after another (in the order they first appear), then what has no
+stories of unknown year one after another (in the order they first appear; those whose main
+days are a fortnight apart or less in one day order), then what has no
 date at all. Each event has a label as Vietnamese readers write dates ("12/3/2024",
 "16–18/7 (năm chưa rõ)", "tháng 7/2018", "năm 2019"). Inside an event the sentence that opens
 an article's telling of it comes first, and a sentence that introduces a person comes before
@@ -47,6 +48,7 @@ _INHERIT_REACH = 2  # sentences back, in the same paragraph, a sentence takes it
 # Days before an article's date that are still its news: when a story names such days, older
 # ones (a crime years before its trial, a document of 2014) do not make its main happening.
 _RECENT_DAYS = 7
+_SAME_SEASON_DAYS = 14  # stories of unknown year whose main days are this close are one year's
 
 
 def _days_after(when: When, anchor: date | None) -> int | None:
@@ -260,6 +262,26 @@ class ClusterDates:
             if self.told[i] is None and self.scope[s.article_id] in self.main \
                     and self.scope[s.article_id] not in self.recalled_only:
                 self.told[i] = self.main[self.scope[s.article_id]][0]
+
+    def season_blocks(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Stories of unknown year whose main days are at most ``_SAME_SEASON_DAYS`` apart, each
+        to the first of its block: one cluster's outlets reporting within a fortnight of each
+        other report one year's news (a crime on 14/8, its clip on 18/8, the charges on 24/8),
+        so their events are put in one day order. Farther apart they may be years apart (the
+        seed cluster's visits of 31/5 and 24/4 are a year apart) and keep their story order."""
+        mains = sorted((story, main) for story, (main, _) in self.main.items() if main.year is None)
+        block = {story: story for story, _ in mains}
+
+        def root(story: tuple[str, ...]) -> tuple[str, ...]:
+            while block[story] != story:
+                story = block[story]
+            return story
+
+        for k, (story, main) in enumerate(mains):
+            for other, day in mains[:k]:
+                if abs(main.ordinal() - day.ordinal()) <= _SAME_SEASON_DAYS and root(story) != root(other):
+                    block[max(root(story), root(other))] = min(root(story), root(other))
+        return {story: root(story) for story, _ in mains}
 
     def happenings(self) -> list[tuple[When, list[tuple[str, ...]]]]:
         """The cluster's distinct main happenings: stories whose main days are near, merged."""
@@ -512,9 +534,10 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
             group.days.append(told)
         group_of[i] = group
     first_seen: dict[tuple[str, ...], int] = {}
+    season = dates.season_blocks()
     for g in groups:
         if g.scope is not None:
-            first_seen.setdefault(g.scope, len(first_seen))
+            first_seen.setdefault(season.get(g.scope, g.scope), len(first_seen))
 
     def key(g: _Group) -> tuple[int, int, int, int, int]:
         if g.when is None:
@@ -522,7 +545,7 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         w = min(g.days, key=When.ordinal) if g.days else g.when
         if g.scope is None:
             return (0, w.year or 0, w.month or 0, w.day or 0, 0)
-        return (1, first_seen[g.scope], w.month or 0, w.day or 0, 0)
+        return (1, first_seen[season.get(g.scope, g.scope)], w.month or 0, w.day or 0, 0)
 
     groups.sort(key=key)
     new_order: list[int] = []
