@@ -166,6 +166,11 @@ def test_a_year_named_as_past_bounds_the_writing_year_a_plan_does_not():
     # nor the day of an anniversary looked forward to, after the year told
     assert past_year_floor("Năm 2022, hướng tới kỷ niệm 10 năm thành lập câu lạc bộ (1-8-2014 – 01-8-2024), "
                            "các thành viên tiếp tục hoạt động.") == 2022
+    # nor a birth year: true of the news, but no bound an editor can use
+    assert past_year_floor("Tài xế Trần Văn T. (sinh năm 2000) dương tính với ma túy.") is None
+    assert past_year_floor("Nghi phạm (SN 1995) bị bắt. Bà sinh ngày 3/5/1990 tại Huế.") is None
+    assert past_year_floor("Ông A, sinh năm 1960, năm 2021 được bổ nhiệm.") == 2021
+    assert past_year_floor("Tháng 5/2021, cô sinh con gái đầu lòng.") == 2021
 
 
 def test_relative_openers_need_a_date_to_count_from():

@@ -240,6 +240,9 @@ _FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|m
 _ANNIVERSARY_FAR_AHEAD = re.compile(r"(?<!\w)(?:hướng|tiến) tới\s+(?:lễ\s+)?kỷ niệm(?!\w)", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối|(?:kết thúc|hết hạn|đáo hạn)(?:\s+vào)?)\s*$",
                             re.IGNORECASE)  # "kết thúc vào tháng 4/2028": when a toll contract ends
+# A birth year ("sinh năm 2000", "(SN 1995)", "sinh ngày 3/5/1990"): true of the news but no
+# bound an editor can use (a hand check read "không trước năm 2000" of a driver's birth as noise).
+_BORN_BEFORE = re.compile(r"(?:(?<!\w)(?:[Ss]inh|năm sinh)(?:\s+(?:vào\s+)?(?:năm|ngày|tháng))?|(?<!\w)SN)\s*$")
 _JOINED = re.compile(r"\s*(?:,|và|hoặc|cho đến)?\s*", re.IGNORECASE)  # between two dates of one list
 _CHUNK_ENDS = ".!?\n"  # a text is read in chunks between these
 # Only a year written out in four digits is evidence; a chunk without one is skipped unread.
@@ -281,6 +284,8 @@ def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
         ahead = _ANNIVERSARY_FAR_AHEAD.search(part) if "tới" in part else None
         for m in finder.find(part):
             if m.year is None or m.anchored or (ahead is not None and m.start > ahead.start()):
+                continue
+            if _BORN_BEFORE.search(part[max(0, m.start - 16):m.start]):
                 continue
             if _FUTURE_BEFORE.search(part[:m.start].rstrip()[-20:]) \
                     or (future_end >= 0 and _JOINED.fullmatch(part, future_end, m.start)):
