@@ -508,6 +508,19 @@ def test_stories_of_unknown_year_reported_within_a_fortnight_share_one_day_order
     assert (labels == ["12/8", later]) == in_day_order, labels
 
 
+def test_a_day_takes_the_year_its_story_writes_with_that_day(tmp_path):
+    # two copies of one report (one story, one year); one writes the day with its year, as a
+    # plan of that day: the other's "Sáng 31/8" is of 2022 too
+    body = ("Sáng 31/8, trạm cảnh sát giao thông kiểm tra nồng độ cồn của các tài xế tại bến xe khách "
+            "phía nam thành phố, không phát hiện trường hợp nào vi phạm.\n\n")
+    (tmp_path / "a.txt").write_text(body + "Các tổ tuần tra được tăng cường trên các tuyến cao tốc.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        body + "Đúng 15 giờ ngày 31/8/2022, lực lượng giao thông toàn thành phố sẽ đồng loạt ra quân.", encoding="utf-8")
+    summary = Summarizer(Options(sentences=1)).summarize([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert [s.text[:8] for s in summary.sentences] == ["Sáng 31/"]
+    assert [e.label for e in summary.events] == ["31/8/2022"], [e.label for e in summary.events]
+
+
 def test_a_dated_story_naming_only_old_days_tells_another_storys_news():
     from tomtat.core.model import Article
 

@@ -165,6 +165,7 @@ class ClusterDates:
             years = [y for y in (past_year_floor(texts[a], finder) for a in group) if y is not None]
             year_from[group] = max(years) if years else None
         _years_from_the_month(own, cluster, scope, year_from, written, written_days)
+        _years_from_the_same_day(own, cluster, scope, year_from)
         dates = cls(own, list(own), scope, year_from, votes, anchored={a: d is not None for a, d in anchors.items()},
                     window_days=window_days)
         dates._find_main(cluster, finder, anchors)
@@ -320,6 +321,28 @@ def _years_from_the_month(own: list[When | None], cluster: Cluster, scope: dict[
             years = {y for y in (_nearest_year(when.month, when.day, d) for d in written_days[i]) if y is not None}
         if years == {floor}:
             own[i] = When(when.precision, floor, when.month, when.day)
+
+
+def _years_from_the_same_day(own: list[When | None], cluster: Cluster, scope: dict[str, tuple[str, ...]],
+                             year_from: dict[tuple[str, ...], int | None]) -> None:
+    """A day without its year ("Sáng 31/8") takes the year its story writes with that very day
+    elsewhere ("đúng 15 giờ ngày 31/8/2022" in the other outlet's report), when the story writes
+    it with one year only and not below its floor: the articles of a story share a year, and a
+    day is one day. (A hand check read "31/8 (năm chưa rõ)" over a story writing 31/8/2022.)"""
+    years: dict[tuple[tuple[str, ...], int | None, int | None], set[int]] = {}
+    for i, when in enumerate(own):
+        if when is not None and when.precision == DAY and when.year is not None:
+            years.setdefault((scope[cluster.sentences[i].article_id], when.month, when.day), set()).add(when.year)
+    if not years:
+        return
+    for i, when in enumerate(own):
+        if when is None or when.precision != DAY or when.year is not None:
+            continue
+        group = scope[cluster.sentences[i].article_id]
+        written = years.get((group, when.month, when.day), set())
+        floor = year_from.get(group)
+        if len(written) == 1 and (floor is None or min(written) >= floor):
+            own[i] = When(DAY, min(written), when.month, when.day)
 
 
 _NEAR_DAYS = 31
