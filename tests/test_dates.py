@@ -86,6 +86,15 @@ def test_anchor_from_published_or_a_date_line():
     assert parse_published("12/3/2024") == date(2024, 3, 12)  # order.py still relies on it
 
 
+def test_the_en_us_date_time_form_is_read_month_first_and_no_other():
+    # "M/d/yyyy h:mm:ss AM" is how .NET and Excel write en-US dates; sites here write day first
+    assert parse_published("6/1/2016 8:39:40 AM") == date(2016, 6, 1)
+    assert parse_published("6/3/2016 2:23:47 PM") == date(2016, 6, 3)
+    assert parse_published("5/20/2016 11:40:52 PM") == date(2016, 5, 20)
+    assert parse_published("01/06/2016 08:38 AM") == date(2016, 6, 1)  # no seconds: day first
+    assert parse_published("Thứ ba, 6/1/2016 8:39 AM") == date(2016, 1, 6)
+
+
 def test_a_sentence_starting_with_a_date_is_not_a_date_line():
     from tomtat.vi.dates import is_date_line
 

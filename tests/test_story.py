@@ -538,6 +538,28 @@ def test_a_dated_story_naming_only_old_days_tells_another_storys_news():
     assert (told.year, told.month, told.day) == (2016, 6, 1), told
 
 
+def test_a_dated_report_naming_only_an_older_day_tells_its_own_day():
+    from tomtat.core.model import Article
+
+    # Both reports are of 24/5/2016 and name only a letter of 13/5 (eleven days before): what
+    # they tell without a date of its own (the interview) is of the day they report, 24/5;
+    # a report naming no day at all is of its own day too.
+    a = Article("a", "Phó chủ tịch thành phố đã có văn bản hỏa tốc ngày 13/5 về quy định tầng hầm.\n\n"
+                     "Giám đốc sở cho biết hướng dẫn cụ thể vẫn đang được bàn thảo.", published="24/05/2016")
+    b = Article("b", "Văn bản ngày 13/5 yêu cầu mọi tòa nhà cao tầng có ít nhất ba tầng hầm.\n\n"
+                     "Nhiều chủ đầu tư lo ngại chi phí xây dựng tăng cao.", published="24/05/2016")
+    c = Article("c", "Một chuyên gia quy hoạch cho rằng thiếu chỗ đỗ xe là vấn đề lớn của đô thị.",
+                published="25/05/2016")
+    cluster = Summarizer().build_cluster([a, b, c])
+    dates = ClusterDates.build(cluster)
+    for article, day in (("a", 24), ("b", 24), ("c", 25)):
+        last = max(i for i, s in enumerate(cluster.sentences) if s.article_id == article)
+        told = dates.told[last]
+        assert told is not None and (told.year, told.month, told.day) == (2016, 5, day), (article, told)
+    first = next(i for i, s in enumerate(cluster.sentences) if s.article_id == "a")
+    assert (dates.told[first].month, dates.told[first].day) == (5, 13)  # the letter keeps its own day
+
+
 def test_a_dated_story_naming_no_day_at_all_tells_another_storys_news():
     from tomtat.core.model import Article
 

@@ -3,7 +3,8 @@
 :class:`ClusterDates` dates every sentence of a cluster as far as its text allows: its own
 date (the most telling date expression in it, a past time before a planned one; "Cùng ngày"
 takes the day named just before), else the date of the sentence before it in its paragraph,
-else the date of its story's main happening. A story is the articles that share a year (two
+else the date of its story's main happening (in a dated article whose story has none, or
+only one more than ``_RECENT_DAYS`` before its reports, the article's own date). A story is the articles that share a year (two
 outlets' copies of one report, found by dedup). Its main happening is the day its text and
 photo captions name most often, counting every day within ``window_days`` of it; a caption's
 date counts double (a photo shows the story's own happening).
@@ -238,6 +239,7 @@ class ClusterDates:
                 self.recalled_only.discard(group)
 
     def _inherit(self, cluster: Cluster, anchors: dict[str, date | None]) -> None:
+        stale = self._stale_stories(anchors)
         for i, s in enumerate(cluster.sentences):
             told = self.told[i]
             main = self.main.get(self.scope[s.article_id])
@@ -260,9 +262,33 @@ class ClusterDates:
                     if not _years_before(before, anchors.get(s.article_id)):
                         self.told[i] = self.told[j]
                     break
-            if self.told[i] is None and self.scope[s.article_id] in self.main \
-                    and self.scope[s.article_id] not in self.recalled_only:
-                self.told[i] = self.main[self.scope[s.article_id]][0]
+            if self.told[i] is None:
+                self.told[i] = self._fallback(s.article_id, anchors.get(s.article_id), stale)
+
+    def _stale_stories(self, anchors: dict[str, date | None]) -> set[tuple[str, ...]]:
+        """Stories whose articles are all dated and whose main day is more than ``_RECENT_DAYS``
+        before the first of them: the day their text names most is background to what they
+        report (a letter of 13/5 recalled in interviews published on 24/5)."""
+        stale: set[tuple[str, ...]] = set()
+        for story, (main, _) in self.main.items():
+            dated = [anchors.get(a) for a in story]
+            if main.year is None or any(d is None for d in dated):
+                continue
+            first = min(d for d in dated if d is not None)
+            if (_days_after(main, first) or 0) < -_RECENT_DAYS:
+                stale.add(story)
+        return stale
+
+    def _fallback(self, article_id: str, anchor: date | None, stale: set[tuple[str, ...]]) -> When | None:
+        """The day a sentence naming none is told under: its story's main day, when that is its
+        news; for a dated article whose story names no day of the week before it (only older
+        ones: "văn bản hỏa tốc ngày 13/5" in reports of 24/5), or none at all, its own date,
+        the day it reports (a hand check read the interviews of 24/5 under 13/5)."""
+        story = self.scope[article_id]
+        main = self.main.get(story) if story not in self.recalled_only else None
+        if anchor is not None and (main is None or story in stale):
+            return When(DAY, anchor.year, anchor.month, anchor.day)
+        return main[0] if main is not None else None
 
     def season_blocks(self) -> dict[tuple[str, ...], tuple[str, ...]]:
         """Stories of unknown year whose main days are at most ``_SAME_SEASON_DAYS`` apart, each

@@ -16,6 +16,10 @@ MONTH_WORDS = {
 WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn)"
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+# "6/1/2016 8:39:40 AM": the en-US form of .NET and Excel ("M/d/yyyy h:mm:ss tt"), month first.
+# Vietnamese sites write day first and no seconds beside AM/PM ("01/06/2016 08:38 AM"); ViMs has
+# three such dates ("5/20/2016 11:40:52 PM", "6/3/2016 2:23:47 PM"), all month first.
+_MDY_US = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\s*$")
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
 _DMY_SPACED = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
 _DMY_SHORT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")  # 19/05/16: this century
@@ -26,13 +30,17 @@ _DMY_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}|mười hai|mư�
 def parse_published(value: str | None) -> date | None:
     """A publication date as feeds and scrapers write it: ISO (``2024-03-12``,
     ``2024-03-12T08:00:00+07:00``), ``12/3/2024`` (``3/25/2024`` when only month-first
-    makes sense), ``12 / 3 / 2024``, ``12/03/24``, ``ngày 12 tháng 3 năm 2024``,
+    makes sense, and the en-US ``3/12/2024 8:39:40 AM``), ``12 / 3 / 2024``, ``12/03/24``, ``ngày 12 tháng 3 năm 2024``,
     ``12 Tháng ba 2024``; else None."""
     if not value:
         return None
     match = _ISO.search(value)
     if match:
         return _date(*(int(g) for g in match.groups()))
+    match = _MDY_US.match(value)
+    if match:
+        m, d, y = (int(g) for g in match.groups())
+        return _date(y, m, d)
     for pattern in (_DMY, _DMY_SPACED):
         match = pattern.search(value)
         if match:
