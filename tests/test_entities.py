@@ -353,8 +353,8 @@ def test_a_bare_brand_joins_the_one_organization_named_by_its_kind_and_it():
 
 
 def test_a_bare_name_stays_apart_from_a_part_or_from_two_kinds():
-    es = _entities("Văn phòng UBND tỉnh vừa gửi báo cáo. UBND tỉnh họp sáng nay.")
-    assert "Văn phòng UBND" not in _find(es, "UBND").variants  # a part of the organization is not it
+    es = _entities("Văn phòng VNX vừa gửi báo cáo. VNX họp sáng nay.")
+    assert "Văn phòng VNX" not in _find(es, "VNX").variants  # a part of the organization is not it
     es = _entities("Công ty ZXQ và Quỹ ZXQ cùng ký thỏa thuận. ZXQ cho biết sẽ mở rộng.")
     assert _find(es, "ZXQ").variants == ("ZXQ",)  # which of the two: not known
 
@@ -645,3 +645,14 @@ def test_places_that_open_with_an_address_term_and_a_cooperatives_name_are_no_pe
     types = _types(es)
     assert {("Cô Tô", "LOC"), ("Anh Sơn", "LOC")} <= types
     assert not {name for name, _ in types} & {"Tô", "Sơn", "Thành Công"}
+
+
+def test_a_local_body_is_named_with_its_place_and_not_alone():
+    # "UBND" alone says "the committee": which one? With its unit and place it is one body.
+    es = _entities("UBND tỉnh Quảng Nam đã họp với các sở ngành. Theo UBND, dự án sẽ khởi công trong tháng tới.",
+                   "Chủ tịch UBND xã Tam Hòa Lê Văn Tư cho biết người dân đồng tình. TAND TP Buôn Ma Thuột đã xét xử vụ án.",
+                   "Lực lượng CSGT đã có mặt tại hiện trường. CSGT Hà Nội xử phạt 20 trường hợp. BHXH Việt Nam cho biết.")
+    types = _types(es)
+    assert {("UBND tỉnh Quảng Nam", "ORG"), ("UBND xã Tam Hòa", "ORG"), ("TAND TP Buôn Ma Thuột", "ORG"),
+            ("CSGT Hà Nội", "ORG"), ("BHXH Việt Nam", "ORG"), ("Quảng Nam", "LOC"), ("Hà Nội", "LOC")} <= types, types
+    assert not any(name in ("UBND", "CSGT", "TAND", "BHXH") for name, _ in types), types

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
+import regex
+
 from tomtat.core.model import Sentence
 from tomtat.story.name_rules import NameRules, Run, Token, given_name_beside
 from tomtat.vi.letters import has_vietnamese_mark, without_marks
@@ -31,6 +33,7 @@ class Evidence(NamedTuple):
     end: int
     title: str = ""  # lowercase title or honorific right before a person's name
     role: str = ""  # a person's role as written ("Ngoại trưởng Nga")
+    inner: bool = False  # a place named inside the organization just found ("Quảng Nam" of "UBND tỉnh Quảng Nam")
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,10 @@ def language_or_pronoun(text: str, start: int, end: int) -> bool:
     return opening is not None and not text[:start].strip(" \"“'(") and text[end + 1:end + 2].islower()
 
 
+# After a local body's acronym: an optional administrative unit, then capitalized words.
+_LOCAL_PLACE = regex.compile(r"\s+(?:(?P<unit>tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường|TP\.?|Tp\.?)\s*)?"
+                             r"(?P<name>\p{Lu}[\p{L}\p{N}.]*(?:\s+\p{Lu}[\p{L}\p{N}]*){0,3})")
+_WORD = regex.compile(r"\p{Lu}[\p{L}\p{N}.]*")
 _CITY_WORD = re.compile(r"(?<!\w)(?:TP|Tp|Thành phố)\.? ?$")  # lowercase "thành phố X": a place word already
 
 
@@ -103,9 +110,12 @@ class MentionFinder:
         for s, runs in zip(sentences, runs_of):
             claimed: list[tuple[int, int]] = []
             for found in self.evidence(s.text, runs):
-                if found.type != PERSON and any(found.start < end and start < found.end for start, end in claimed):
+                if found.inner:
+                    pass  # counted beside its organization, and claiming nothing
+                elif found.type != PERSON and any(found.start < end and start < found.end for start, end in claimed):
                     continue
-                claimed.append((found.start, found.end))
+                else:
+                    claimed.append((found.start, found.end))
                 mentions.append(Mention(found.type, found.text, self.res.key(found.text), s.article_id, s.index,
                                         s.start + found.start, s.start + found.end, found.title, found.role))
         return mentions
@@ -137,6 +147,9 @@ class MentionFinder:
 
     def _run_evidence(self, text: str, run: Run) -> Iterator[Evidence]:
         tokens, words = run.tokens, run.words
+        if words[0] in self.res.local_bodies:
+            yield from self._local_body(text, run)
+            return
         run_start, run_end = tokens[0].start, tokens[-1].end
         skip, title_in_run = self.rules.strip_leading(words)
         title_here = self.rules.title.match(text, run_start)
@@ -193,6 +206,43 @@ class MentionFinder:
             name = self._name(text, run_start, tokens[skip:], skip, title_in_run)
             if name is not None:
                 yield name
+
+    def _local_body(self, text: str, run: Run) -> Iterator[Evidence]:
+        """A local body's acronym with its place, as one organization ("UBND tỉnh Quảng Nam",
+        "CSGT Hà Nội", "TAND TP.HCM"), or nothing for the acronym alone; then the rest of the run.
+        The place counts as a place mention too: it is often the story's own (the commune where
+        it happened), where "Nga" of "Bộ Quốc phòng Nga" is only the ministry's."""
+        tokens = run.tokens
+        place = self._local_place(text, tokens[0].end)
+        if place is not None:
+            start, end = place
+            yield Evidence(ORGANIZATION, text[tokens[0].start:end], tokens[0].start, end)
+            yield Evidence(LOCATION, text[start:end], start, end, inner=True)
+        rest = [t for t in tokens[1:] if place is None or t.start >= place[1]]
+        if rest:
+            yield from self._run_evidence(text, Run(rest, initial=False))
+
+    def _local_place(self, text: str, at: int) -> tuple[int, int] | None:
+        """The place after a local body's acronym ending at ``at`` ("UBND| tỉnh Quảng Nam", "CSGT|
+        Hà Nội", "TAND| TP.HCM"), as offsets: a known place, or any name after an administrative
+        unit (a commune's name is rarely listed: "UBND xã An Bình", "TAND TP Buôn Ma Thuột";
+        three words at most, and not into a family name, so that a person after it is not taken
+        in: "UBND xã Phước Lộc Trần Văn B")."""
+        after = _LOCAL_PLACE.match(text, at)
+        if after is None:
+            return None
+        found = list(_WORD.finditer(text, after.start("name"), after.end()))
+        unit = after.group("unit")
+        if unit and unit[0] == "T":  # "TP.HCM", "TP Hà Nội": the city's name may be listed with its "TP"
+            for token in found[:3]:
+                if self.res.key(text[after.start("unit"):token.end()]) in self.res.places:
+                    return after.start("unit"), token.end()
+        n = self.res.place_length([t.group() for t in found], 0)
+        if not n and unit and found[0].group().lower() not in self.res.name_breakers:
+            # up to three words, not into a person's family name (and not "Theo" of "HĐND TP. Theo đó")
+            n = next((k for k in range(1, min(len(found), 3)) if fold(found[k].group()) in self.res.surname_first),
+                     min(len(found), 3))
+        return (found[0].start(), found[n - 1].end()) if n else None
 
     def _city_start(self, text: str, start: int, end: int) -> int:
         """Where a listed city's name begins when "TP." or "Thành phố" stands before ``start`` and

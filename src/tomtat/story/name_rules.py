@@ -179,8 +179,8 @@ class NameRules:
             return False
         first, rest = words[0], words[1:]
         lower = first.lower()
-        if lower not in self.res.syllables and lower not in self.res.name_breakers:
-            return False
+        if (lower not in self.res.syllables and lower not in self.res.name_breakers) or first in self.res.local_bodies:
+            return False  # (pyvi's syllables hold "ubnd", "hđnd": acronyms, never capitalized for the sentence)
         if lower in self.res.address_terms:
             return self.res.place_length(words, 0) < 2  # "Anh Thông cho biết" (the honorific is read
             # back from the sentence's start, see honorific_before); not "Anh Quốc"

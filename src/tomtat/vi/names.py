@@ -108,6 +108,7 @@ class EntityResources:
     club_words: frozenset[str] = field(  # lowercased
         default_factory=lambda: frozenset(w.lower() for w in resource_lines("club_words.txt")))
     common_acronyms: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("common_acronyms.txt")))
+    local_bodies: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("local_bodies.txt")))
     before_a_country: frozenset[str] = field(default_factory=lambda: frozenset(resource_lines("before_a_country.txt")))
     name_starts_not_given: frozenset[str] = field(
         default_factory=lambda: frozenset(resource_lines("name_starts_not_given.txt")))
