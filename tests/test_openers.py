@@ -84,6 +84,10 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Tại cơ quan công an, 2 đối tượng khai nhận đã mua ma túy của một người quen.", True),
     ("Khoảng thời gian sau đó, gia đình anh chịu nhiều áp lực.", True),
     ("Nói đến đây, nước mắt anh cứ tuôn ra.", True),
+    # an example of the claim before it
+    ("Ví như nhà D2 cao 21 tầng chỉ có 2 tầng hầm.", True),
+    ("Ví dụ, tỉnh có ba dự án chậm tiến độ.", True),
+    ("Ví von là biện pháp tu từ quen thuộc của văn học.", False),
     ("Anh ví việc quay lại lễ trao giải như trở lại hiện trường.", True),  # he, not England
     ("Anh Tuấn ví việc quay lại lễ trao giải như trở lại hiện trường.", False),
     # the happening told before, named by its kind alone (a hand check found "Hội nghị nhằm ..."

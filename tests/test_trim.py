@@ -367,6 +367,8 @@ def test_connectives_added_since_training_are_trimmed_but_unseen_by_the_scorer_f
      "Tỉnh vẫn giữ giá nước sạch cho các hộ nghèo trong năm nay."),
     ("Thêm nữa, tuyến đường mới giúp xe tải không còn phải đi qua trung tâm thị trấn.",
      "Tuyến đường mới giúp xe tải không còn phải đi qua trung tâm thị trấn."),
+    ("Thật ra liên kết vùng đã được các nhà nghiên cứu quan tâm từ lâu.",
+     "Liên kết vùng đã được các nhà nghiên cứu quan tâm từ lâu."),
 ])
 def test_for_their_part_as_reported_and_now_are_removable_openers(text, trimmed):
     """"Về phần mình,", "Như tin đã đưa," and "Giờ đây," lean on a story told before them, "Một
