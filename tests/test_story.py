@@ -491,14 +491,18 @@ def test_two_stories_naming_one_day_tell_one_event(tmp_path):
     assert any(label.startswith("30/8") for label in labels), labels
 
 
-@pytest.mark.parametrize("later, in_day_order", [("20/8", True), ("25/9", False)])
-def test_stories_of_unknown_year_reported_within_a_fortnight_share_one_day_order(tmp_path, later, in_day_order):
+@pytest.mark.parametrize("later, recalled, in_day_order", [
+    ("14/8", "", True),  # two days apart: one year's news whatever they name
+    ("20/8", "Vụ tai nạn xảy ra chiều 12/8 trên đèo. ", True),  # a week apart, naming a common day
+    ("20/8", "", False),  # a week apart, nothing in common: may be years apart (the seed's 18/7 and 24/7)
+    ("25/9", "Vụ tai nạn xảy ra chiều 12/8 trên đèo. ", False),  # too far apart
+])
+def test_stories_of_unknown_year_telling_one_years_news_share_one_day_order(tmp_path, later, recalled, in_day_order):
     # Two outlets worded apart (no link between them), neither with a year: the first reports a
-    # charge of ``later``, the second the crime of 12/8. Within a fortnight they are one year's
-    # news and go in day order; farther apart they may be years apart and keep the article order.
+    # charge of ``later``, the second the crash of 12/8.
     (tmp_path / "a.txt").write_text(
         f"Ngày {later}, cơ quan điều tra ra quyết định khởi tố bị can đối với người lái xe tải.\n\n"
-        f"Ngày {later}, viện kiểm sát phê chuẩn lệnh bắt tạm giam người này.", encoding="utf-8")
+        f"Ngày {later}, viện kiểm sát phê chuẩn lệnh bắt tạm giam người này. {recalled}", encoding="utf-8")
     (tmp_path / "b.txt").write_text(
         "Chiều 12/8, một chiếc xe khách lao xuống vực trên đèo, làm nhiều hành khách bị thương.\n\n"
         "Chiều 12/8, lực lượng cứu hộ đưa các nạn nhân ra khỏi hiện trường.", encoding="utf-8")

@@ -98,3 +98,17 @@ def test_chronological_order_follows_event_dates_not_source_order():
     assert years == ["Năm 2017", "Ngày 1/2/2019", "Ngày 5/3/2020"], years
     source = Summarizer(Options(order="source", ratio=1.0, redundancy=0.0)).summarize(articles)
     assert [s.text.split(",")[0] for s in source.sentences] != years
+
+
+def test_stories_of_unknown_year_naming_a_common_day_share_one_day_order(tmp_path):
+    # the charges of 20/8 told by one outlet, which also recalls the crash of 12/8 that the
+    # other reports: one year's news, listed in day order across the two stories; without the
+    # common day, a week apart, they may be years apart and stay story by story
+    for recalled, expected in (("Vụ tai nạn xảy ra chiều 12/8. ", ["--08-12", "--08-12", "--08-20"]),
+                               ("", ["--08-20", "--08-12"])):
+        (tmp_path / "a.txt").write_text(
+            f"Ngày 20/8, cơ quan điều tra khởi tố người lái xe tải. {recalled}", encoding="utf-8")
+        (tmp_path / "b.txt").write_text(
+            "Chiều 12/8, một chiếc xe khách lao xuống vực trên đèo.", encoding="utf-8")
+        timeline = _timeline(tmp_path / "a.txt", tmp_path / "b.txt")
+        assert [e.date.value for e in timeline.events] == expected, [e.date.value for e in timeline.events]

@@ -17,8 +17,8 @@ articles speak of as past; the label says "năm chưa rõ, không trước năm 
 :func:`story_events` groups a summary's sentences into events (one date window of one story,
 or one month, or one year; two stories naming the exact same day, their years able to agree,
 share it), in time order where it is known: dated events by date, then the
-stories of unknown year one after another (in the order they first appear; those whose main
-days are a fortnight apart or less in one day order), then what has no
+stories of unknown year one after another (in the order they first appear; those that tell
+one year's news in one day order), then what has no
 date at all. Each event has a label as Vietnamese readers write dates ("12/3/2024",
 "16–18/7 (năm chưa rõ)", "tháng 7/2018", "năm 2019"). Inside an event the sentence that opens
 an article's telling of it comes first, and a sentence that introduces a person comes before
@@ -35,7 +35,7 @@ import numpy as np
 from tomtat.core.model import StoryEvent
 from tomtat.core.options import DEFAULTS
 from tomtat.story.cohesion import Naming, Namings, introductions_first
-from tomtat.story.timeline import year_scopes
+from tomtat.story.timeline import season_blocks, year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
 from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor,
@@ -49,7 +49,6 @@ _INHERIT_REACH = 2  # sentences back, in the same paragraph, a sentence takes it
 # Days before an article's date that are still its news: when a story names such days, older
 # ones (a crime years before its trial, a document of 2014) do not make its main happening.
 _RECENT_DAYS = 7
-_SAME_SEASON_DAYS = 14  # stories of unknown year whose main days are this close are one year's
 
 
 def _days_after(when: When, anchor: date | None) -> int | None:
@@ -290,25 +289,16 @@ class ClusterDates:
             return When(DAY, anchor.year, anchor.month, anchor.day)
         return main[0] if main is not None else None
 
-    def season_blocks(self) -> dict[tuple[str, ...], tuple[str, ...]]:
-        """Stories of unknown year whose main days are at most ``_SAME_SEASON_DAYS`` apart, each
-        to the first of its block: one cluster's outlets reporting within a fortnight of each
-        other report one year's news (a crime on 14/8, its clip on 18/8, the charges on 24/8),
-        so their events are put in one day order. Farther apart they may be years apart (the
-        seed cluster's visits of 31/5 and 24/4 are a year apart) and keep their story order."""
-        mains = sorted((story, main) for story, (main, _) in self.main.items() if main.year is None)
-        block = {story: story for story, _ in mains}
-
-        def root(story: tuple[str, ...]) -> tuple[str, ...]:
-            while block[story] != story:
-                story = block[story]
-            return story
-
-        for k, (story, main) in enumerate(mains):
-            for other, day in mains[:k]:
-                if abs(main.ordinal() - day.ordinal()) <= _SAME_SEASON_DAYS and root(story) != root(other):
-                    block[max(root(story), root(other))] = min(root(story), root(other))
-        return {story: root(story) for story, _ in mains}
+    def season_blocks(self, cluster: Cluster) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Stories of unknown year that tell one year's news, each to the first of its block
+        (:func:`~tomtat.story.timeline.season_blocks`: main days a few days apart, or a fortnight
+        apart and a day both name)."""
+        named: dict[tuple[str, ...], set[tuple[int, int]]] = {}
+        for s, when in zip(cluster.sentences, self.own):
+            if when is not None and when.precision == DAY and when.year is None and when.month and when.day:
+                named.setdefault(self.scope[s.article_id], set()).add((when.month, when.day))
+        return season_blocks({story: (main.month, main.day) for story, (main, _) in self.main.items()
+                              if main.year is None and main.month is not None and main.day is not None}, named)
 
     def happenings(self) -> list[tuple[When, list[tuple[str, ...]]]]:
         """The cluster's distinct main happenings: stories whose main days are near, merged."""
@@ -583,7 +573,7 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
             group.days.append(told)
         group_of[i] = group
     first_seen: dict[tuple[str, ...], int] = {}
-    season = dates.season_blocks()
+    season = dates.season_blocks(cluster)
     for g in groups:
         if g.scope is not None:
             first_seen.setdefault(season.get(g.scope, g.scope), len(first_seen))

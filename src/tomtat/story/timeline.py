@@ -17,9 +17,10 @@ năm 2008.": a year or month, and "từng" / "trước đây" / "kể từ") is 
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -283,9 +284,40 @@ def year_scopes(articles: Sequence[Article], links: Iterable[Iterable[str]]) -> 
     return {a: tuple(sorted(groups[root(a)], key=order.__getitem__)) for a in parent}
 
 
+SAME_SEASON_DAYS = 14  # stories of unknown year this close that name a common day are one year's
+NEAR_DAYS = 3  # ... and this close, one year's whatever they name
+
+
+def season_blocks(main_days: Mapping[tuple[str, ...], tuple[int, int]],
+                  named: Mapping[tuple[str, ...], set[tuple[int, int]]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Stories of unknown year (article scopes) that tell one year's news, each to the first
+    story of its block: their main days (month, day) at most ``NEAR_DAYS`` apart (two daily
+    price reports, 21/7 and 22/7), or at most ``SAME_SEASON_DAYS`` apart when the two name a
+    common day (a crime of 14/8 told by both, then its clip of 18/8 and its charges of 24/8).
+    Their dates then go in one day order. Others keep their story order: days a week apart may be
+    years apart (the seed cluster's 18/7 of 2018 and 24/7 of 2023, which name no common day)."""
+    ordinal = {story: date(2000, month, day).toordinal() for story, (month, day) in main_days.items()}
+    stories = sorted(ordinal)
+    block = {story: story for story in stories}
+
+    def root(story: tuple[str, ...]) -> tuple[str, ...]:
+        while block[story] != story:
+            story = block[story]
+        return story
+
+    for k, story in enumerate(stories):
+        for other in stories[:k]:
+            gap = abs(ordinal[story] - ordinal[other])
+            if (gap <= NEAR_DAYS or (gap <= SAME_SEASON_DAYS and named.get(story, set()) & named.get(other, set()))) \
+                    and root(story) != root(other):
+                block[max(root(story), root(other))] = min(root(story), root(other))
+    return {story: root(story) for story in stories}
+
+
 def _order(events: list[Event], articles: Sequence[Article], twins: set[frozenset[str]]) -> list[Event]:
     """Dated events by date; then those of unknown year, one scope after another (in the order
-    their first article comes), by month and day inside a scope only."""
+    their first article comes), by month and day inside a scope only, or inside a block of
+    scopes that tell one year's news (:func:`season_blocks`, their most named days as main days)."""
     known = sorted((e for e in events if e.date is not None and e.date.year is not None),
                    key=lambda e: e.date.sort_key())  # type: ignore[union-attr]
     unknown = [e for e in events if e.date is None or e.date.year is None]
@@ -300,5 +332,15 @@ def _order(events: list[Event], articles: Sequence[Article], twins: set[frozense
             years = [y for y in (past_year_floor(texts[a]) for a in scope) if y is not None]
             floors[scope] = max(years) if years else None
         placed.append(replace(e, scope=scope, year_from=floors[scope]))
-    placed.sort(key=lambda e: (rank[e.scope[0]], e.date.month or 0 if e.date else 0, e.date.day or 0 if e.date else 0))
+    named: dict[tuple[str, ...], Counter[tuple[int, int]]] = {}
+    for e in placed:
+        if e.date is not None and e.date.month is not None and e.date.day is not None:
+            named.setdefault(e.scope, Counter())[(e.date.month, e.date.day)] += len(e.sources)
+    blocks = season_blocks({scope: max(days, key=lambda d: (days[d], -d[0], -d[1])) for scope, days in named.items()},
+                           {scope: set(days) for scope, days in named.items()})
+    first: dict[tuple[str, ...], int] = {}
+    for scope in sorted({e.scope for e in placed}, key=lambda sc: rank[sc[0]]):
+        first.setdefault(blocks.get(scope, scope), rank[scope[0]])
+    placed.sort(key=lambda e: (first[blocks.get(e.scope, e.scope)], e.date.month or 0 if e.date else 0,
+                               e.date.day or 0 if e.date else 0))
     return known + placed
