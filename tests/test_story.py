@@ -171,6 +171,8 @@ def test_a_year_named_as_past_bounds_the_writing_year_a_plan_does_not():
     assert past_year_floor("Nghi phạm (SN 1995) bị bắt. Bà sinh ngày 3/5/1990 tại Huế.") is None
     assert past_year_floor("Ông A, sinh năm 1960, năm 2021 được bổ nhiệm.") == 2021
     assert past_year_floor("Tháng 5/2021, cô sinh con gái đầu lòng.") == 2021
+    # nor a target to reach
+    assert past_year_floor("Năm 2019 nóng kỷ lục. Thế giới cần đạt phát thải ròng bằng 0 vào năm 2050.") == 2019
 
 
 def test_relative_openers_need_a_date_to_count_from():

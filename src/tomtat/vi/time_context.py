@@ -234,7 +234,8 @@ def is_background(text: str, mention: DateMention) -> bool:
 
 
 # Words that make a named year a plan or a deadline, not a time already past.
-_FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|mục tiêu|lộ trình|phấn đấu|tầm nhìn)(?!\w)", re.IGNORECASE)
+_FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|mục tiêu|lộ trình|phấn đấu|tầm nhìn|cần đạt|phải đạt)(?!\w)",
+                           re.IGNORECASE)  # "thế giới cần đạt phát thải ròng bằng 0 vào năm 2050": a target
 # "Năm 2022, hướng tới kỷ niệm 10 năm ... (2014 - 2024)": the years after it are the anniversary's,
 # ahead ("chào mừng kỷ niệm" is most often of the year told, and stays evidence of it).
 _ANNIVERSARY_FAR_AHEAD = re.compile(r"(?<!\w)(?:hướng|tiến) tới\s+(?:lễ\s+)?kỷ niệm(?!\w)", re.IGNORECASE)
