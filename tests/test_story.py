@@ -566,6 +566,22 @@ def test_a_dated_report_naming_only_an_older_day_tells_its_own_day():
     assert (dates.told[first].month, dates.told[first].day) == (5, 13)  # the letter keeps its own day
 
 
+def test_an_undated_story_whose_most_named_day_is_years_older_tells_no_day_for_the_rest():
+    from tomtat.core.model import Article
+
+    # a ten-year review (the story speaks of 2022 as past) of a resolution of 12/3/2012: the
+    # review's sentences are not of 12/3/2012, the resolution's sentence is
+    a = Article("a", "Ngày 12/3/2012, tỉnh ủy ban hành Nghị quyết số 04 về công tác cán bộ.\n\n"
+                     "Sau 10 năm thực hiện, đội ngũ cán bộ các cấp đã có chuyển biến tích cực.\n\n"
+                     "Năm 2022, tỉnh đào tạo thêm 300 thạc sĩ và tiến sĩ.")
+    cluster = Summarizer().build_cluster([a])
+    dates = ClusterDates.build(cluster)
+    resolution, review = (next(i for i, s in enumerate(cluster.sentences) if s.text.startswith(start))
+                          for start in ("Ngày 12/3/2012", "Sau 10 năm"))
+    assert (dates.told[resolution].year, dates.told[resolution].month) == (2012, 3)
+    assert dates.told[review] is None, dates.told[review]
+
+
 def test_a_dated_story_naming_no_day_at_all_tells_another_storys_news():
     from tomtat.core.model import Article
 

@@ -265,16 +265,21 @@ class ClusterDates:
                 self.told[i] = self._fallback(s.article_id, anchors.get(s.article_id), stale)
 
     def _stale_stories(self, anchors: dict[str, date | None]) -> set[tuple[str, ...]]:
-        """Stories whose articles are all dated and whose main day is more than ``_RECENT_DAYS``
-        before the first of them: the day their text names most is background to what they
-        report (a letter of 13/5 recalled in interviews published on 24/5)."""
+        """Stories whose main day is background to what they report: their articles are all
+        dated and it is more than ``_RECENT_DAYS`` before the first of them (a letter of 13/5
+        recalled in interviews published on 24/5), or they are undated and it is of a year
+        more than one before the latest they speak of as past (a resolution of 12/3/2012 at its
+        ten-year review, a plane's first flight of 1957, in stories of 2022)."""
         stale: set[tuple[str, ...]] = set()
         for story, (main, _) in self.main.items():
-            dated = [anchors.get(a) for a in story]
-            if main.year is None or any(d is None for d in dated):
+            if main.year is None:
                 continue
-            first = min(d for d in dated if d is not None)
-            if (_days_after(main, first) or 0) < -_RECENT_DAYS:
+            dated = [anchors.get(a) for a in story]
+            if all(d is not None for d in dated):
+                first = min(d for d in dated if d is not None)
+                if (_days_after(main, first) or 0) < -_RECENT_DAYS:
+                    stale.add(story)
+            elif not any(dated) and (floor := self.year_from.get(story)) is not None and main.year < floor - 1:
                 stale.add(story)
         return stale
 
@@ -282,12 +287,13 @@ class ClusterDates:
         """The day a sentence naming none is told under: its story's main day, when that is its
         news; for a dated article whose story names no day of the week before it (only older
         ones: "văn bản hỏa tốc ngày 13/5" in reports of 24/5), or none at all, its own date,
-        the day it reports (a hand check read the interviews of 24/5 under 13/5)."""
+        the day it reports (a hand check read the interviews of 24/5 under 13/5); in an undated
+        one whose story's main day is years older than its news, none."""
         story = self.scope[article_id]
         main = self.main.get(story) if story not in self.recalled_only else None
         if anchor is not None and (main is None or story in stale):
             return When(DAY, anchor.year, anchor.month, anchor.day)
-        return main[0] if main is not None else None
+        return main[0] if main is not None and story not in stale else None
 
     def season_blocks(self, cluster: Cluster) -> dict[tuple[str, ...], tuple[str, ...]]:
         """Stories of unknown year that tell one year's news, each to the first of its block
