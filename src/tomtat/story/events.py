@@ -238,7 +238,7 @@ class ClusterDates:
                 self.recalled_only.discard(group)
 
     def _inherit(self, cluster: Cluster, anchors: dict[str, date | None]) -> None:
-        stale = self._stale_stories(anchors)
+        stale = self._stale_stories(cluster, anchors)
         for i, s in enumerate(cluster.sentences):
             told = self.told[i]
             main = self.main.get(self.scope[s.article_id])
@@ -264,12 +264,19 @@ class ClusterDates:
             if self.told[i] is None:
                 self.told[i] = self._fallback(s.article_id, anchors.get(s.article_id), stale)
 
-    def _stale_stories(self, anchors: dict[str, date | None]) -> set[tuple[str, ...]]:
+    def _stale_stories(self, cluster: Cluster, anchors: dict[str, date | None]) -> set[tuple[str, ...]]:
         """Stories whose main day is background to what they report: their articles are all
         dated and it is more than ``_RECENT_DAYS`` before the first of them (a letter of 13/5
-        recalled in interviews published on 24/5), or they are undated and it is of a year
-        more than one before the latest they speak of as past (a resolution of 12/3/2012 at its
-        ten-year review, a plane's first flight of 1957, in stories of 2022)."""
+        recalled in interviews published on 24/5), or they are undated and it is of a year more
+        than one before both the latest a sentence of theirs is dated in and the latest they
+        speak of as past (a resolution of 12/3/2012 at its ten-year review, a plane's first
+        flight of 1957, in stories of 2022; both, as a plan's year misread as past can raise
+        either: "từ ngày 1/8/2022 đến hết ngày 31/12/2025")."""
+        latest: dict[tuple[str, ...], int] = {}  # per story, the latest year a sentence is dated in
+        for s, when in zip(cluster.sentences, self.own):
+            if when is not None and when.year is not None:
+                story = self.scope[s.article_id]
+                latest[story] = max(latest.get(story, when.year), when.year)
         stale: set[tuple[str, ...]] = set()
         for story, (main, _) in self.main.items():
             if main.year is None:
@@ -279,7 +286,7 @@ class ClusterDates:
                 first = min(d for d in dated if d is not None)
                 if (_days_after(main, first) or 0) < -_RECENT_DAYS:
                     stale.add(story)
-            elif not any(dated) and (floor := self.year_from.get(story)) is not None and main.year < floor - 1:
+            elif not any(dated) and main.year < min(latest.get(story, main.year), self.year_from.get(story) or main.year) - 1:
                 stale.add(story)
         return stale
 
