@@ -93,6 +93,7 @@ def test_the_en_us_date_time_form_is_read_month_first_and_no_other():
     assert parse_published("5/20/2016 11:40:52 PM") == date(2016, 5, 20)
     assert parse_published("01/06/2016 08:38 AM") == date(2016, 6, 1)  # no seconds: day first
     assert parse_published("Thứ ba, 6/1/2016 8:39 AM") == date(2016, 1, 6)
+    assert parse_published("25/05/2016 10:11:12 PM") == date(2016, 5, 25)  # only day first makes sense
 
 
 def test_a_sentence_starting_with_a_date_is_not_a_date_line():

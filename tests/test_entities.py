@@ -654,5 +654,12 @@ def test_a_local_body_is_named_with_its_place_and_not_alone():
                    "Lực lượng CSGT đã có mặt tại hiện trường. CSGT Hà Nội xử phạt 20 trường hợp. BHXH Việt Nam cho biết.")
     types = _types(es)
     assert {("UBND tỉnh Quảng Nam", "ORG"), ("UBND xã Tam Hòa", "ORG"), ("TAND TP Buôn Ma Thuột", "ORG"),
-            ("CSGT Hà Nội", "ORG"), ("BHXH Việt Nam", "ORG"), ("Quảng Nam", "LOC"), ("Hà Nội", "LOC")} <= types, types
+            ("CSGT Hà Nội", "ORG"), ("BHXH Việt Nam", "ORG"), ("Quảng Nam", "LOC"), ("Hà Nội", "LOC"),
+            ("Lê Văn Tư", "PER")} <= types, types
     assert not any(name in ("UBND", "CSGT", "TAND", "BHXH") for name, _ in types), types
+    es = _entities("UBND quận 1 và TAND tối cao đã trả lời. UBND tỉnh Bà Rịa - Vũng Tàu họp với TAND TP.HCM.",
+                   "Hồ sơ đã được trình UBND TP. Ông Nguyễn Văn Hùng cho biết sẽ trả lời trong tuần.")
+    types = _types(es)
+    assert {("UBND quận 1", "ORG"), ("TAND tối cao", "ORG"), ("UBND tỉnh Bà Rịa - Vũng Tàu", "ORG"),
+            ("TAND TP.HCM", "ORG"), ("Nguyễn Văn Hùng", "PER")} <= types, types
+    assert not any(name.startswith("UBND TP. Ông") or name == "Ông" for name, _ in types), types

@@ -168,8 +168,12 @@ def test_a_year_named_as_past_bounds_the_writing_year_a_plan_does_not():
                            "các thành viên tiếp tục hoạt động.") == 2022
     # nor a birth year: true of the news, but no bound an editor can use
     assert past_year_floor("Tài xế Trần Văn T. (sinh năm 2000) dương tính với ma túy.") is None
-    assert past_year_floor("Nghi phạm (SN 1995) bị bắt. Bà sinh ngày 3/5/1990 tại Huế.") is None
+    assert past_year_floor("Nghi phạm (sinh năm 1995) bị bắt. Bà sinh ngày 3/5/1990 tại Huế.") is None
+    assert past_year_floor("Ông A sinh vào năm 1960 tại Huế.") is None
     assert past_year_floor("Ông A, sinh năm 1960, năm 2021 được bổ nhiệm.") == 2021
+    for other in ("Kỳ thi tuyển sinh năm 2023 kết thúc.", "Số học sinh năm 2022 tăng.", "Chi phí phát sinh năm 2022 lớn.",
+                  "Dịp Giáng sinh năm 2023 đông khách.", "Ông hy sinh năm 1968 tại Quảng Trị."):
+        assert past_year_floor(other) is not None, other  # "sinh" in another word
     assert past_year_floor("Tháng 5/2021, cô sinh con gái đầu lòng.") == 2021
     # nor a target to reach
     assert past_year_floor("Năm 2019 nóng kỷ lục. Thế giới cần đạt phát thải ròng bằng 0 vào năm 2050.") == 2019

@@ -90,9 +90,11 @@ def language_or_pronoun(text: str, start: int, end: int) -> bool:
 
 
 # After a local body's acronym: an optional administrative unit, then capitalized words.
-_LOCAL_PLACE = regex.compile(r"\s+(?:(?P<unit>tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường|TP\.?|Tp\.?)\s*)?"
-                             r"(?P<name>\p{Lu}[\p{L}\p{N}.]*(?:\s+\p{Lu}[\p{L}\p{N}]*){0,3})")
-_WORD = regex.compile(r"\p{Lu}[\p{L}\p{N}.]*")
+_LOCAL_PLACE = regex.compile(
+    r"\s+(?:(?P<high>[Tt]ối cao|[Cc]ấp cao)(?!\w)|(?:(?P<unit>tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường|"
+    r"Tỉnh|Thành phố|Thị xã|Thị trấn|Huyện|Quận|Xã|Phường|TP\.?|Tp\.?|TX\.?)\s*)?"
+    r"(?P<name>\d+(?!\w)|\p{Lu}[\p{L}\p{N}'’]*(?:\.[\p{L}\p{N}]+)*(?:\s+(?:-\s+)?\p{Lu}[\p{L}\p{N}'’]*){0,4}))")
+_WORD = regex.compile(r"\d+|\p{Lu}[\p{L}\p{N}'’]*(?:\.[\p{L}\p{N}]+)*")  # "TP.HCM", not the full stop after it
 _CITY_WORD = re.compile(r"(?<!\w)(?:TP|Tp|Thành phố)\.? ?$")  # lowercase "thành phố X": a place word already
 
 
@@ -126,8 +128,16 @@ class MentionFinder:
         Trí"), unless it is plainly a person's full name: the organization's name ran on into the
         person ("Chủ tịch Quốc hội Vương Đình Huệ")."""
         organizations: list[tuple[int, int]] = []
+        place_end = -1  # where the place inside a local body's name ends ("UBND xã Tam Hòa| Lê Văn Tư")
         for run in self.rules.runs(text) if runs is None else runs:
+            if run.tokens[0].start < place_end:  # the place's run: only what comes after it is new
+                rest = [t for t in run.tokens if t.start >= place_end]
+                if not rest:
+                    continue
+                run = Run(rest, initial=False)
             for found in self._run_evidence(text, run):
+                if found.inner:
+                    place_end = max(place_end, found.end)
                 if found.type == ORGANIZATION:
                     organizations.append((found.start, found.end))
                 elif found.type == PERSON and not self._full_name(found.text) \
@@ -217,29 +227,36 @@ class MentionFinder:
         if place is not None:
             start, end = place
             yield Evidence(ORGANIZATION, text[tokens[0].start:end], tokens[0].start, end)
-            yield Evidence(LOCATION, text[start:end], start, end, inner=True)
+            if not text[start:end].isdigit():  # "quận 1": the district's number is no place's name
+                yield Evidence(LOCATION, text[start:end], start, end, inner=True)
         rest = [t for t in tokens[1:] if place is None or t.start >= place[1]]
         if rest:
             yield from self._run_evidence(text, Run(rest, initial=False))
 
     def _local_place(self, text: str, at: int) -> tuple[int, int] | None:
         """The place after a local body's acronym ending at ``at`` ("UBND| tỉnh Quảng Nam", "CSGT|
-        Hà Nội", "TAND| TP.HCM"), as offsets: a known place, or any name after an administrative
-        unit (a commune's name is rarely listed: "UBND xã An Bình", "TAND TP Buôn Ma Thuột";
-        three words at most, and not into a family name, so that a person after it is not taken
-        in: "UBND xã Phước Lộc Trần Văn B")."""
+        Hà Nội", "TAND| TP.HCM", "UBND| tỉnh Bà Rịa - Vũng Tàu"), as offsets: a known place, or a
+        name after an administrative unit (a commune's name is rarely listed: "UBND xã An Bình",
+        "UBND quận 1", "TAND TP Buôn Ma Thuột"; three words at most, and not into a family name,
+        so that a person after it is not taken in: "UBND xã Phước Lộc Trần Văn B"); or the
+        national one ("TAND tối cao", "TAND cấp cao"). After "TP. " with a space only a known
+        place: the splitter does not end a sentence at "TP.", and "UBND TP. Hiện ..." is
+        "UBND TP." and a new sentence."""
         after = _LOCAL_PLACE.match(text, at)
         if after is None:
             return None
+        if after.group("high"):
+            return after.start("high"), after.end("high")
         found = list(_WORD.finditer(text, after.start("name"), after.end()))
         unit = after.group("unit")
-        if unit and unit[0] == "T":  # "TP.HCM", "TP Hà Nội": the city's name may be listed with its "TP"
-            for token in found[:3]:
-                if self.res.key(text[after.start("unit"):token.end()]) in self.res.places:
-                    return after.start("unit"), token.end()
+        starts = ([after.start("unit")] if unit and unit[0] == "T" else []) + [after.start("name")]
+        for token in reversed(found[:5]):  # the longest listed place as written: "TP.HCM", "Bà Rịa - Vũng Tàu"
+            for start in starts:
+                if self.res.key(text[start:token.end()]) in self.res.places:
+                    return start, token.end()
         n = self.res.place_length([t.group() for t in found], 0)
-        if not n and unit and found[0].group().lower() not in self.res.name_breakers:
-            # up to three words, not into a person's family name (and not "Theo" of "HĐND TP. Theo đó")
+        open_sentence = unit is not None and unit.endswith(".") and text[after.end("unit") - 1:after.start("name")] != "."
+        if not n and unit and not open_sentence and found[0].group().lower() not in self.res.name_breakers:
             n = next((k for k in range(1, min(len(found), 3)) if fold(found[k].group()) in self.res.surname_first),
                      min(len(found), 3))
         return (found[0].start(), found[n - 1].end()) if n else None

@@ -297,21 +297,21 @@ def season_blocks(main_days: Mapping[tuple[str, ...], tuple[int, int]],
     Their dates then go in one day order. Others keep their story order: days a week apart may be
     years apart (the seed cluster's 18/7 of 2018 and 24/7 of 2023, which name no common day)."""
     ordinal = {story: date(2000, month, day).toordinal() for story, (month, day) in main_days.items()}
-    stories = sorted(ordinal)
-    block = {story: story for story in stories}
 
-    def root(story: tuple[str, ...]) -> tuple[str, ...]:
-        while block[story] != story:
-            story = block[story]
-        return story
+    def one_year(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        gap = abs(ordinal[a] - ordinal[b])
+        return gap <= NEAR_DAYS or (gap <= SAME_SEASON_DAYS and bool(named.get(a, set()) & named.get(b, set())))
 
-    for k, story in enumerate(stories):
-        for other in stories[:k]:
-            gap = abs(ordinal[story] - ordinal[other])
-            if (gap <= NEAR_DAYS or (gap <= SAME_SEASON_DAYS and named.get(story, set()) & named.get(other, set()))) \
-                    and root(story) != root(other):
-                block[max(root(story), root(other))] = min(root(story), root(other))
-    return {story: root(story) for story in stories}
+    # A story joins a block only when the rule holds with every story in it: step by step,
+    # 16/7, 19/7, 22/7, 25/7 would chain days twelve apart that name nothing in common.
+    blocks: list[list[tuple[str, ...]]] = []
+    for story in sorted(ordinal, key=lambda s: (ordinal[s], s)):
+        block = next((b for b in blocks if all(one_year(story, other) for other in b)), None)
+        if block is None:
+            blocks.append([story])
+        else:
+            block.append(story)
+    return {story: min(block) for block in blocks for story in block}
 
 
 def _order(events: list[Event], articles: Sequence[Article], twins: set[frozenset[str]]) -> list[Event]:

@@ -19,7 +19,7 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 # "6/1/2016 8:39:40 AM": the en-US form of .NET and Excel ("M/d/yyyy h:mm:ss tt"), month first.
 # Vietnamese sites write day first and no seconds beside AM/PM ("01/06/2016 08:38 AM"); ViMs has
 # three such dates ("5/20/2016 11:40:52 PM", "6/3/2016 2:23:47 PM"), all month first.
-_MDY_US = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\s*$")
+_MDY_US = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}:\d{2}\s*[AP]M\s*$", re.IGNORECASE)
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
 _DMY_SPACED = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
 _DMY_SHORT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")  # 19/05/16: this century
@@ -40,7 +40,7 @@ def parse_published(value: str | None) -> date | None:
     match = _MDY_US.match(value)
     if match:
         m, d, y = (int(g) for g in match.groups())
-        return _date(y, m, d)
+        return _date(y, m, d) or _date(y, d, m)  # "25/05/2016 10:11:12 PM": day first after all
     for pattern in (_DMY, _DMY_SPACED):
         match = pattern.search(value)
         if match:

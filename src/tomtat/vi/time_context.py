@@ -241,9 +241,12 @@ _FUTURE_CHUNK = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự báo|kế hoạch|m
 _ANNIVERSARY_FAR_AHEAD = re.compile(r"(?<!\w)(?:hướng|tiến) tới\s+(?:lễ\s+)?kỷ niệm(?!\w)", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(?<!\w)(?:đến|tới|trước|sau|giai đoạn|hết|cuối|(?:kết thúc|hết hạn|đáo hạn)(?:\s+vào)?)\s*$",
                             re.IGNORECASE)  # "kết thúc vào tháng 4/2028": when a toll contract ends
-# A birth year ("sinh năm 2000", "(SN 1995)", "sinh ngày 3/5/1990"): true of the news but no
-# bound an editor can use (a hand check read "không trước năm 2000" of a driver's birth as noise).
-_BORN_BEFORE = re.compile(r"(?:(?<!\w)(?:[Ss]inh|năm sinh)(?:\s+(?:vào\s+)?(?:năm|ngày|tháng))?|(?<!\w)SN)\s*$")
+# A birth year ("sinh năm 2000", "sinh vào năm 1960", "sinh ngày 3/5/1990"): true of the news but
+# no bound an editor can use (a hand check read "không trước năm 2000" of a driver's birth as
+# noise). Not "sinh" in another word: "tuyển sinh", "học sinh", "phát sinh", "Giáng sinh", ...
+_BORN_BEFORE = re.compile(r"(?<!\w)(?<!học )(?<!tuyển )(?<!phát )(?<!hy )(?<!thí )(?<![Gg]iáng )(?<!vệ )(?<!sản )"
+                          r"(?<!tái )(?<!hồi )(?<!song )(?<!khai )(?<!cứu )(?:[Ss]inh|năm sinh)(?:\s+vào)?"
+                          r"(?:\s+(?:năm|ngày|tháng))?\s*$")
 _JOINED = re.compile(r"\s*(?:,|và|hoặc|cho đến)?\s*", re.IGNORECASE)  # between two dates of one list
 _CHUNK_ENDS = ".!?\n"  # a text is read in chunks between these
 # Only a year written out in four digits is evidence; a chunk without one is skipped unread.
