@@ -13,6 +13,7 @@ Rules, not a model: underthesea's NER misses or splits many names in news text (
 """
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -49,6 +50,27 @@ class Entity:
         return {"name": self.name, "type": self.type, "variants": list(self.variants), "role": self.role,
                 "roles": list(self.roles), "mentions": self.mentions, "articles": list(self.articles),
                 "mentions_by_article": dict(self.mentions_by_article)}
+
+
+_SPELLING = 0.85  # how alike (difflib's ratio) two spellings of one foreign family name are at least
+_SPELLING_SAME_GIVEN = 0.7  # ... when the given names are the same ("Antoni Macherevich", "Antoni Macierewicz")
+_GIVEN_SPELLING = 0.75  # ... of its given names ("Darya", "Daria")
+_LONE_SPELLING = 0.9  # ... of a family name written alone and a full name's ("Mourrinho", "Mourinho")
+_SPELLING_MIN_LETTERS = 5
+
+
+def _spelt_alike(a: str, b: str, at_least: float, *, either_sex: bool = False) -> bool:
+    """Two spellings of one foreign name: different, five letters or more, at least ``at_least``
+    alike, and (unless ``either_sex``: the given names already tell one person, "Darya Dugin" and
+    "Daria Dugina") not a man's and a woman's form of a Slavic family name ("Zelensky" /
+    "Zelenska", "Dugin" / "Dugina", "Ivanov" / "Ivanova")."""
+    if a == b or len(a) < _SPELLING_MIN_LETTERS or len(b) < _SPELLING_MIN_LETTERS:
+        return False
+    short, long = sorted((a, b), key=len)
+    if not either_sex and (long == short + "a" or (short[:-1] == long[:-1] and "a" in (short[-1], long[-1])
+                                                   and short[-1] in "aiy" and long[-1] in "aiy")):
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= at_least
 
 
 def _begun_by_all(key: str, keys: Iterable[str]) -> bool:
@@ -346,10 +368,11 @@ class EntityExtractor:
             if len(longer) == 1:
                 full[longer[0]].extend(full.pop(short))
         self._join_short_given_names(full)
+        respelt = self._join_spellings(full)  # a lone "Macherevich" is then "Macierewicz"
         person_keys = list(full)
         titles_of = {k: {m.title for m in ms} for k, ms in full.items()}
         for m in lone:
-            target = self._resolve_lone(m.key, m.title, person_keys, titles_of, full)
+            target = self._resolve_lone(respelt.get(m.key, m.key), m.title, person_keys, titles_of, full)
             groups[(PERSON, target or m.key)].append(m)
         for name_key, ms in full.items():
             groups[(PERSON, name_key)].extend(ms)
@@ -369,6 +392,35 @@ class EntityExtractor:
             if len(longer) == 1:
                 full[longer[0]].extend(full.pop(short))
 
+    def _join_spellings(self, full: dict[str, list[Mention]]) -> dict[str, str]:
+        """Two outlets' spellings of one foreign full name ("Milo Dukanovic" and "Milo
+        Djukanovic", "Ralph Hasenhuttl" and "Hassenhuttl", "Kim Yo-jong" and "Kim Yeo-jong",
+        "Darya Dugin" and "Daria Dugina"): word by word alike, the family names at least
+        ``_SPELLING`` alike and not a man's and a woman's form of one name ("Zelensky" and
+        "Zelenska" are two people). The less mentioned joins the more mentioned, when it is
+        alike to that one name only (or clearly the most). Returns each family name so joined
+        to the family name it now goes by."""
+        respelt: dict[str, str] = {}
+        people = [k for k in full if k.isascii() and len(k.split()) >= 2 and k.split()[0] not in self.res.surname_first]
+        for key in sorted(people, key=lambda k: len(full.get(k, ()))):
+            if key not in full:
+                continue
+            words = key.split()
+            alike = [k for k in people if k != key and k in full and len(k.split()) == len(words)
+                     and all(a == b or _spelt_alike(a, b, _GIVEN_SPELLING) for a, b in zip(words[:-1], k.split()[:-1]))
+                     and (words[-1] == k.split()[-1]
+                          or _spelt_alike(words[-1], k.split()[-1],
+                                          _SPELLING_SAME_GIVEN if words[:-1] == k.split()[:-1] else _SPELLING,
+                                          either_sex=words[:-1] != k.split()[:-1]))]
+            if len(alike) > 1:  # the most alike, when it is clearly so ("Buyuksara": "Buyuksarac", not "Byuyyuksarach")
+                ratios = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in alike), reverse=True)
+                alike = [ratios[0][1]] if ratios[0][0] - ratios[1][0] >= 0.05 else alike
+            if len(alike) == 1 and len(full[alike[0]]) >= len(full[key]):
+                full[alike[0]].extend(full.pop(key))
+                if words[-1] != alike[0].split()[-1]:
+                    respelt[words[-1]] = alike[0].split()[-1]
+        return respelt
+
     def _resolve_lone(self, key: str, title: str, person_keys: list[str],
                       titles_of: dict[str, set[str]], counts: dict[str, list[Mention]] | None = None) -> str | None:
         candidates = []
@@ -376,6 +428,11 @@ class EntityExtractor:
             parts = full_key.split()
             if parts[-1] == key or (parts[0] == key and parts[0] in self.res.surname_first):
                 candidates.append(full_key)
+        if not candidates and key.isascii() and len(key) >= _SPELLING_MIN_LETTERS:
+            # a foreign family name misspelt by one outlet ("Mourrinho" of "Jose Mourinho")
+            candidates = [k for k in person_keys if k.isascii() and _spelt_alike(key, k.split()[-1], _LONE_SPELLING)]
+            if len(candidates) > 1:
+                return None
         if not candidates:
             # a foreign given name written alone, untitled or after "em", "bé" ("Maria" of "Maria
             # Sadaqat", "Yamato" of "Yamato Tanooka"): the one full name it begins, unless a title
