@@ -70,7 +70,8 @@ def _spelt_alike(a: str, b: str, at_least: float, *, either_sex: bool = False) -
     if not either_sex and (long == short + "a" or (short[:-1] == long[:-1] and "a" in (short[-1], long[-1])
                                                    and short[-1] in "aiy" and long[-1] in "aiy")):
         return False
-    return difflib.SequenceMatcher(None, a, b).ratio() >= at_least
+    matcher = difflib.SequenceMatcher(None, a, b)  # the cheap upper bounds first: most pairs are far apart
+    return matcher.real_quick_ratio() >= at_least and matcher.quick_ratio() >= at_least and matcher.ratio() >= at_least
 
 
 def _begun_by_all(key: str, keys: Iterable[str]) -> bool:
