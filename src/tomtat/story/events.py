@@ -3,9 +3,10 @@
 :class:`ClusterDates` dates every sentence of a cluster as far as its text allows: its own
 date (the most telling date expression in it, a past time before a planned one; "Cùng ngày"
 takes the day named just before), else the date of the sentence before it in its paragraph,
-else the date of its story's main happening (in a dated article whose story has none, or
-only one more than ``_RECENT_DAYS`` before its reports, the article's own date). A story is the articles that share a year (two
-outlets' copies of one report, found by dedup). Its main happening is the day its text and
+else the date of its story's main happening (unless that is background to the story's news,
+:meth:`ClusterDates._stale_stories`: then, in a dated article, the article's own date, in an
+undated one none). A story is the articles that share a year (two outlets' copies of one
+report, found by dedup). Its main happening is the day its text and
 photo captions name most often, counting every day within ``window_days`` of it; a caption's
 date counts double (a photo shows the story's own happening).
 

@@ -30,8 +30,8 @@ _DMY_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}|mười hai|mư�
 def parse_published(value: str | None) -> date | None:
     """A publication date as feeds and scrapers write it: ISO (``2024-03-12``,
     ``2024-03-12T08:00:00+07:00``), ``12/3/2024`` (``3/25/2024`` when only month-first
-    makes sense, and the en-US ``3/12/2024 8:39:40 AM``), ``12 / 3 / 2024``, ``12/03/24``, ``ngày 12 tháng 3 năm 2024``,
-    ``12 Tháng ba 2024``; else None."""
+    makes sense, and the en-US ``3/12/2024 8:39:40 AM``), ``12 / 3 / 2024``, ``12/03/24``,
+    ``ngày 12 tháng 3 năm 2024``, ``12 Tháng ba 2024``; else None."""
     if not value:
         return None
     match = _ISO.search(value)
