@@ -136,3 +136,13 @@ def test_a_pattern_left_out_by_its_words_could_not_have_matched(text):
                 re.compile("^(?:(?:[^\\s,]+ ){0,6}đó)"))
     old, new = _alternation(patterns).match(text), _FirstOf(patterns).match(text)
     assert (old and old.group(0)) == (new and new.group(0))
+
+
+def test_a_reporters_question_to_the_person_interviewed_is_never_chosen():
+    from tomtat.vi.openers import is_interview_question
+
+    assert is_interview_question("Thưa ông, cơ sở nào mà sở đưa ra thông báo phải có ba tầng hầm?")
+    assert is_interview_question("Xin hỏi bà đánh giá thế nào về đề án?")
+    assert is_interview_question("Thông báo của sở đã yêu cầu các chủ đầu tư làm ngay, thưa ông?")
+    assert not is_interview_question("Thưa các đồng chí, hội nghị hôm nay bàn ba nội dung.")  # a speech's address
+    assert not is_interview_question("Ông hỏi lại: vì sao phải có ba tầng hầm?")

@@ -783,3 +783,15 @@ def test_the_lede_keeps_its_next_sentence_when_outlets_interleave():
     lede, next_one, detail = at("Một chuyến bay bị nghi"), at("Theo ông Tám"), at("Chi tiết thứ 2 ")
     order, _ = story_events(cluster, [detail, lede, next_one], dates, lambda i: False, interleave=True)
     assert order == [lede, next_one, detail]
+
+
+def test_a_reporters_question_is_not_chosen_even_when_it_carries_the_story(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Hà Nội yêu cầu ba tầng hầm\n\n"
+        "Thưa ông, vì sao sở quy hoạch yêu cầu mọi tòa nhà cao tầng phải có tối thiểu ba tầng hầm để xe?\n\n"
+        "Thành ủy đã có chỉ đạo chung về chỗ để xe trong các khu đô thị mới.\n\n"
+        "Các chủ đầu tư phản đối vì chi phí mỗi tầng hầm gấp đôi một tầng nổi.", encoding="utf-8")
+    for ranker in ("default", "lead"):  # the lead ranker puts the question first of all
+        summary = Summarizer(Options(sentences=2, ranker=ranker)).summarize([tmp_path / "a.txt"])
+        assert len(summary.sentences) == 2 and not any(s.text.startswith("Thưa") for s in summary.sentences), \
+            (ranker, [s.text for s in summary.sentences])

@@ -71,6 +71,18 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
+# A reporter's question to the person interviewed ("Thưa ông, cơ sở nào mà ...?"): the answer
+# may be news, the question never is (a hand check found one opening a summary).
+_INTERVIEW_QUESTION = re.compile(r"^\W*(?:Thưa|Xin hỏi|Xin cho hỏi)\s.*\?\W*$"
+                                 r"|.*,\s*thưa\s+(?:ông|bà|anh|chị|cô|chú|bác|ngài|đồng chí)\s*\?\W*$", re.DOTALL)
+
+
+def is_interview_question(text: str) -> bool:
+    """A question put to the person interviewed: opens with "Thưa ..." or "Xin hỏi ..." and
+    ends with a question mark, or ends with ", thưa ông?"."""
+    return _INTERVIEW_QUESTION.match(text.strip()) is not None
+
+
 def is_cut(text: str) -> bool:
     """A sentence cut mid-way: it starts with a lower-case letter, ends with ``:``, ``;``,
     ``,`` or a dash (a list announced but not given, a clause without its end), is one item
