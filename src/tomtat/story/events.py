@@ -240,6 +240,7 @@ class ClusterDates:
 
     def _inherit(self, cluster: Cluster, anchors: dict[str, date | None]) -> None:
         stale = self._stale_stories(cluster, anchors)
+        fallback: dict[str, When | None] = {}
         for i, s in enumerate(cluster.sentences):
             told = self.told[i]
             main = self.main.get(self.scope[s.article_id])
@@ -263,7 +264,9 @@ class ClusterDates:
                         self.told[i] = self.told[j]
                     break
             if self.told[i] is None:
-                self.told[i] = self._fallback(s.article_id, anchors.get(s.article_id), stale)
+                if s.article_id not in fallback:  # one answer per article
+                    fallback[s.article_id] = self._fallback(s.article_id, anchors.get(s.article_id), stale)
+                self.told[i] = fallback[s.article_id]
 
     def _stale_stories(self, cluster: Cluster, anchors: dict[str, date | None]) -> set[tuple[str, ...]]:
         """Stories whose main day is background to what they report: their articles are all
@@ -273,12 +276,8 @@ class ClusterDates:
         speak of as past (a resolution of 12/3/2012 at its ten-year review, a plane's first
         flight of 1957, in stories of 2022; both, as a plan's year misread as past can raise
         either: "từ ngày 1/8/2022 đến hết ngày 31/12/2025")."""
-        latest: dict[tuple[str, ...], int] = {}  # per story, the latest year a sentence is dated in
-        for s, when in zip(cluster.sentences, self.own):
-            if when is not None and when.year is not None:
-                story = self.scope[s.article_id]
-                latest[story] = max(latest.get(story, when.year), when.year)
         stale: set[tuple[str, ...]] = set()
+        undated: list[tuple[tuple[str, ...], int]] = []  # stories to compare with their latest year
         for story, (main, _) in self.main.items():
             if main.year is None:
                 continue
@@ -287,8 +286,15 @@ class ClusterDates:
                 first = min(d for d in dated if d is not None)
                 if (_days_after(main, first) or 0) < -_RECENT_DAYS:
                     stale.add(story)
-            elif not any(dated) and main.year < min(latest.get(story, main.year), self.year_from.get(story) or main.year) - 1:
-                stale.add(story)
+            elif not any(dated) and main.year < (self.year_from.get(story) or main.year) - 1:
+                undated.append((story, main.year))
+        if undated:  # most stories are not: the sentences are read only for these
+            latest: dict[tuple[str, ...], int] = {}  # per story, the latest year a sentence is dated in
+            for s, when in zip(cluster.sentences, self.own):
+                if when is not None and when.year is not None:
+                    story = self.scope[s.article_id]
+                    latest[story] = max(latest.get(story, when.year), when.year)
+            stale.update(story for story, year in undated if year < latest.get(story, year) - 1)
         return stale
 
     def _fallback(self, article_id: str, anchor: date | None, stale: set[tuple[str, ...]]) -> When | None:
@@ -587,7 +593,8 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
             group.days.append(told)
         group_of[i] = group
     first_seen: dict[tuple[str, ...], int] = {}
-    season = dates.season_blocks(cluster)
+    # (only with two stories of unknown year in the summary is there an order to share)
+    season = dates.season_blocks(cluster) if len({g.scope for g in groups if g.scope is not None}) > 1 else {}
     for g in groups:
         if g.scope is not None:
             first_seen.setdefault(season.get(g.scope, g.scope), len(first_seen))
