@@ -402,24 +402,24 @@ class EntityExtractor:
         alike to that one name only (or clearly the most). Returns each family name so joined
         to the family name it now goes by."""
         respelt: dict[str, str] = {}
-        people = [k for k in full if k.isascii() and len(k.split()) >= 2 and k.split()[0] not in self.res.surname_first]
-        for key in sorted(people, key=lambda k: len(full.get(k, ()))):
+        split = {k: k.split() for k in full if k.isascii()}
+        people = [k for k, words in split.items() if len(words) >= 2 and words[0] not in self.res.surname_first]
+        for key in sorted(people, key=lambda k: len(full[k])):
             if key not in full:
                 continue
-            words = key.split()
-            alike = [k for k in people if k != key and k in full and len(k.split()) == len(words)
-                     and all(a == b or _spelt_alike(a, b, _GIVEN_SPELLING) for a, b in zip(words[:-1], k.split()[:-1]))
-                     and (words[-1] == k.split()[-1]
-                          or _spelt_alike(words[-1], k.split()[-1],
-                                          _SPELLING_SAME_GIVEN if words[:-1] == k.split()[:-1] else _SPELLING,
-                                          either_sex=words[:-1] != k.split()[:-1]))]
+            *given, family = split[key]
+            alike = [k for k in people if k != key and k in full and len(split[k]) == len(split[key])
+                     and all(a == b or _spelt_alike(a, b, _GIVEN_SPELLING) for a, b in zip(given, split[k][:-1]))
+                     and (family == split[k][-1]
+                          or _spelt_alike(family, split[k][-1], _SPELLING_SAME_GIVEN if given == split[k][:-1] else _SPELLING,
+                                          either_sex=given != split[k][:-1]))]
             if len(alike) > 1:  # the most alike, when it is clearly so ("Buyuksara": "Buyuksarac", not "Byuyyuksarach")
                 ratios = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in alike), reverse=True)
                 alike = [ratios[0][1]] if ratios[0][0] - ratios[1][0] >= 0.05 else alike
             if len(alike) == 1 and len(full[alike[0]]) >= len(full[key]):
                 full[alike[0]].extend(full.pop(key))
-                if words[-1] != alike[0].split()[-1]:
-                    respelt[words[-1]] = alike[0].split()[-1]
+                if family != split[alike[0]][-1]:
+                    respelt[family] = split[alike[0]][-1]
         return respelt
 
     def _resolve_lone(self, key: str, title: str, person_keys: list[str],

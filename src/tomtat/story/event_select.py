@@ -30,7 +30,7 @@ from tomtat.story.events import ClusterDates, When
 from tomtat.summarize.cluster import Cluster
 from tomtat.core.options import DEFAULTS
 from tomtat.summarize.select import Selector
-from tomtat.vi.openers import Openers, is_cut, is_interview_question
+from tomtat.vi.openers import Openers, is_cut_or_question
 
 _ROUNDS = 3  # re-selections at most (each leaves out what the last one repeated)
 
@@ -137,7 +137,7 @@ class EventSelector:
         for i, s in enumerate(cluster.sentences):
             if s.article_id not in articles or not s.selectable or i in left_out:
                 continue
-            if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or is_cut(s.text) or is_interview_question(s.text):
+            if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or is_cut_or_question(s.text):
                 continue
             if self.openers is not None and (self.openers.match(s.text) is not None or self.openers.needs_predecessor(
                     s.text, anchored=self.dates.anchored.get(s.article_id, False))):

@@ -112,11 +112,9 @@ class MentionFinder:
         for s, runs in zip(sentences, runs_of):
             claimed: list[tuple[int, int]] = []
             for found in self.evidence(s.text, runs):
-                if found.inner:
-                    pass  # counted beside its organization, and claiming nothing
-                elif found.type != PERSON and any(found.start < end and start < found.end for start, end in claimed):
-                    continue
-                else:
+                if not found.inner:  # a place inside a local body's name counts and claims nothing
+                    if found.type != PERSON and any(found.start < end and start < found.end for start, end in claimed):
+                        continue
                     claimed.append((found.start, found.end))
                 mentions.append(Mention(found.type, found.text, self.res.key(found.text), s.article_id, s.index,
                                         s.start + found.start, s.start + found.end, found.title, found.role))
@@ -255,7 +253,7 @@ class MentionFinder:
                 if self.res.key(text[start:token.end()]) in self.res.places:
                     return start, token.end()
         n = self.res.place_length([t.group() for t in found], 0)
-        open_sentence = unit is not None and unit.endswith(".") and text[after.end("unit") - 1:after.start("name")] != "."
+        open_sentence = bool(unit) and unit.endswith(".") and after.start("name") > after.end("unit")  # "TP. Hiện"
         if not n and unit and not open_sentence and found[0].group().lower() not in self.res.name_breakers:
             n = next((k for k in range(1, min(len(found), 3)) if fold(found[k].group()) in self.res.surname_first),
                      min(len(found), 3))

@@ -83,6 +83,13 @@ def is_interview_question(text: str) -> bool:
     return _INTERVIEW_QUESTION.match(text.strip()) is not None
 
 
+def is_cut_or_question(text: str) -> bool:
+    """A sentence no summary takes, whatever is chosen around it: cut mid-way (:func:`is_cut`)
+    or a reporter's question (:func:`is_interview_question`). The selector and the event
+    selection's representatives ask this one test."""
+    return is_cut(text) or is_interview_question(text)
+
+
 def is_cut(text: str) -> bool:
     """A sentence cut mid-way: it starts with a lower-case letter, ends with ``:``, ``;``,
     ``,`` or a dash (a list announced but not given, a clause without its end), is one item
