@@ -680,3 +680,51 @@ def test_two_outlets_spellings_of_one_foreign_name_are_one_person_a_wifes_form_i
     assert "Aleksandr Dugin" not in _find(es, "Daria Dugina").variants
     assert "Olena Zelenska" not in _find(es, "Vladimir Zelensky").variants
     assert "Zelenska" not in _find(es, "Vladimir Zelensky").variants, people
+
+
+def test_a_region_after_a_title_qualifies_it_as_a_country_does():
+    es = _entities("Hoa hậu Đông Nam Á 2012 Lê Thị Diệu Hân kiện chủ nhà ra tòa.",
+                   "Sau phiên xử, Hoa hậu Đông Nam Á 2012 cho biết sẽ kháng cáo. Hoa hậu Diệu Hân nói cô buồn.")
+    person = _find(es, "Lê Thị Diệu Hân")
+    assert person.type == "PER" and "Diệu Hân" in person.variants
+    assert _find(es, "Đông Nam Á").type == "LOC"
+    assert not any(e.type == "PER" and "Đông Nam Á" in e.name for e in es)
+
+
+def test_an_organization_written_short_joins_the_one_name_it_begins():
+    es = _entities("Hội đồng Giáo sư Nhà nước vừa công bố danh sách. Theo Hội đồng Giáo sư Nhà nước, năm nay có 400 ứng viên.",
+                   "Danh sách do Hội đồng Giáo sư công bố gồm nhiều nhà khoa học trẻ.")
+    council = _find(es, "Hội đồng Giáo sư")
+    assert council.name == "Hội đồng Giáo sư Nhà nước" and council.mentions == 3
+    # two ways to go on: two organizations, the short one apart
+    es = _entities("Sở Văn hóa Hà Nam và Sở Văn hóa Nam Định cùng tổ chức lễ hội.", "Sở Văn hóa cho biết lễ hội kéo dài ba ngày.")
+    assert {e.name for e in es if e.type == "ORG"} == {"Sở Văn hóa Hà Nam", "Sở Văn hóa Nam Định", "Sở Văn hóa"}
+
+
+def test_a_short_organization_does_not_join_a_name_written_once_or_run_into_a_person():
+    es = _entities("Giám đốc Sở Tư pháp Cao Thanh Sơn chủ trì hội nghị.",
+                   "Sở Tư pháp đã tham mưu cho UBND tỉnh. Sở Tư pháp sẽ báo cáo kết quả.")
+    assert _find(es, "Sở Tư pháp").name == "Sở Tư pháp"
+    es = _entities("Bộ Công an Tô Lâm chủ trì. Bộ Công an Tô Lâm phát biểu.", "Bộ Công an cho biết. Ông Tô Lâm nói.")
+    assert _find(es, "Bộ Công an").name == "Bộ Công an"
+
+
+def test_a_bare_vietnamese_company_name_is_the_company_of_that_name():
+    es = _entities("Công ty Tân Tạo vừa công bố kết quả kinh doanh.", "HoSE yêu cầu công ty Tân Tạo giải trình. Tân Tạo sẽ tái cơ cấu.")
+    company = _find(es, "Tân Tạo")
+    assert company.type == "ORG" and "Công ty Tân Tạo" in company.variants and company.mentions == 3
+    # a name read as a person's after an office title is the company's too
+    es = _entities("Ngày 23/5, Công ty Khang Điền ký hợp tác với Coteccons.",
+                   "Phó Tổng giám đốc Khang Điền cho biết dự án sẽ khởi công. Dự án của Khang Điền rộng 50 ha.")
+    company = _find(es, "Công ty Khang Điền")
+    assert company.type == "ORG" and not any(e.type == "PER" and e.name == "Khang Điền" for e in es)
+    # ... but not someone called "ông" by it
+    es = _entities("Công ty Minh Long vừa khánh thành nhà máy.", "Ông Minh Long cho biết nhà máy có 200 công nhân.")
+    assert any(e.type == "PER" for e in es if "Minh Long" in e.variants)
+
+
+def test_a_short_name_given_as_called_for_short_is_the_same_organization():
+    es = _entities("Công ty TNHH Xuất nhập khẩu Thủy sản Thiên Mã (gọi tắt là Công ty Thiên Mã) nợ 900 tỷ đồng.",
+                   "Năm 2011, Công ty Thiên Mã ngừng hoạt động. Công ty Thiên Mã còn nợ thuế.")
+    company = _find(es, "Công ty Thiên Mã")
+    assert "Công ty TNHH Xuất nhập khẩu Thủy sản Thiên Mã" in company.variants and company.mentions == 4

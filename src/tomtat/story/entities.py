@@ -14,6 +14,7 @@ Rules, not a model: underthesea's NER misses or splits many names in news text (
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -24,7 +25,7 @@ from tomtat.core.model import Sentence
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
                                     language_or_pronoun, place_inside_a_name)
 from tomtat.story.name_rules import Run
-from tomtat.vi.letters import has_vietnamese_mark, without_marks
+from tomtat.vi.letters import without_marks
 from tomtat.vi.names import EntityResources, fold, fold_token, key_starts, may_start
 
 __all__ = ["LOCATION", "ORGANIZATION", "PERSON", "Entity", "EntityExtractor", "EntityResources", "Evidence",
@@ -130,6 +131,10 @@ def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
     return len(full) > len(short) and match(0, 0)
 
 
+# what opens the brackets of a short name: " (", " (gọi tắt là ", " (sau đây gọi là ", " (viết tắt: "
+_BRACKET_OPENING = re.compile(r" \((?:(?:sau đây |dưới đây )?(?:gọi|viết)(?: tắt)?(?: là|:)? )?", re.IGNORECASE)
+
+
 def _dominant(owners: Sequence[Any], mentions: Any) -> Any:
     """The one owner, or the owner written at least twice as often as any other: a family name
     two people share is the main one's ("Holmes" of Elizabeth Holmes, 31 mentions, not of her
@@ -202,7 +207,7 @@ class EntityExtractor:
         self._count_aliases(sentences, runs_of, groups)
         self._join_kinds(groups)
         self._join_bracketed(groups, mentions, sentences)
-        self._join_places(groups)
+        self._join_prefixes(groups)
         self._join_unmarked(groups)
         self._join_initials(groups)
         return groups
@@ -282,24 +287,34 @@ class EntityExtractor:
                                    and g in marked})
 
     def _join_kinds(self, groups: Groups) -> None:
-        """A bare organization name written without Vietnamese marks ("FLC", "Reuters") joins
-        the one organization that is a kind word and that name ("Tập đoàn FLC", "Hãng tin
-        Reuters"; ``org_kinds.txt``). Two such organizations ("Công ty X", "Quỹ X"): it stays."""
+        """A bare organization name ("FLC", "Reuters", "Tân Tạo") joins the one organization that
+        is a kind word and that name ("Tập đoàn FLC", "Hãng tin Reuters", "Công ty Tân Tạo";
+        ``org_kinds.txt``). Two such organizations ("Công ty X", "Quỹ X"): it stays. So does a
+        name read as a person's ("Phó Tổng giám đốc Khang Điền" beside "Công ty Khang Điền"),
+        unless it is a full Vietnamese name or someone is called "ông", "bà" by it."""
         longer: dict[str, set[str]] = defaultdict(set)
         for etype, key in groups:
             if etype != ORGANIZATION:
                 continue
             for kind in self.res.org_kinds:
-                if key.startswith(kind + " ") and (ORGANIZATION, key[len(kind) + 1:]) in groups:
-                    longer[key[len(kind) + 1:]].add(key)
+                bare = key[len(kind) + 1:]
+                if key.startswith(kind + " ") and ((ORGANIZATION, bare) in groups or (PERSON, bare) in groups):
+                    longer[bare].add(key)
                     break
-        _join_sole_owners(groups, {(ORGANIZATION, short): {(ORGANIZATION, k) for k in keys} for short, keys in longer.items()},
-                          may_join=lambda mentions: not any(has_vietnamese_mark(m.text.lower()) for m in mentions))
+        owners: dict[Group, set[Group]] = {}
+        for bare, keys in longer.items():
+            owners[(ORGANIZATION, bare)] = {(ORGANIZATION, k) for k in keys}
+            person = groups.get((PERSON, bare))
+            if person and not any(m.title in self.res.honorifics for m in person) \
+                    and not any(self.res.full_vietnamese_name(m.text) for m in person):
+                owners[(PERSON, bare)] = {(ORGANIZATION, k) for k in keys}
+        _join_sole_owners(groups, owners)
 
     def _join_bracketed(self, groups: Groups, mentions: list[Mention], sentences: Sequence[Sentence]) -> None:
         """An organization's short name given in brackets right after its full one ("Tổ chức Y
-        tế Thế giới (WHO)", "Ngân hàng TMCP Sài Gòn Công Thương (Saigonbank - SGB)") is the same
-        organization, when the cluster gives it to that one name only."""
+        tế Thế giới (WHO)", "Ngân hàng TMCP Sài Gòn Công Thương (Saigonbank - SGB)", "Công ty
+        TNHH Thủy sản Thiên Mã (gọi tắt là Công ty Thiên Mã)") is the same organization, when the
+        cluster gives it to that one name only."""
         text_of = {(s.article_id, s.index): s for s in sentences}
         by_start = {(m.article_id, m.start): m for m in mentions if m.type == ORGANIZATION}
         owners: dict[str, set[str]] = defaultdict(set)
@@ -307,14 +322,14 @@ class EntityExtractor:
             if m.type != ORGANIZATION:
                 continue
             s = text_of[(m.article_id, m.sentence_index)]
-            at = m.end - s.start
-            if s.text[at:at + 2] != " (":
+            opening = _BRACKET_OPENING.match(s.text, m.end - s.start)
+            if opening is None:
                 continue
-            short = by_start.get((m.article_id, m.end + 2))
+            short = by_start.get((m.article_id, m.end + len(opening.group(0))))
             if short is None or short.key == m.key or len(m.text.split()) < 2 \
                     or s.text[short.end - s.start:short.end - s.start + 1] not in (")", " ", ","):
                 continue  # "... Việt Nam - EU (EVFTA)": a one-word name is no full name
-            if self.finder.rules.org_head_at(short.text.split(), 0):
+            if opening.group(0) == " (" and self.finder.rules.org_head_at(short.text.split(), 0):
                 continue  # "Bộ Công an (Tổng cục Cảnh sát)": a unit of it, not its short name
             owners[short.key].add(m.key)
         _join_sole_owners(groups, {(ORGANIZATION, short): {(ORGANIZATION, k) for k in full}
@@ -338,19 +353,49 @@ class EntityExtractor:
                 owners[group] = spelling
         _join_sole_owners(groups, owners)
 
-    def _join_places(self, groups: Groups) -> None:
-        """An organization written without its place ("Sở GTVT", "Phòng CSGT") joins the one
-        organization of the cluster that is that name and a place ("Sở GTVT Cà Mau"); with two
-        ("Sở GTVT Nghệ An", "Sở GTVT Quảng Bình") it stays apart."""
-        keys = [k for t, k in groups if t == ORGANIZATION]
-        longer: dict[str, list[str]] = defaultdict(list)
-        for key in keys:
-            words = key.split()
-            for cut in range(1, len(words)):
-                if self.res.place_length(words[cut:], 0) == len(words) - cut:
-                    longer[" ".join(words[:cut])].append(key)
-        _join_sole_owners(groups, {(ORGANIZATION, short): [(ORGANIZATION, k) for k in owners]
-                                   for short, owners in longer.items()})
+    def _join_prefixes(self, groups: Groups) -> None:
+        """An organization written short, its name's first words, joins the one organization of
+        the cluster whose name goes on from them: first with a place ("Sở GTVT" -> "Sở GTVT Cà
+        Mau"), then with capitalized words written at least twice ("Hội đồng Giáo sư" -> "Hội
+        đồng Giáo sư Nhà nước", "Sở Văn hóa" -> "Sở Văn hóa Thể thao TPHCM"): news shortens a
+        name after its first mention, and the extractor stops a name at a lowercase word. Names
+        that go on in two ways ("Sở GTVT Nghệ An", "Sở GTVT Quảng Bình") are two, and the short
+        one stays apart; one that goes on only by lengthening another ("Sở Văn hóa Thể thao",
+        "... TPHCM") joins the longest. The words that go on are no unit, title or person of
+        their own ("Bộ Công an Tổng cục Cảnh sát", "Bộ Y tế PGS", "Bộ Công an Tô Lâm"), and a
+        name written once is not trusted to go on ("Giám đốc Sở Tư pháp Cao Thanh Sơn")."""
+        people = {k for t, k in groups if t == PERSON}
+        for any_words in (False, True):
+            longer: dict[str, list[str]] = defaultdict(list)
+            for (etype, key), mentions in groups.items():
+                if etype != ORGANIZATION or not mentions:
+                    continue
+                words = key.split()
+                written = Counter(m.text for m in mentions).most_common(1)[0][0].split()
+                for cut in range(1, len(words)):
+                    rest = words[cut:]
+                    if self.res.place_length(rest, 0) == len(rest) or (
+                            any_words and cut > 1 and self._goes_on(rest, written, cut, people)):
+                        longer[" ".join(words[:cut])].append(key)
+            owners = {}
+            for short, its_longer in longer.items():
+                longest = max(its_longer, key=len)
+                if not _begun_by_all(longest, its_longer + [short]):
+                    owners[(ORGANIZATION, short)] = [(ORGANIZATION, k) for k in its_longer]
+                elif not any_words or len(groups[(ORGANIZATION, longest)]) > 1 \
+                        or self.res.place_length(longest.split()[len(short.split()):], 0):
+                    owners[(ORGANIZATION, short)] = [(ORGANIZATION, longest)]
+            _join_sole_owners(groups, owners)
+
+    def _goes_on(self, rest: list[str], written: list[str], cut: int, people: Collection[str]) -> bool:
+        """Do the key's words ``rest`` (from word ``cut`` of the name as ``written``) go on with an
+        organization's name? They start capitalized ("Hội đồng Giáo sư Nhà nước"; not "Sở Công
+        Thương số", "Công ty A sang Công ty B"), and no unit, title or person starts among them."""
+        if len(written) != cut + len(rest) or not written[cut][:1].isupper():
+            return False
+        return not (self.finder.rules.org_head_at(rest, 0) or self.finder.rules.title.match(" ".join(rest))
+                    or any(" ".join(rest[k:]) in people or self.res.full_vietnamese_name(" ".join(written[cut + k:]))
+                           for k in range(len(rest))))
 
     def _merge(self, mentions: list[Mention]) -> Groups:
         """Places and organizations by key; persons: full names (2+ words) are entities, a full
