@@ -728,3 +728,21 @@ def test_a_short_name_given_as_called_for_short_is_the_same_organization():
                    "Năm 2011, Công ty Thiên Mã ngừng hoạt động. Công ty Thiên Mã còn nợ thuế.")
     company = _find(es, "Công ty Thiên Mã")
     assert "Công ty TNHH Xuất nhập khẩu Thủy sản Thiên Mã" in company.variants and company.mentions == 4
+
+
+def test_a_name_cut_to_its_initial_joins_the_one_full_name_it_begins():
+    es = _entities("Công an đã tạm giữ Phạm Văn T. (SN 2005) và Nguyễn Thành L. để điều tra.",
+                   "Hai nghi phạm Phạm Văn Trang và Nguyễn Thành Long cùng 17 tuổi.")
+    people = _people(es)
+    assert set(people) == {"Phạm Văn Trang", "Nguyễn Thành Long"}
+    assert "Phạm Văn T" in people["Phạm Văn Trang"].variants
+    # two full names it may stand for: it stays apart
+    es = _entities("Anh Nguyễn Văn T. bị thương.", "Anh Nguyễn Văn Tuấn và anh Nguyễn Văn Tâm đã đưa anh đi cấp cứu.")
+    assert "Nguyễn Văn T" in _people(es)
+
+
+def test_a_capitalized_word_after_a_street_word_and_ok_in_a_message_are_no_names():
+    es = _entities("Thành phố đã tìm ra công thức để thực hiện đường Vành đai 3 trong năm nay.",
+                   "Sau tin nhắn này, ông Lương nhắn lại “OK em”. Xe vẫn chạy trên đường Lê Lợi.")
+    names = {e.name for e in es}
+    assert "Vành" not in names and "OK" not in names and "Lê Lợi" in names

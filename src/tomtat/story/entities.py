@@ -414,6 +414,7 @@ class EntityExtractor:
             if len(longer) == 1:
                 full[longer[0]].extend(full.pop(short))
         self._join_short_given_names(full)
+        self._join_initialled(full)
         respelt = self._join_spellings(full)  # a lone "Macherevich" is then "Macierewicz"
         person_keys = list(full)
         titles_of = {k: {m.title for m in ms} for k, ms in full.items()}
@@ -437,6 +438,18 @@ class EntityExtractor:
                       and len(k.split()[0]) >= len(given) + 2 and len(given) >= 3 and k.split()[0].startswith(given)]
             if len(longer) == 1:
                 full[longer[0]].extend(full.pop(short))
+
+    @staticmethod
+    def _join_initialled(full: dict[str, list[Mention]]) -> None:
+        """A name whose last word is cut to its initial ("Đỗ Viết T.", as one outlet writes a
+        victim or a suspect) joins the one full name of the cluster that it begins ("Đỗ Viết
+        Tuấn", written by another outlet); with two such names it stays apart."""
+        for key in [k for k in full if len(k.split()[-1]) == 1]:
+            *first, initial = key.split()
+            longer = [k for k in full if k.split()[:-1] == first and len(k.split()) == len(first) + 1
+                      and len(k.split()[-1]) > 1 and without_marks(k.split()[-1]).startswith(without_marks(initial))]
+            if len(longer) == 1:
+                full[longer[0]].extend(full.pop(key))
 
     def _join_spellings(self, full: dict[str, list[Mention]]) -> dict[str, str]:
         """Two outlets' spellings of one foreign full name ("Milo Dukanovic" and "Milo
@@ -610,7 +623,8 @@ class EntityExtractor:
 
     def _name_rank(self, surface: str) -> tuple[int, int]:
         """How a person's surface ranks as the entity's name, before how often it is written: a
-        full Vietnamese name ("Phan Thị Minh Trang"), then any name of two words or more. Among
+        full Vietnamese name ("Phan Thị Minh Trang"; not one cut to an initial), then any name of two words or more. Among
         those the most written wins, so "Shinzo Abe" (5) over "Nhật Shinzo Abe" (1), a title's
         country read into the name, and "Alexander Van der Bellen" (10) over "Van der Bellen" (8)."""
-        return int(self.res.full_vietnamese_name(surface)), int(len(fold(surface).split()) > 1)
+        words = fold(surface).split()
+        return int(self.res.full_vietnamese_name(surface) and len(words[-1]) > 1), int(len(words) > 1)

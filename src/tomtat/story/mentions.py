@@ -337,6 +337,8 @@ class MentionFinder:
         if city < start:
             return Evidence(LOCATION, text[city:end], city, end)  # "TP. Hồ Chí Minh", not the president
         if skip == 0 and not title_in_run and self.rules.tail_before(self.rules.facility_tail, text, run_start):
+            if self.rules.ends_mid_word(text, end, name_tokens[-1].text):
+                return None  # "đường Vành đai 3": a word capitalized, not a street's name
             return Evidence(LOCATION, name, start, end)  # "đường Nguyễn Văn Linh": named after a person, not one
         trigger = self.rules.tail_before(self.rules.place_trigger_tail, text, run_start)
         if trigger and skip == 0 and not vietnamese_name and not _COOPERATIVE.search(text, max(0, trigger.start() - 10),
