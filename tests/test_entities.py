@@ -746,3 +746,24 @@ def test_a_capitalized_word_after_a_street_word_and_ok_in_a_message_are_no_names
                    "Sau tin nhắn này, ông Lương nhắn lại “OK em”. Xe vẫn chạy trên đường Lê Lợi.")
     names = {e.name for e in es}
     assert "Vành" not in names and "OK" not in names and "Lê Lợi" in names
+
+
+def test_a_ministry_named_by_fields_joined_with_va_is_read_whole():
+    es = _entities("Bộ Kế hoạch và Đầu tư vừa công bố số liệu. Bộ Văn hóa, Thể thao và Du lịch đồng ý.",
+                   "Theo Bộ Lao động - Thương binh và Xã hội, số lao động tăng. Bộ GD&ĐT ra đề thi.",
+                   "Theo Bộ Giáo dục và Đào tạo, năm nay thi sớm.")
+    names = {e.name for e in es if e.type == "ORG"}
+    assert {"Bộ Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"} <= names
+    assert "Bộ GD&ĐT" in _find(es, "Bộ Giáo dục và Đào tạo").variants  # its initials, "và" aside
+    # "và" between two bodies, before a document or a body of a place: two names
+    es = _entities("Bộ Công an và Quân đội đã phối hợp. Bộ Y tế và Hà Nội họp.",
+                   "Theo Kết luận của Bộ Chính trị và Kế hoạch 81/KH, Bộ Nội vụ và Công an tỉnh Lâm Đồng đã họp.")
+    names = {e.name for e in es if e.type == "ORG"}
+    assert {"Bộ Công an", "Bộ Y tế", "Bộ Chính trị", "Bộ Nội vụ"} <= names
+    assert not any(" và " in n for n in names)
+    # a full name cut at its lowercase last word still spells the initials of its fields
+    es = _entities("Bộ Nông nghiệp và Phát triển nông thôn vừa có công văn.", "Theo Bộ NN&PTNT, cá chết do độc tố.",
+                   "Bộ NN&PTNT cho biết sẽ kiểm tra. Hãng Vietnam Airlines (VNA) bay tới Việt Nam.")
+    ministry = _find(es, "Bộ NN&PTNT")
+    assert ministry.name == "Bộ NN&PTNT" and "Bộ Nông nghiệp và Phát triển" in ministry.variants
+    assert _find(es, "VNA").type == "ORG" and _find(es, "VNA") is not _find(es, "Việt Nam")

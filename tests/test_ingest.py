@@ -53,6 +53,18 @@ def test_txt_first_short_line_without_final_punctuation_is_the_title(tmp_path):
     assert b.title == "" and b.text == BODY
 
 
+def test_a_publication_date_that_cannot_be_read_is_named_and_the_article_kept(tmp_path):
+    lines = [{"id": "cau", "title": TITLE, "text": BODY, "published": "13/13/2016 10:00"},
+             {"id": "duong", "title": "Khởi công đường ven biển", "text": OTHER, "published": "2026-05-02"}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    articles, problems = read(tmp_path / "a.jsonl")
+    assert [a.id for a in articles] == ["cau", "duong"]
+    assert len(problems.warnings) == 1
+    assert "field 'published': (article cau) '13/13/2016 10:00' is no date" in warned(problems)
+    with pytest.raises(InputError, match="published"):  # --strict: any bad input is fatal
+        read(tmp_path / "a.jsonl", strict=True)
+
+
 def test_json_fields_are_read(tmp_path):
     item = {"title": TITLE, "raw_text": BODY, "anchor_text": "Cầu mới rút ngắn đường đi 25 km.",
             "published": "2023-03-14", "source": "Báo Hà Lam", "url": "https://example.org/cau"}

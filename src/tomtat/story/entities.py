@@ -104,7 +104,12 @@ def _initials_in(name: str) -> bool:
 
 
 def _is_initials(word: str) -> bool:
-    return word.isupper() and word.isalpha() and not any(c in _TONES for c in unicodedata.normalize("NFD", word))
+    letters = _letters(word)
+    return letters.isupper() and letters.isalpha() and not any(c in _TONES for c in unicodedata.normalize("NFD", letters))
+
+
+def _letters(word: str) -> str:
+    return word.replace("&", "").replace("-", "")  # "GD&ĐT", "NN-PTNT": the initials of fields joined by "và"
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below: "NHTƯ" has none, "BỘ" has one
@@ -114,20 +119,34 @@ def _initial(word: str) -> str:
     return without_marks(word[:1]).upper()  # "Đ" too is "D" then, as in the initials compared
 
 
-def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
+_LINKS = frozenset({"và", "&", "-", "–"})  # words between the fields of a name ("Lao động - Thương binh và Xã hội")
+
+
+def _spelled_out(short: Sequence[str], full: Sequence[str], *, cut: bool = False) -> bool:
     """Is ``full`` (words) ``short`` (words) with each word of capitals written out as the
     words it is the initials of ("Bộ GD" / "Bộ Giáo dục", "VPĐD" / "Văn phòng Đại diện")?
-    Other words must be the same but for marks and case."""
+    Other words must be the same but for marks and case; "và" and dashes between the full name's
+    fields do not count ("Bộ GD&ĐT" / "Bộ Giáo dục và Đào tạo"). With ``cut``, the full name may
+    stop short, at a lowercase word of its last field, having spelled two thirds of the last
+    initials at least, when those join fields after a head word ("Bộ NN&PTNT" / "Bộ Nông nghiệp
+    và Phát triển", of "... nông thôn"; not "VNA" / "Việt Nam")."""
+    full = [w.rstrip(",") for w in full if w not in _LINKS]
+
     def match(i: int, j: int) -> bool:
         if i == len(short):
             return j == len(full)
         word = short[i]
         if j < len(full) and without_marks(word.lower()) == without_marks(full[j].lower()) and match(i + 1, j + 1):
             return True
-        n = len(word)
-        return (_is_initials(word) and n >= 2 and j + n <= len(full)
-                and "".join(_initial(w) for w in full[j:j + n]) == without_marks(word)
-                and match(i + 1, j + n))
+        letters = without_marks(_letters(word))
+        n = len(letters)
+        if not (_is_initials(word) and n >= 2):
+            return False
+        if j + n <= len(full) and "".join(_initial(w) for w in full[j:j + n]) == letters and match(i + 1, j + n):
+            return True
+        rest = len(full) - j  # the full name ends inside these initials
+        return cut and i == len(short) - 1 and i > 0 and word != _letters(word) and 2 <= rest < n and 3 * rest >= 2 * n \
+            and not any(_is_initials(w) for w in full[j:]) and "".join(_initial(w) for w in full[j:]) == letters[:rest]
     return len(full) > len(short) and match(0, 0)
 
 
@@ -348,7 +367,7 @@ class EntityExtractor:
             if not shorts:
                 continue
             spelling = {other for other, other_texts in written.items()
-                        if any(_spelled_out(short, t.split()) for short in shorts for t in other_texts)}
+                        if any(_spelled_out(short, t.split(), cut=True) for short in shorts for t in other_texts)}
             if spelling and group not in spelling:
                 owners[group] = spelling
         _join_sole_owners(groups, owners)
@@ -376,7 +395,7 @@ class EntityExtractor:
                     rest = words[cut:]
                     if self.res.place_length(rest, 0) == len(rest) or (
                             any_words and cut > 1 and self._goes_on(rest, written, cut, people)):
-                        longer[" ".join(words[:cut])].append(key)
+                        longer[" ".join(words[:cut]).rstrip(",")].append(key)  # "Bộ Văn hóa, Thể thao ..."
             owners = {}
             for short, its_longer in longer.items():
                 longest = max(its_longer, key=len)
@@ -391,8 +410,9 @@ class EntityExtractor:
         """Do the key's words ``rest`` (from word ``cut`` of the name as ``written``) go on with an
         organization's name? They start capitalized ("Hội đồng Giáo sư Nhà nước"; not "Sở Công
         Thương số", "Công ty A sang Công ty B"), and no unit, title or person starts among them."""
-        if len(written) != cut + len(rest) or not written[cut][:1].isupper():
-            return False
+        if len(written) != cut + len(rest) or not (written[cut][:1].isupper() or (
+                written[cut] == "và" and cut + 1 < len(written) and written[cut + 1][:1].isupper())):
+            return False  # ("Bộ Giáo dục" goes on as "Bộ Giáo dục và Đào tạo")
         return not (self.finder.rules.org_head_at(rest, 0) or self.finder.rules.title.match(" ".join(rest))
                     or any(" ".join(rest[k:]) in people or self.res.full_vietnamese_name(" ".join(written[cut + k:]))
                            for k in range(len(rest))))
