@@ -767,3 +767,11 @@ def test_a_ministry_named_by_fields_joined_with_va_is_read_whole():
     ministry = _find(es, "Bộ NN&PTNT")
     assert ministry.name == "Bộ NN&PTNT" and "Bộ Nông nghiệp và Phát triển" in ministry.variants
     assert _find(es, "VNA").type == "ORG" and _find(es, "VNA") is not _find(es, "Việt Nam")
+
+
+def test_a_region_is_read_whole_and_ranks_after_the_storys_own_names():
+    es = _entities("Theo Công ty Nielsen, niềm tin tiêu dùng ở Đông Nam Á tăng. Đông Nam Á dẫn đầu thế giới.",
+                   "Công ty Nielsen khảo sát người dùng Đông Nam Á. Miền Đông Nam Bộ có mưa.")
+    names = [e.name for e in es]
+    assert names.index("Công ty Nielsen") < names.index("Đông Nam Á")  # 2 mentions against a region's 3
+    assert "Đông Nam Bộ" in names and "Nam Bộ" not in names

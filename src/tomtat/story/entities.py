@@ -58,6 +58,9 @@ _SPELLING_SAME_GIVEN = 0.7  # ... when the given names are the same ("Antoni Mac
 _GIVEN_SPELLING = 0.75  # ... of its given names ("Darya", "Daria")
 _LONE_SPELLING = 0.9  # ... of a family name written alone and a full name's ("Mourrinho", "Mourinho")
 _SPELLING_MIN_LETTERS = 5
+# A region ("Đông Nam Á", "Tây Nguyên") ranks as if named half as often: the story's own places,
+# people and organizations first (a hand check found regions pushing the story's pollster out).
+_REGION_WEIGHT = 0.5
 
 
 def _spelt_alike(a: str, b: str, at_least: float, *, either_sex: bool = False) -> bool:
@@ -638,7 +641,8 @@ class EntityExtractor:
                 roles=tuple(dict.fromkeys(roles)), mentions=len(ms), articles=tuple(sorted(by_article)),
                 mentions_by_article=dict(sorted(by_article.items())),
             ))
-        out.sort(key=lambda e: (-e.mentions, e.type, e.name))
+        out.sort(key=lambda e: (-e.mentions * (_REGION_WEIGHT if e.type == LOCATION and self.res.key(e.name) in self.res.regions
+                                               else 1), e.type, e.name))
         return out
 
     def _name_rank(self, surface: str) -> tuple[int, int]:
