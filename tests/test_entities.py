@@ -775,3 +775,11 @@ def test_a_region_is_read_whole_and_ranks_after_the_storys_own_names():
     names = [e.name for e in es]
     assert names.index("Công ty Nielsen") < names.index("Đông Nam Á")  # 2 mentions against a region's 3
     assert "Đông Nam Bộ" in names and "Nam Bộ" not in names
+
+
+def test_an_acronym_defined_by_lowercase_words_or_a_board_is_no_organization():
+    es = _entities("Người dùng thuốc lá làm nóng (TLLN) tăng nhanh. Bộ Y tế đề xuất cấm TLLN.",
+                   "Tổ chức Y tế Thế giới (WHO) khuyến cáo. HĐQT của công ty đã họp. WHO nhắc lại.")
+    names = {e.name for e in es}
+    assert "TLLN" not in names and "HĐQT" not in names
+    assert "WHO" in _find(es, "Tổ chức Y tế Thế giới").variants  # defined by a name: the organization

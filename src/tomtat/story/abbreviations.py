@@ -52,6 +52,24 @@ def _spells(words: Sequence[str], short: str) -> bool:
     return "".join(letters) == "".join(_initial(c) for c in short if c not in "&-")
 
 
+def _spelling_words(text: str, end: int, short: str) -> tuple[int, int] | None:
+    """The span of the words right before ``end`` whose first letters spell ``short``, or None."""
+    words = list(_WORD.finditer(text, max(0, end - 120), end))[-_MAX_WORDS:]
+    for k in range(len(words) - 1, -1, -1):
+        if _spells([w.group(0) for w in words[k:]], short):
+            return words[k].start(), words[-1].end()
+    return None
+
+
+def defined_before(text: str, at: int, short: str) -> str | None:
+    """The words ``short``, written at ``at`` in brackets ("... (TLLN)"), abbreviates: those
+    right before the bracket whose first letters spell it; None when it is not so defined."""
+    if not text[:at].rstrip().endswith("(") or not text[at + len(short):].lstrip().startswith(")"):
+        return None
+    span = _spelling_words(text, text.rindex("(", 0, at), short)
+    return text[span[0]:span[1]] if span else None
+
+
 class Glossary:
     """``explain(sentences, articles)``: the abbreviations of the summary's sentences, explained."""
 
@@ -103,11 +121,9 @@ class Glossary:
             if short not in text:
                 continue
             for m in before.finditer(text):
-                words = list(_WORD.finditer(text, max(0, m.start() - 120), m.start()))[-_MAX_WORDS:]
-                for k in range(len(words) - 1, -1, -1):
-                    if _spells([w.group(0) for w in words[k:]], short):
-                        return Abbreviation(short, text[words[k].start():words[-1].end()], article.id,
-                                            words[k].start(), words[-1].end())
+                span = _spelling_words(text, m.start(), short)
+                if span is not None:
+                    return Abbreviation(short, text[span[0]:span[1]], article.id, *span)
             for m in after.finditer(text):
                 inside = list(_WORD.finditer(m.group(1)))
                 if inside and _spells([w.group(0) for w in inside], short):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
 from tomtat.core.model import Sentence
+from tomtat.story.abbreviations import defined_before
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
                                     language_or_pronoun, place_inside_a_name)
 from tomtat.story.name_rules import Run
@@ -229,6 +230,7 @@ class EntityExtractor:
         self._count_aliases(sentences, runs_of, groups)
         self._join_kinds(groups)
         self._join_bracketed(groups, mentions, sentences)
+        self._drop_common_terms(groups, sentences)
         self._join_prefixes(groups)
         self._join_unmarked(groups)
         self._join_initials(groups)
@@ -356,6 +358,22 @@ class EntityExtractor:
             owners[short.key].add(m.key)
         _join_sole_owners(groups, {(ORGANIZATION, short): {(ORGANIZATION, k) for k in full}
                                    for short, full in owners.items()})
+
+    @staticmethod
+    def _drop_common_terms(groups: Groups, sentences: Sequence[Sentence]) -> None:
+        """An acronym the cluster defines by lowercase words in brackets after them ("thuốc lá
+        làm nóng (TLLN)", "lãi suất cho vay cơ bản (LPR)") abbreviates a term, not an
+        organization's name: it is no entity."""
+        text_of = {(s.article_id, s.index): s for s in sentences}
+        for group in [g for g in groups if g[0] == ORGANIZATION and " " not in g[1]]:
+            for m in groups[group]:
+                if not m.text.isupper():
+                    continue
+                s = text_of[(m.article_id, m.sentence_index)]
+                full = defined_before(s.text, m.start - s.start, m.text)
+                if full is not None and full[:1].islower():
+                    del groups[group]
+                    break
 
     def _join_initials(self, groups: Groups) -> None:
         """An organization written with initials ("Bộ GD", "UBND", "BCA", "Cục QLCLNL") joins
