@@ -783,3 +783,12 @@ def test_an_acronym_defined_by_lowercase_words_or_a_board_is_no_organization():
     names = {e.name for e in es}
     assert "TLLN" not in names and "HĐQT" not in names
     assert "WHO" in _find(es, "Tổ chức Y tế Thế giới").variants  # defined by a name: the organization
+
+
+def test_the_two_last_syllables_of_a_full_name_are_that_person():
+    es = _entities("Tiền đạo Nguyễn Công Phượng dính chấn thương.", "HLV lo lắng vì Công Phượng nghỉ thi đấu. Công Phượng sẽ về nước.")
+    person = _find(es, "Nguyễn Công Phượng")
+    assert person.mentions == 3 and "Công Phượng" in person.variants
+    # not when they make a Vietnamese word
+    es = _entities("Ông Nguyễn Thành Công phát biểu.", "Buổi lễ Thành Công tốt đẹp.")
+    assert _find(es, "Nguyễn Thành Công").mentions == 1

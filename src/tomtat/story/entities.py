@@ -617,8 +617,16 @@ class EntityExtractor:
                 last_names[parts[-1]].append(group)
             elif etype == PERSON and len(parts) in (3, 4) and parts[-1] not in self.res.syllables:
                 given_names[parts[-1]].append(group)  # "Khương" of "Trần Nguyễn An Khương"
+        # ... and the two last syllables of a full name of three or four, which news uses as the
+        # name of the famous ("Công Phượng" of "Nguyễn Công Phượng", "Thư Bồi" of "Tần Thư Bồi"),
+        # when they make no Vietnamese word ("Thành Công" of "Nguyễn Thành Công" is "thành công")
+        short_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for group in groups:
+            parts = group[1].split()
+            if group[0] == PERSON and len(parts) in (3, 4) and " ".join(parts[-2:]) not in self.res.words:
+                short_names[" ".join(parts[-2:])].append(group)
         alone_only: set[str] = set(joined_given)
-        for names, alone in ((last_names, False), (given_names, True)):
+        for names, alone in ((last_names, False), (given_names, True), (short_names, False)):
             for last, owners in names.items():
                 owner = _dominant(owners, groups)
                 if owner is not None and last not in self.res.places and last not in self.res.country_short_names \
