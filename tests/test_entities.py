@@ -792,3 +792,15 @@ def test_the_two_last_syllables_of_a_full_name_are_that_person():
     # not when they make a Vietnamese word
     es = _entities("Ông Nguyễn Thành Công phát biểu.", "Buổi lễ Thành Công tốt đẹp.")
     assert _find(es, "Nguyễn Thành Công").mentions == 1
+
+
+def test_a_role_ends_before_what_the_person_did_and_is_not_anothers_title():
+    es = _entities("Đại tá Rah Lan Lâm, Giám đốc Công an tỉnh Gia Lai đã trao quyết định của Bộ trưởng Bộ Công an.",
+                   "Theo ông Lee Chang-yang, Bộ trưởng Thương mại Hàn Quốc Ahn Duk-geun sẽ sang Mỹ. Ông Ahn Duk-geun phát biểu.")
+    people = _people(es)
+    assert people["Rah Lan Lâm"].role == "Giám đốc Công an tỉnh Gia Lai"
+    assert people["Lee Chang-yang"].role != "Bộ trưởng Thương mại Hàn Quốc Ahn Duk-geun"
+    assert people["Ahn Duk-geun"].role == "Bộ trưởng Thương mại Hàn Quốc"
+    # a place named after a person ends a role as the place: the role stays
+    es = _entities("Ông Huỳnh Công Luận, Phó chủ tịch UBND xã Lê Minh Xuân cho biết. Ông Lê Minh Xuân là tên một xã.")
+    assert _people(es)["Huỳnh Công Luận"].role == "Phó chủ tịch UBND xã Lê Minh Xuân"

@@ -158,6 +158,25 @@ def _spelled_out(short: Sequence[str], full: Sequence[str], *, cut: bool = False
 _BRACKET_OPENING = re.compile(r" \((?:(?:sau đây |dưới đây )?(?:gọi|viết)(?: tắt)?(?: là|:)? )?", re.IGNORECASE)
 
 
+# Words before a name that make it a place's or a building's ("TP Hồ Chí Minh", "xã Lê Minh
+# Xuân", "Bệnh viện Bạch Mai"), not a person's
+_NAMED_AFTER = frozenset({"tp", "tp.", "phố", "xã", "phường", "huyện", "quận", "tỉnh", "đường", "viện", "trường", "trấn"})
+
+
+def _ends_with_another(role: str, key: str, written_by: Mapping[str, str]) -> bool:
+    """Does ``role`` end with another person's full name, or hold one before "và"/"lẫn" ("Á hậu
+    Thảo Nhi và Á hậu Thủy Tiên")? The title is then that person's."""
+    words = role.replace(",", " ").split()
+    for end in range(len(words), 1, -1):
+        if end < len(words) and words[end] not in ("và", "lẫn"):
+            continue
+        for start in range(max(0, end - 4), end - 1):
+            other = written_by.get(" ".join(words[start:end]))
+            if other is not None and other != key and (start == 0 or words[start - 1].lower() not in _NAMED_AFTER):
+                return True
+    return False
+
+
 def _dominant(owners: Sequence[Any], mentions: Any) -> Any:
     """The one owner, or the owner written at least twice as often as any other: a family name
     two people share is the main one's ("Holmes" of Elizabeth Holmes, 31 mentions, not of her
@@ -643,6 +662,10 @@ class EntityExtractor:
         return aliases, alone_only
 
     def _entities(self, groups: Groups) -> list[Entity]:
+        # full names as written, by person: a role that ends with another's is that one's title
+        # ("Bộ trưởng Thương mại Hàn Quốc Ahn Duk-geun" read before "và người đồng cấp Lee ...")
+        written_by = {m.text: key for (etype, key), ms in groups.items() if etype == PERSON
+                      for m in ms if len(m.text.split()) >= 2}
         out = []
         for (etype, key), ms in groups.items():
             if not ms or (etype == PERSON and len(key) == 1):
@@ -658,7 +681,7 @@ class EntityExtractor:
                                                 (int(etype == ORGANIZATION and _begun_by_all(self.res.key(s), keys)),
                                                  int(s in spelled)),
                                                 surfaces[s], len(fold(s).split()), s))
-            roles = [m.role for m in ms if m.role]
+            roles = [m.role for m in ms if m.role and not _ends_with_another(m.role, key, written_by)]
             role_counts = Counter(roles)
             by_article = Counter(m.article_id for m in ms)
             out.append(Entity(

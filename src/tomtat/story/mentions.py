@@ -72,6 +72,9 @@ _CODE_NUMBER = re.compile(r"[.-]\d")
 _IN_A_CODE = re.compile(r"\d\S*[/-]$")
 # "hợp tác xã Thành Công": a cooperative's name, not a commune's
 _COOPERATIVE = re.compile(r"(?<!\w)hợp tác\s+$", re.IGNORECASE)
+# Words that end a role written as a clause: an aspect marker or a time starts what the person did
+# ("Giám đốc Công an tỉnh đã trao quyết định", "Tổng thống Hàn Quốc hồi tháng 3"); no title has them
+_ROLE_ENDS = re.compile(r"\s+(?:đã|đang|sẽ|vừa|hồi|khi|cũng|từng)\s")
 _LANGUAGE = re.compile(r"(?<!\w)(?:[Tt]iếng|bảng)\s+$")  # "tiếng Anh" the language, "bảng Anh" the pound
 _PRONOUN_TAIL = re.compile(r"\s+(?:ấy|ta)(?!\w)")
 
@@ -367,6 +370,7 @@ class MentionFinder:
         appositive = self.rules.appositive_role(text, start, end)
         if appositive and len(appositive) > len(role):
             role = appositive
+        role = _ROLE_ENDS.split(role, maxsplit=1)[0]  # "Giám đốc Công an tỉnh đã trao ...": the role ends there
         if role.lower() in self.res.honorifics:
             role = ""
         return Evidence(PERSON, name, start, end, title, role)
