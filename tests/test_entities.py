@@ -804,3 +804,8 @@ def test_a_role_ends_before_what_the_person_did_and_is_not_anothers_title():
     # a place named after a person ends a role as the place: the role stays
     es = _entities("Ông Huỳnh Công Luận, Phó chủ tịch UBND xã Lê Minh Xuân cho biết. Ông Lê Minh Xuân là tên một xã.")
     assert _people(es)["Huỳnh Công Luận"].role == "Phó chủ tịch UBND xã Lê Minh Xuân"
+
+
+def test_a_spouse_called_ong_xa_is_no_commune():
+    es = _entities("Đức Thịnh là ông xã Thanh Thúy từ năm 2008.", "Người dân xã Thanh Thủy đi bầu cử.")
+    assert ("Thanh Thúy", "LOC") not in _types(es) and ("Thanh Thủy", "LOC") in _types(es)

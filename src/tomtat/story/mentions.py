@@ -72,6 +72,8 @@ _CODE_NUMBER = re.compile(r"[.-]\d")
 _IN_A_CODE = re.compile(r"\d\S*[/-]$")
 # "hợp tác xã Thành Công": a cooperative's name, not a commune's
 _COOPERATIVE = re.compile(r"(?<!\w)hợp tác\s+$", re.IGNORECASE)
+# "ông xã Thanh Thúy" (her husband), "bà xã": a spouse, not a commune
+_SPOUSE = re.compile(r"(?<!\w)(?:ông|bà)\s+$", re.IGNORECASE)
 # Words that end a role written as a clause: an aspect marker or a time starts what the person did
 # ("Giám đốc Công an tỉnh đã trao quyết định", "Tổng thống Hàn Quốc hồi tháng 3"); no title has them
 _ROLE_ENDS = re.compile(r"\s+(?:đã|đang|sẽ|vừa|hồi|khi|cũng|từng)\s")
@@ -345,7 +347,8 @@ class MentionFinder:
             return Evidence(LOCATION, name, start, end)  # "đường Nguyễn Văn Linh": named after a person, not one
         trigger = self.rules.tail_before(self.rules.place_trigger_tail, text, run_start)
         if trigger and skip == 0 and not vietnamese_name and not _COOPERATIVE.search(text, max(0, trigger.start() - 10),
-                                                                                       trigger.start()):
+                                                                                       trigger.start()) \
+                and not _SPOUSE.search(text, max(0, trigger.start() - 4), trigger.start()):
             if len(name_tokens) == 1 and name.lower() in self.res.name_breakers:
                 return None  # "trung tâm TP. Khi đến ...": a sentence the splitter left joined
             if self.rules.ends_mid_word(text, end, name_tokens[-1].text):
