@@ -315,7 +315,7 @@ def build_articles(raws: Sequence[RawArticle | Article], problems: Problems) -> 
         if not any(c.isalnum() for c in article.text):  # only emoji, symbols or punctuation: no sentence to take
             problems.report(InputError("no words in the text (only symbols or emoji)", source=where))
             continue
-        if article.published and parse_published(article.published) is None:
+        if article.published and article.published.strip() and parse_published(article.published) is None:
             which = "" if where == article_id else f"(article {article_id}) "
             problems.report(InputError(f"{which}{article.published!r} is no date tomtat reads (it reads 2024-03-12, "
                                        "12/3/2024, ngày 12 tháng 3 năm 2024, ...); the article is dated by its text only",

@@ -59,7 +59,7 @@ _SPELLING_SAME_GIVEN = 0.7  # ... when the given names are the same ("Antoni Mac
 _GIVEN_SPELLING = 0.75  # ... of its given names ("Darya", "Daria")
 _LONE_SPELLING = 0.9  # ... of a family name written alone and a full name's ("Mourrinho", "Mourinho")
 _SPELLING_MIN_LETTERS = 5
-# A region ("Đông Nam Á", "Tây Nguyên") ranks as if named half as often: the story's own places,
+# A world region ("Đông Nam Á", "Châu Âu") ranks as if named half as often: the story's own places,
 # people and organizations first (a hand check found regions pushing the story's pollster out).
 _REGION_WEIGHT = 0.5
 
@@ -126,14 +126,11 @@ def _initial(word: str) -> str:
 _LINKS = frozenset({"và", "&", "-", "–"})  # words between the fields of a name ("Lao động - Thương binh và Xã hội")
 
 
-def _spelled_out(short: Sequence[str], full: Sequence[str], *, cut: bool = False) -> bool:
+def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
     """Is ``full`` (words) ``short`` (words) with each word of capitals written out as the
     words it is the initials of ("Bộ GD" / "Bộ Giáo dục", "VPĐD" / "Văn phòng Đại diện")?
     Other words must be the same but for marks and case; "và" and dashes between the full name's
-    fields do not count ("Bộ GD&ĐT" / "Bộ Giáo dục và Đào tạo"). With ``cut``, the full name may
-    stop short, at a lowercase word of its last field, having spelled two thirds of the last
-    initials at least, when those join fields after a head word ("Bộ NN&PTNT" / "Bộ Nông nghiệp
-    và Phát triển", of "... nông thôn"; not "VNA" / "Việt Nam")."""
+    fields do not count ("Bộ GD&ĐT" / "Bộ Giáo dục và Đào tạo")."""
     full = [w.rstrip(",") for w in full if w not in _LINKS]
 
     def match(i: int, j: int) -> bool:
@@ -144,13 +141,8 @@ def _spelled_out(short: Sequence[str], full: Sequence[str], *, cut: bool = False
             return True
         letters = without_marks(_letters(word))
         n = len(letters)
-        if not (_is_initials(word) and n >= 2):
-            return False
-        if j + n <= len(full) and "".join(_initial(w) for w in full[j:j + n]) == letters and match(i + 1, j + n):
-            return True
-        rest = len(full) - j  # the full name ends inside these initials
-        return cut and i == len(short) - 1 and i > 0 and word != _letters(word) and 2 <= rest < n and 3 * rest >= 2 * n \
-            and not any(_is_initials(w) for w in full[j:]) and "".join(_initial(w) for w in full[j:]) == letters[:rest]
+        return (_is_initials(word) and n >= 2 and j + n <= len(full)
+                and "".join(_initial(w) for w in full[j:j + n]) == letters and match(i + 1, j + n))
     return len(full) > len(short) and match(0, 0)
 
 
@@ -250,7 +242,7 @@ class EntityExtractor:
         self._join_kinds(groups)
         self._join_bracketed(groups, mentions, sentences)
         self._drop_common_terms(groups, sentences)
-        self._join_prefixes(groups)
+        self._join_prefixes(groups, sentences)
         self._join_unmarked(groups)
         self._join_initials(groups)
         return groups
@@ -381,8 +373,8 @@ class EntityExtractor:
     @staticmethod
     def _drop_common_terms(groups: Groups, sentences: Sequence[Sentence]) -> None:
         """An acronym the cluster defines by lowercase words in brackets after them ("thuốc lá
-        làm nóng (TLLN)", "lãi suất cho vay cơ bản (LPR)") abbreviates a term, not an
-        organization's name: it is no entity."""
+        làm nóng (TLLN)", "lãi suất cho vay cơ bản (LPR)"; the first word may open the sentence)
+        abbreviates a term, not an organization's name: it is no entity."""
         text_of = {(s.article_id, s.index): s for s in sentences}
         for group in [g for g in groups if g[0] == ORGANIZATION and " " not in g[1]]:
             for m in groups[group]:
@@ -390,7 +382,7 @@ class EntityExtractor:
                     continue
                 s = text_of[(m.article_id, m.sentence_index)]
                 full = defined_before(s.text, m.start - s.start, m.text)
-                if full is not None and full[:1].islower():
+                if full is not None and not any(w[:1].isupper() for w in full.split()[1:]):  # (a sentence's first word aside)
                     del groups[group]
                     break
 
@@ -407,12 +399,12 @@ class EntityExtractor:
             if not shorts:
                 continue
             spelling = {other for other, other_texts in written.items()
-                        if any(_spelled_out(short, t.split(), cut=True) for short in shorts for t in other_texts)}
+                        if any(_spelled_out(short, t.split()) for short in shorts for t in other_texts)}
             if spelling and group not in spelling:
                 owners[group] = spelling
         _join_sole_owners(groups, owners)
 
-    def _join_prefixes(self, groups: Groups) -> None:
+    def _join_prefixes(self, groups: Groups, sentences: Sequence[Sentence]) -> None:
         """An organization written short, its name's first words, joins the one organization of
         the cluster whose name goes on from them: first with a place ("Sở GTVT" -> "Sở GTVT Cà
         Mau"), then with capitalized words written at least twice ("Hội đồng Giáo sư" -> "Hội
@@ -422,8 +414,10 @@ class EntityExtractor:
         one stays apart; one that goes on only by lengthening another ("Sở Văn hóa Thể thao",
         "... TPHCM") joins the longest. The words that go on are no unit, title or person of
         their own ("Bộ Công an Tổng cục Cảnh sát", "Bộ Y tế PGS", "Bộ Công an Tô Lâm"), and a
-        name written once is not trusted to go on ("Giám đốc Sở Tư pháp Cao Thanh Sơn")."""
+        name written once is not trusted to go on ("Giám đốc Sở Tư pháp Cao Thanh Sơn"). A short
+        name that is a local body cut at its unit ("Tòa án Nhân dân huyện Gia Lâm") joins none."""
         people = {k for t, k in groups if t == PERSON}
+        sentence_of = {(s.article_id, s.index): s for s in sentences}
         for any_words in (False, True):
             longer: dict[str, list[str]] = defaultdict(list)
             for (etype, key), mentions in groups.items():
@@ -442,9 +436,17 @@ class EntityExtractor:
                 if not _begun_by_all(longest, its_longer + [short]):
                     owners[(ORGANIZATION, short)] = [(ORGANIZATION, k) for k in its_longer]
                 elif not any_words or len(groups[(ORGANIZATION, longest)]) > 1 \
-                        or self.res.place_length(longest.split()[len(short.split()):], 0):
+                        or self.res.place_length(longest.split()[len(short.split()):], 0) \
+                        or longest.split()[len(short.split())] == "và":  # listed fields: "Bộ Giáo dục và Đào tạo"
                     owners[(ORGANIZATION, short)] = [(ORGANIZATION, longest)]
-            _join_sole_owners(groups, owners)
+            _join_sole_owners(groups, owners, may_join=lambda mentions: not any(self._before_a_unit(m, sentence_of)
+                                                                               for m in mentions))
+
+    def _before_a_unit(self, mention: Mention, sentence_of: Mapping[tuple[str, int], Sentence]) -> bool:
+        """Is ``mention`` followed by a lowercase administrative unit ("... huyện Gia Lâm")?"""
+        sentence = sentence_of[(mention.article_id, mention.sentence_index)]
+        after = sentence.text[mention.end - sentence.start:].lstrip()
+        return any(after.startswith(unit + " ") for unit in self.res.admin_units)
 
     def _goes_on(self, rest: list[str], written: list[str], cut: int, people: Collection[str]) -> bool:
         """Do the key's words ``rest`` (from word ``cut`` of the name as ``written``) go on with an
@@ -474,8 +476,8 @@ class EntityExtractor:
             if len(longer) == 1:
                 full[longer[0]].extend(full.pop(short))
         self._join_short_given_names(full)
-        self._join_initialled(full)
-        respelt = self._join_spellings(full)  # a lone "Macherevich" is then "Macierewicz"
+        initialled = self._join_initialled(full)  # a lone "T." is then "Tuấn"
+        respelt = {**initialled, **self._join_spellings(full)}  # a lone "Macherevich" is then "Macierewicz"
         person_keys = list(full)
         titles_of = {k: {m.title for m in ms} for k, ms in full.items()}
         for m in lone:
@@ -500,16 +502,20 @@ class EntityExtractor:
                 full[longer[0]].extend(full.pop(short))
 
     @staticmethod
-    def _join_initialled(full: dict[str, list[Mention]]) -> None:
+    def _join_initialled(full: dict[str, list[Mention]]) -> dict[str, str]:
         """A name whose last word is cut to its initial ("Đỗ Viết T.", as one outlet writes a
         victim or a suspect) joins the one full name of the cluster that it begins ("Đỗ Viết
-        Tuấn", written by another outlet); with two such names it stays apart."""
+        Tuấn", written by another outlet); with two such names it stays apart. Returns each
+        initial so joined to the given name it now stands for."""
+        spelt: dict[str, str] = {}
         for key in [k for k in full if len(k.split()[-1]) == 1]:
             *first, initial = key.split()
             longer = [k for k in full if k.split()[:-1] == first and len(k.split()) == len(first) + 1
                       and len(k.split()[-1]) > 1 and without_marks(k.split()[-1]).startswith(without_marks(initial))]
             if len(longer) == 1:
                 full[longer[0]].extend(full.pop(key))
+                spelt[initial] = longer[0].split()[-1]
+        return spelt
 
     def _join_spellings(self, full: dict[str, list[Mention]]) -> dict[str, str]:
         """Two outlets' spellings of one foreign full name ("Milo Dukanovic" and "Milo
@@ -638,14 +644,15 @@ class EntityExtractor:
                 given_names[parts[-1]].append(group)  # "Khương" of "Trần Nguyễn An Khương"
         # ... and the two last syllables of a full name of three or four, which news uses as the
         # name of the famous ("Công Phượng" of "Nguyễn Công Phượng", "Thư Bồi" of "Tần Thư Bồi"),
-        # when they make no Vietnamese word ("Thành Công" of "Nguyễn Thành Công" is "thành công")
+        # when they make no Vietnamese word ("Thành Công" of "Nguyễn Thành Công" is "thành công"),
+        # counted only as the whole run (not "Tân Sơn" of "Tân Sơn Nhất")
         short_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for group in groups:
             parts = group[1].split()
             if group[0] == PERSON and len(parts) in (3, 4) and " ".join(parts[-2:]) not in self.res.words:
                 short_names[" ".join(parts[-2:])].append(group)
         alone_only: set[str] = set(joined_given)
-        for names, alone in ((last_names, False), (given_names, True), (short_names, False)):
+        for names, alone in ((last_names, False), (given_names, True), (short_names, True)):
             for last, owners in names.items():
                 owner = _dominant(owners, groups)
                 if owner is not None and last not in self.res.places and last not in self.res.country_short_names \

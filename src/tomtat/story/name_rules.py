@@ -99,8 +99,7 @@ _SENTENCE_FIRST = re.compile(r"\W*(\w+)\s+")  # a sentence's first word before a
 
 # What may stand between a title and the organization it is of: nothing, or a rank.
 _TITLE_RANKS = frozenset({"", "thường trực", "thứ nhất", "thường vụ"})
-_UNIT_WORDS = frozenset({"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị", "tp"})  # "... tỉnh Lâm Đồng"
-_FIELD_SEPARATORS = (", ", " - ", " – ")  # between the fields an organization's name lists before "và"
+_FIELD_SEPARATORS = frozenset({" ", ", ", " - ", " – ", "-", " & ", "&"})  # between the fields of a name
 
 
 class NameRules:
@@ -125,6 +124,11 @@ class NameRules:
         self._org_heads = {tuple(h.lower().split()) for h in resources.org_heads}
         self._org_head_lengths = sorted({len(h) for h in self._org_heads}, reverse=True)
         self._org_head_firsts = frozenset(h[0] for h in self._org_heads)
+        fields: dict[str, list[tuple[str, ...]]] = {}
+        for line in resources.joined_fields:  # lowercase tokens, "và" left out; longest first
+            tokens = tuple(t.lower() for t in TOKEN.findall(line) if t.lower() != "và")
+            fields.setdefault(tokens[0], []).append(tokens)
+        self._fields_by_first = {first: sorted(set(f), key=len, reverse=True) for first, f in fields.items()}
         self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)", re.IGNORECASE) for unit in resources.admin_units]
         self._run = _run_pattern(resources.name_particles)
         self._org_words = frozenset(w.lower() for w in resources.org_words if not w.startswith("*"))
@@ -307,9 +311,14 @@ class NameRules:
         tokens = [w.group(0) for w in words]
         while k < len(words):
             separator = text[words[k - 1].end():words[k].start()] if k else " "
-            if separator != " " and not (separator == "&" and is_acronym(tokens[k - 1]) and is_acronym(tokens[k])) \
-                    and not (k > head and separator in _FIELD_SEPARATORS and self._fields_until_and(text, words, tokens, k)):
-                break  # not past "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội", "Bộ GD&ĐT"
+            if separator != " " and not (separator == "&" and is_acronym(tokens[k - 1]) and is_acronym(tokens[k])):
+                break  # ("Bộ GD&ĐT" is one name)
+            fields = self._joined_fields(text, words, tokens, k) if k >= head else 0
+            if fields:  # "Kế hoạch và Đầu tư", "Văn hóa, Thể thao và Du lịch"
+                last_good = words[k + fields - 1].end()
+                k += fields
+                prev_cap = False
+                continue
             token = tokens[k]
             if is_capitalized(token):
                 known = next((m for m in (3, 2) if self.res.key(" ".join(tokens[k:k + m])) in self.res.known_orgs), 0)
@@ -334,53 +343,27 @@ class NameRules:
                 last_good = words[k].end()
             elif prev_cap and token not in self.res.name_breakers:
                 prev_cap = False  # a lowercase syllable inside the name only if a capitalized word follows
-            elif token == "và" and k > head and self._field_after_and(text, words, tokens, k):
-                prev_cap = False  # "Bộ Kế hoạch và Đầu tư": the next word carries the name on
             else:
                 break
             k += 1
         return last_good if last_good > end else None
 
-    def _field_after_and(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int) -> bool:
-        """Is the "và" at ``tokens[k]``, inside an organization's name, followed by a field of the
-        name: a capitalized Vietnamese word of two syllables or more ("Kế hoạch và Đầu tư", "Tài
-        nguyên và Môi trường", "Nông lâm sản và Thủy sản"), not another organization, place, person
-        or title ("Bộ Công an và Quân đội", "Sở Y tế và Hà Nội", "Bộ Tài chính và Bộ trưởng ..."),
-        and not one that opens a name, a number or a place's body of its own ("Bộ Chính trị và Kế
-        hoạch 81/KH", "... và Đề án Định hướng", "Bộ Công an và Công an tỉnh Lâm Đồng")?"""
-        if k + 2 >= len(words) or any(text[words[j - 1].end():words[j].start()] != " " for j in (k + 1, k + 2)):
-            return False
-        n = self._field_at(tokens, k + 1)
-        if not n or k + 1 + n >= len(words) or text[words[k + n].end():words[k + 1 + n].start()] != " ":
-            return bool(n)
-        after = tokens[k + 1 + n]  # what follows the field: the name ends, or a place does
-        return not (after[:1].isdigit() or after.lower() in _UNIT_WORDS
-                    or (is_capitalized(after) and not self.res.place_length(tokens, k + 1 + n)))
-
-    def _field_at(self, tokens: list[str], k: int) -> int:
-        """How many words from ``tokens[k]`` make a capitalized Vietnamese word of two syllables or
-        more that is no organization's head, place or title (a field: "Đầu tư", "Môi trường"), or 0.
-        (Its lowercase syllables also keep a person's name out: "Đào tạo" is no "Đào Văn A".)"""
-        tail = self.res.word_tail(tokens, k)
-        if not (tail and is_capitalized(tokens[k]) and not is_acronym(tokens[k])) or self.org_head_at(tokens, k) \
-                or self.res.place_length(tokens, k) or self._leading_title(tokens[k:k + 3])[0]:
-            return 0
-        return tail + 1
-
-    def _fields_until_and(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int) -> bool:
-        """Do fields listed from ``tokens[k]`` (after a comma or a dash) end with "và" and one more
-        ("Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội")?"""
-        for _ in range(4):
-            n = self._field_at(tokens, k)
-            if not n or k + n >= len(words):
-                return False
-            k += n
-            separator = text[words[k - 1].end():words[k].start()]
-            if separator == " " and tokens[k] == "và":
-                return self._field_after_and(text, words, tokens, k)
-            if separator not in _FIELD_SEPARATORS:
-                return False
-        return False
+    def _joined_fields(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int) -> int:
+        """How many tokens from ``tokens[k]`` are listed fields joined by "và" (``joined_fields.txt``:
+        "Kế hoạch và Đầu tư", "Văn hóa, Thể thao và Du lịch"; "và" left out or written "&", ","
+        or "-" too), the longest; 0 when none starts there."""
+        for fields in self._fields_by_first.get(tokens[k].lower(), ()):
+            j = k
+            for n, field in enumerate(fields):
+                if j < len(tokens) and tokens[j] == "và" and n:
+                    j += 1
+                if j >= len(tokens) or tokens[j].lower() != field \
+                        or (j > k and text[words[j - 1].end():words[j].start()] not in _FIELD_SEPARATORS):
+                    break
+                j += 1
+            else:
+                return j - k
+        return 0
 
     def _person_after(self, text: str, start: int, words: Sequence[re.Match[str]], k: int, head: int) -> bool:
         """Does a plain Vietnamese full name (family name first, 3-4 syllables, capitalized words

@@ -115,8 +115,8 @@ class EntityResources:
     country_short_names: frozenset[str] = field(  # folded
         default_factory=lambda: frozenset(fold(n) for n in resource_lines("country_short_names.txt")))
     facility_words: tuple[str, ...] = field(default_factory=lambda: resource_lines("facility_words.txt"))
-    regions: frozenset[str] = field(  # folded; places too
-        default_factory=lambda: frozenset(fold(r) for r in resource_lines("regions.txt")))
+    joined_fields: tuple[str, ...] = field(default_factory=lambda: resource_lines("joined_fields.txt"))
+    regions: frozenset[str] = frozenset()  # folded world regions, which ``places`` holds too
     org_kinds: tuple[str, ...] = field(  # folded, longest first
         default_factory=lambda: tuple(sorted({fold(k) for k in resource_lines("org_kinds.txt")}, key=len, reverse=True)))
 
@@ -127,6 +127,7 @@ class EntityResources:
 
     @classmethod
     def default(cls) -> EntityResources:
+        regions = frozenset(fold(r) for r in resource_lines("regions.txt"))
         variants: dict[str, str] = {}
         for line in resource_lines("name_variants.txt"):
             names = [n.strip() for n in line.split("|") if n.strip()]
@@ -135,7 +136,8 @@ class EntityResources:
         return cls(
             titles=_longest_first(resource_lines("titles.txt")),
             honorifics=frozenset(h.lower() for h in (*resource_lines("honorifics.txt"), *resource_lines("address_terms.txt"))),
-            places=frozenset(fold(p) for p in (*resource_lines("places.txt"), *resource_lines("regions.txt"))),
+            places=frozenset(fold(p) for p in resource_lines("places.txt")) | regions,
+            regions=regions,
             org_heads=_longest_first(resource_lines("org_heads.txt")),
             known_orgs=frozenset(fold(o) for o in resource_lines("known_orgs.txt")),
             place_triggers=tuple(resource_lines("place_triggers.txt")),
