@@ -372,9 +372,10 @@ class EntityExtractor:
 
     @staticmethod
     def _drop_common_terms(groups: Groups, sentences: Sequence[Sentence]) -> None:
-        """An acronym the cluster defines by lowercase words in brackets after them ("thuốc lá
-        làm nóng (TLLN)", "lãi suất cho vay cơ bản (LPR)"; the first word may open the sentence)
-        abbreviates a term, not an organization's name: it is no entity."""
+        """An acronym the cluster defines by words in brackets after them that are no name, the
+        first word lowercase or all after it ("thuốc lá làm nóng (TLLN)", "an ninh Tổ quốc
+        (ANTQ)", "Thuốc lá điện tử (TLĐT)" opening a sentence), abbreviates a term, not an
+        organization's name: it is no entity."""
         text_of = {(s.article_id, s.index): s for s in sentences}
         for group in [g for g in groups if g[0] == ORGANIZATION and " " not in g[1]]:
             for m in groups[group]:
@@ -382,7 +383,7 @@ class EntityExtractor:
                     continue
                 s = text_of[(m.article_id, m.sentence_index)]
                 full = defined_before(s.text, m.start - s.start, m.text)
-                if full is not None and not any(w[:1].isupper() for w in full.split()[1:]):  # (a sentence's first word aside)
+                if full is not None and not (full[:1].isupper() and any(w[:1].isupper() for w in full.split()[1:])):
                     del groups[group]
                     break
 
@@ -415,7 +416,8 @@ class EntityExtractor:
         "... TPHCM") joins the longest. The words that go on are no unit, title or person of
         their own ("Bộ Công an Tổng cục Cảnh sát", "Bộ Y tế PGS", "Bộ Công an Tô Lâm"), and a
         name written once is not trusted to go on ("Giám đốc Sở Tư pháp Cao Thanh Sơn"). A short
-        name that is a local body cut at its unit ("Tòa án Nhân dân huyện Gia Lâm") joins none."""
+        name that is a local body cut at its unit ("Tòa án Nhân dân huyện Gia Lâm") joins no name
+        going on with other words ("... Tối cao"); one going on with a place it may."""
         people = {k for t, k in groups if t == PERSON}
         sentence_of = {(s.article_id, s.index): s for s in sentences}
         for any_words in (False, True):
@@ -435,12 +437,16 @@ class EntityExtractor:
                 longest = max(its_longer, key=len)
                 if not _begun_by_all(longest, its_longer + [short]):
                     owners[(ORGANIZATION, short)] = [(ORGANIZATION, k) for k in its_longer]
-                elif not any_words or len(groups[(ORGANIZATION, longest)]) > 1 \
-                        or self.res.place_length(longest.split()[len(short.split()):], 0) \
-                        or longest.split()[len(short.split())] == "và":  # listed fields: "Bộ Giáo dục và Đào tạo"
+                    continue
+                rest = longest.split()[len(short.split()):]
+                placed = any(self.res.place_length(rest, i) for i in range(len(rest)))
+                if any_words and not placed and any(self._before_a_unit(m, sentence_of)
+                                                    for m in groups.get((ORGANIZATION, short), ())):
+                    continue  # "Tòa án Nhân dân huyện Gia Lâm" is no "Tòa án Nhân dân Tối cao"
+                if not any_words or len(groups[(ORGANIZATION, longest)]) > 1 or placed \
+                        or rest[0] == "và":  # listed fields: "Bộ Giáo dục và Đào tạo"
                     owners[(ORGANIZATION, short)] = [(ORGANIZATION, longest)]
-            _join_sole_owners(groups, owners, may_join=lambda mentions: not any(self._before_a_unit(m, sentence_of)
-                                                                               for m in mentions))
+            _join_sole_owners(groups, owners)
 
     def _before_a_unit(self, mention: Mention, sentence_of: Mapping[tuple[str, int], Sentence]) -> bool:
         """Is ``mention`` followed by a lowercase administrative unit ("... huyện Gia Lâm")?"""
