@@ -128,7 +128,7 @@ class NameRules:
         for line in resources.joined_fields:  # lowercase tokens, "và" left out; longest first
             tokens = tuple(t.lower() for t in TOKEN.findall(line) if t.lower() != "và")
             fields.setdefault(tokens[0], []).append(tokens)
-        self._fields_by_first = {first: sorted(set(f), key=len, reverse=True) for first, f in fields.items()}
+        self._fields_by_first = {first: sorted(set(f), key=lambda t: (-len(t), t)) for first, f in fields.items()}
         self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)", re.IGNORECASE) for unit in resources.admin_units]
         self._run = _run_pattern(resources.name_particles)
         self._org_words = frozenset(w.lower() for w in resources.org_words if not w.startswith("*"))
