@@ -779,6 +779,7 @@ def test_a_ministry_named_by_fields_joined_with_va_is_read_whole():
                    "Bộ Y tế, Giáo dục và Đào tạo cùng họp.")
     names = {e.name for e in es}
     assert {"Bộ Kế hoạch và Đầu tư", "Nguyễn Chí Dũng", "Bộ Công an", "Bộ Y tế"} <= names
+    assert _people(es)["Nguyễn Chí Dũng"].role == "Bộ trưởng Bộ Kế hoạch và Đầu tư"  # the title reaches over "và"
     assert not any(n.startswith("Bộ Công an và") or n.startswith("Bộ Y tế,") for n in names)
 
 

@@ -129,6 +129,11 @@ class NameRules:
             tokens = tuple(t.lower() for t in TOKEN.findall(line) if t.lower() != "và")
             fields.setdefault(tokens[0], []).append(tokens)
         self._fields_by_first = {first: sorted(set(f), key=lambda t: (-len(t), t)) for first, f in fields.items()}
+        # the same fields in a title's gap ("Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng"), longest first
+        joined = sorted({f for fs in fields.values() for f in fs}, key=lambda t: (-len(t), t))
+        self._joined_fields_gap = re.compile("|".join(
+            re.escape(f[0]) + "".join(rf"(?:\s+và\s+|\s*[,&–-]\s*|\s+){re.escape(t)}" for t in f[1:]) for f in joined),
+            re.IGNORECASE) if joined else None
         self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)", re.IGNORECASE) for unit in resources.admin_units]
         self._run = _run_pattern(resources.name_particles)
         self._org_words = frozenset(w.lower() for w in resources.org_words if not w.startswith("*"))
@@ -419,6 +424,8 @@ class NameRules:
         """Only an organization or place between a title and a name ("Thứ trưởng Bộ Ngoại giao Nga ...")."""
         for admin_unit in self._admin_units:
             gap = admin_unit.sub("", gap)  # "Chủ tịch tỉnh Nguyễn Văn A"
+        if self._joined_fields_gap is not None and ("và" in gap or "&" in gap or "-" in gap):
+            gap = self._joined_fields_gap.sub("Fields", gap)  # "Bộ Kế hoạch và Đầu tư": one name's fields
         words = gap.split()
         if len(words) > MAX_TITLE_GAP_WORDS:
             return False
