@@ -35,6 +35,7 @@ __all__ = ["LOCATION", "ORGANIZATION", "PERSON", "Entity", "EntityExtractor", "E
 # an entity's mentions keyed by (type, folded name)
 Group = tuple[str, str]
 Groups = dict[Group, list[Mention]]
+SentenceOf = Mapping[tuple[str, int], Sentence]  # a sentence by (article id, sentence index)
 
 
 @dataclass(frozen=True)
@@ -240,9 +241,10 @@ class EntityExtractor:
         self._join_types(groups)
         self._count_aliases(sentences, runs_of, groups)
         self._join_kinds(groups)
-        self._join_bracketed(groups, mentions, sentences)
-        self._drop_common_terms(groups, sentences)
-        self._join_prefixes(groups, sentences)
+        sentence_of = {(s.article_id, s.index): s for s in sentences}  # a mention's sentence, for the rules that read around it
+        self._join_bracketed(groups, mentions, sentence_of)
+        self._drop_common_terms(groups, sentence_of)
+        self._join_prefixes(groups, sentence_of)
         self._join_unmarked(groups)
         self._join_initials(groups)
         return groups
@@ -345,18 +347,17 @@ class EntityExtractor:
                 owners[(PERSON, bare)] = {(ORGANIZATION, k) for k in keys}
         _join_sole_owners(groups, owners)
 
-    def _join_bracketed(self, groups: Groups, mentions: list[Mention], sentences: Sequence[Sentence]) -> None:
+    def _join_bracketed(self, groups: Groups, mentions: list[Mention], sentence_of: SentenceOf) -> None:
         """An organization's short name given in brackets right after its full one ("Tổ chức Y
         tế Thế giới (WHO)", "Ngân hàng TMCP Sài Gòn Công Thương (Saigonbank - SGB)", "Công ty
         TNHH Thủy sản Thiên Mã (gọi tắt là Công ty Thiên Mã)") is the same organization, when the
         cluster gives it to that one name only."""
-        text_of = {(s.article_id, s.index): s for s in sentences}
         by_start = {(m.article_id, m.start): m for m in mentions if m.type == ORGANIZATION}
         owners: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             if m.type != ORGANIZATION:
                 continue
-            s = text_of[(m.article_id, m.sentence_index)]
+            s = sentence_of[(m.article_id, m.sentence_index)]
             opening = _BRACKET_OPENING.match(s.text, m.end - s.start)
             if opening is None:
                 continue
@@ -371,17 +372,16 @@ class EntityExtractor:
                                    for short, full in owners.items()})
 
     @staticmethod
-    def _drop_common_terms(groups: Groups, sentences: Sequence[Sentence]) -> None:
+    def _drop_common_terms(groups: Groups, sentence_of: SentenceOf) -> None:
         """An acronym the cluster defines by words in brackets after them that are no name, the
         first word lowercase or all after it ("thuốc lá làm nóng (TLLN)", "an ninh Tổ quốc
         (ANTQ)", "Thuốc lá điện tử (TLĐT)" opening a sentence), abbreviates a term, not an
         organization's name: it is no entity."""
-        text_of = {(s.article_id, s.index): s for s in sentences}
         for group in [g for g in groups if g[0] == ORGANIZATION and " " not in g[1]]:
             for m in groups[group]:
                 if not m.text.isupper():
                     continue
-                s = text_of[(m.article_id, m.sentence_index)]
+                s = sentence_of[(m.article_id, m.sentence_index)]
                 full = defined_before(s.text, m.start - s.start, m.text)
                 if full is not None and not (full[:1].isupper() and any(w[:1].isupper() for w in full.split()[1:])):
                     del groups[group]
@@ -405,7 +405,7 @@ class EntityExtractor:
                 owners[group] = spelling
         _join_sole_owners(groups, owners)
 
-    def _join_prefixes(self, groups: Groups, sentences: Sequence[Sentence]) -> None:
+    def _join_prefixes(self, groups: Groups, sentence_of: SentenceOf) -> None:
         """An organization written short, its name's first words, joins the one organization of
         the cluster whose name goes on from them: first with a place ("Sở GTVT" -> "Sở GTVT Cà
         Mau"), then with capitalized words written at least twice ("Hội đồng Giáo sư" -> "Hội
@@ -419,7 +419,6 @@ class EntityExtractor:
         name that is a local body cut at its unit ("Tòa án Nhân dân huyện Gia Lâm") joins no name
         going on with other words ("... Tối cao"); one going on with a place it may."""
         people = {k for t, k in groups if t == PERSON}
-        sentence_of = {(s.article_id, s.index): s for s in sentences}
         for any_words in (False, True):
             longer: dict[str, list[str]] = defaultdict(list)
             for (etype, key), mentions in groups.items():
@@ -448,7 +447,7 @@ class EntityExtractor:
                     owners[(ORGANIZATION, short)] = [(ORGANIZATION, longest)]
             _join_sole_owners(groups, owners)
 
-    def _before_a_unit(self, mention: Mention, sentence_of: Mapping[tuple[str, int], Sentence]) -> bool:
+    def _before_a_unit(self, mention: Mention, sentence_of: SentenceOf) -> bool:
         """Is ``mention`` followed by a lowercase administrative unit ("... huyện Gia Lâm")?"""
         sentence = sentence_of[(mention.article_id, mention.sentence_index)]
         after = sentence.text[mention.end - sentence.start:].lstrip()
