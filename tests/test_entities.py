@@ -829,3 +829,24 @@ def test_a_role_ends_before_what_the_person_did_and_is_not_anothers_title():
 def test_a_spouse_called_ong_xa_is_no_commune():
     es = _entities("Đức Thịnh là ông xã Thanh Thúy từ năm 2008.", "Người dân xã Thanh Thủy đi bầu cử.")
     assert ("Thanh Thúy", "LOC") not in _types(es) and ("Thanh Thủy", "LOC") in _types(es)
+
+
+def test_a_short_name_in_brackets_after_a_name_written_short_and_in_full_is_that_organization():
+    es = _entities("Ông Hofer, ứng cử viên của Đảng Tự do Áo (FPO), thua sát nút.",
+                   "Ứng cử viên Norbert Hofer thuộc Đảng Tự do (FPÖ) có xu hướng bài Hồi giáo. FPÖ chưa bình luận.")
+    party = _find(es, "FPÖ")
+    assert {"Đảng Tự do Áo", "Đảng Tự do", "FPO"} <= set(party.variants) and party.mentions == 5
+    # two different full names given it: it stays apart
+    es = _entities("Đảng Tự do Áo (FPO) thua sát nút.", "Đảng Xanh (FPO) thắng. FPO chưa bình luận.")
+    assert _find(es, "FPO").name == "FPO"
+
+
+def test_a_province_named_by_two_places_and_a_dash_is_one_place():
+    es = _entities("Ngày 31-5, TAND tỉnh Bà Rịa-Vũng Tàu đã xét xử bị cáo.",
+                   "Công ty được tỉnh Bà Rịa - Vũng Tàu cho tạm ứng 50 tỉ đồng. Tỉnh Bà Rịa - Vũng Tàu đã đòi lại tiền.")
+    places = {e.name: e.mentions for e in es if e.type == "LOC"}
+    assert len(places) == 1 and list(places.values()) == [3]  # the court's place counts too
+    assert "TAND tỉnh Bà Rịa-Vũng Tàu" in {e.name for e in es if e.type == "ORG"}
+    # two places a dash sets side by side stay two
+    es = _entities("Tuyến bay Hà Nội - Đà Nẵng mở lại.")
+    assert {e.name for e in es if e.type == "LOC"} == {"Hà Nội", "Đà Nẵng"}

@@ -86,6 +86,13 @@ def _begun_by_all(key: str, keys: Iterable[str]) -> bool:
     return all(key == k or key.startswith(k + " ") for k in keys) and any(k != key for k in keys)
 
 
+def _one_name(keys: Collection[str]) -> Collection[str]:
+    """``keys``, or only the longest when the others are its first words ("đảng tự do" and
+    "đảng tự do áo": one name written short and in full)."""
+    longest = max(keys, key=len)
+    return {longest} if _begun_by_all(longest, keys) else keys
+
+
 def _join_sole_owners(groups: Groups, owners: Mapping[Group, Collection[Group]],
                       may_join: Callable[[list[Mention]], bool] | None = None) -> None:
     """Each group of ``owners`` (in their order) joins its owner when it has exactly one, both
@@ -368,7 +375,8 @@ class EntityExtractor:
             if opening.group(0) == " (" and self.finder.rules.org_head_at(short.text.split(), 0):
                 continue  # "Bộ Công an (Tổng cục Cảnh sát)": a unit of it, not its short name
             owners[short.key].add(m.key)
-        _join_sole_owners(groups, {(ORGANIZATION, short): {(ORGANIZATION, k) for k in full}
+        # "Đảng Tự do (FPÖ)" and "Đảng Tự do Áo (FPO)": one owner, written short and in full
+        _join_sole_owners(groups, {(ORGANIZATION, short): {(ORGANIZATION, k) for k in _one_name(full)}
                                    for short, full in owners.items()})
 
     @staticmethod

@@ -98,8 +98,9 @@ def language_or_pronoun(text: str, start: int, end: int) -> bool:
 _LOCAL_PLACE = regex.compile(
     r"\s+(?:(?P<high>[Tt]ối cao|[Cc]ấp cao)(?!\w)|(?:(?P<unit>tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường|"
     r"Tỉnh|Thành phố|Thị xã|Thị trấn|Huyện|Quận|Xã|Phường|TP\.?|Tp\.?|TX\.?)\s*)?"
-    r"(?P<name>\d+(?!\w)|\p{Lu}[\p{L}\p{N}'’]*(?:\.[\p{L}\p{N}]+)*(?:\s+(?:-\s+)?\p{Lu}[\p{L}\p{N}'’]*){0,4}))")
+    r"(?P<name>\d+(?!\w)|\p{Lu}[\p{L}\p{N}'’]*(?:\.[\p{L}\p{N}]+)*(?:(?:\s+(?:-\s+)?|-)\p{Lu}[\p{L}\p{N}'’]*){0,4}))")
 _WORD = regex.compile(r"\d+|\p{Lu}[\p{L}\p{N}'’]*(?:\.[\p{L}\p{N}]+)*")  # "TP.HCM", not the full stop after it
+_DASH = re.compile(r"\s*[-–]\s*")
 _CITY_WORD = re.compile(r"(?<!\w)(?:TP|Tp|Thành phố)\.? ?$")  # lowercase "thành phố X": a place word already
 
 
@@ -116,7 +117,7 @@ class MentionFinder:
         mentions: list[Mention] = []
         for s, runs in zip(sentences, runs_of):
             claimed: list[tuple[int, int]] = []
-            for found in self.evidence(s.text, runs):
+            for found in self._dash_joined(s.text, list(self.evidence(s.text, runs))):
                 if not found.inner:  # a place inside a local body's name counts and claims nothing
                     if found.type != PERSON and any(found.start < end and start < found.end for start, end in claimed):
                         continue
@@ -124,6 +125,20 @@ class MentionFinder:
                 mentions.append(Mention(found.type, found.text, self.res.key(found.text), s.article_id, s.index,
                                         s.start + found.start, s.start + found.end, found.title, found.role))
         return mentions
+
+    def _dash_joined(self, text: str, found: list[Evidence]) -> list[Evidence]:
+        """Two places a dash joins into one listed place are that place ("tỉnh Bà Rịa - Vũng
+        Tàu": a run of capitalized words stops at the spaced dash)."""
+        out: list[Evidence] = []
+        for evidence in found:
+            last = out[-1] if out else None
+            if last is not None and last.type == evidence.type == LOCATION and not last.inner and not evidence.inner \
+                    and _DASH.fullmatch(text, last.end, evidence.start) \
+                    and self.res.key(text[last.start:evidence.end]) in self.res.places:
+                out[-1] = Evidence(LOCATION, text[last.start:evidence.end], last.start, evidence.end)
+                continue
+            out.append(evidence)
+        return out
 
     def evidence(self, text: str, runs: list[Run] | None = None) -> Iterator[Evidence]:
         """Names with type evidence in one sentence, run by run. A person's name that lies inside
