@@ -850,3 +850,19 @@ def test_a_province_named_by_two_places_and_a_dash_is_one_place():
     # two places a dash sets side by side stay two
     es = _entities("Tuyến bay Hà Nội - Đà Nẵng mở lại.")
     assert {e.name for e in es if e.type == "LOC"} == {"Hà Nội", "Đà Nẵng"}
+
+
+def test_a_company_name_with_two_business_fields_and_its_ticker_are_the_company():
+    es = _entities("HoSE đưa cổ phiếu Công ty Cổ phần Đầu tư và Công nghiệp Tân Tạo (Tân Tạo, mã ITA) vào diện cảnh báo.",
+                   "Cổ phiếu ITA giảm. Công ty Tân Tạo giải trình. Tập đoàn KIDO (HoSE: KDC) tăng vốn, KDC chia cổ tức.")
+    company = _find(es, "Công ty Tân Tạo")
+    assert {"Công ty Cổ phần Đầu tư và Công nghiệp Tân Tạo", "ITA"} <= set(company.variants) and company.mentions == 4
+    assert "KDC" in _find(es, "Tập đoàn KIDO").variants
+    # two companies joined by "và" stay two
+    es = _entities("Công ty Dream Republic và Công ty Sheen Mega ký hợp đồng.")
+    assert {e.name for e in es if e.type == "ORG"} == {"Công ty Dream Republic", "Công ty Sheen Mega"}
+
+
+def test_an_organization_named_with_a_place_spelled_two_ways_is_one():
+    es = _entities("Sở Giao dịch Chứng khoán TP HCM (HoSE) ra quyết định.", "UBND TPHCM họp. UBND TP.HCM chỉ đạo.")
+    assert _find(es, "HoSE").mentions == 2 and _find(es, "UBND TPHCM").mentions == 2

@@ -155,7 +155,12 @@ def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
 
 
 # what opens the brackets of a short name: " (", " (gọi tắt là ", " (sau đây gọi là ", " (viết tắt: "
+_COMPANY_KINDS = ("tổng công ty", "công ty", "tập đoàn")  # folded, longest first
+_LEGAL_FORMS = frozenset({"cổ phần", "cp", "tnhh", "mtv", "một thành viên", "tnhh mtv", "tmcp", "thương mại cổ phần"})
 _BRACKET_OPENING = re.compile(r" \((?:(?:sau đây |dưới đây )?(?:gọi|viết)(?: tắt)?(?: là|:)? )?", re.IGNORECASE)
+# ... or its stock ticker, maybe after a short name: "(HoSE: KDC)", "(mã chứng khoán: TCM)", "(Tân Tạo, mã ITA)"
+_TICKER_OPENING = re.compile(r" \((?:[^(),]{1,40}, )?(?:[Mm]ã(?: chứng khoán| cổ phiếu| CK)?|HoSE|HOSE|HNX|UPCoM|UPCOM)"
+                             r"(?: ?: ?| )(?=[A-Z0-9]{3}\))")
 
 
 # Words before a name that make it a place's or a building's ("TP Hồ Chí Minh", "xã Lê Minh
@@ -250,6 +255,7 @@ class EntityExtractor:
         self._join_kinds(groups)
         sentence_of = {(s.article_id, s.index): s for s in sentences}  # a mention's sentence, for the rules that read around it
         self._join_bracketed(groups, mentions, sentence_of)
+        self._join_legal_names(groups)
         self._drop_common_terms(groups, sentence_of)
         self._join_prefixes(groups, sentence_of)
         self._join_unmarked(groups)
@@ -354,6 +360,32 @@ class EntityExtractor:
                 owners[(PERSON, bare)] = {(ORGANIZATION, k) for k in keys}
         _join_sole_owners(groups, owners)
 
+    def _join_legal_names(self, groups: Groups) -> None:
+        """A company's full legal name ("Công ty Cổ phần Đầu tư và Công nghiệp Tân Tạo") joins
+        the one organization named by its kind and its own name ("Công ty Tân Tạo"): what is
+        left of the full name after its kind, its legal form ("Cổ phần", "TNHH") and business
+        fields (``company_fields.txt``) is that name."""
+        owners: dict[Group, set[Group]] = {}
+        for etype, key in groups:
+            if etype != ORGANIZATION:
+                continue
+            kind = next((k for k in _COMPANY_KINDS if key.startswith(k + " ")), None)
+            if kind is None:
+                continue
+            words = key[len(kind) + 1:].split()
+            k = 0
+            while k < len(words):
+                n = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in _LEGAL_FORMS
+                          or " ".join(words[k:k + n]) in self.res.company_fields), 0)
+                if not n and words[k] != "và":
+                    break
+                k += n or 1
+            if 0 < k < len(words):
+                own = (ORGANIZATION, f"{kind} {' '.join(words[k:])}")
+                if own in groups:
+                    owners[(ORGANIZATION, key)] = {own}
+        _join_sole_owners(groups, owners)
+
     def _join_bracketed(self, groups: Groups, mentions: list[Mention], sentence_of: SentenceOf) -> None:
         """An organization's short name given in brackets right after its full one ("Tổ chức Y
         tế Thế giới (WHO)", "Ngân hàng TMCP Sài Gòn Công Thương (Saigonbank - SGB)", "Công ty
@@ -365,16 +397,17 @@ class EntityExtractor:
             if m.type != ORGANIZATION:
                 continue
             s = sentence_of[(m.article_id, m.sentence_index)]
-            opening = _BRACKET_OPENING.match(s.text, m.end - s.start)
-            if opening is None:
-                continue
-            short = by_start.get((m.article_id, m.end + len(opening.group(0))))
-            if short is None or short.key == m.key or len(m.text.split()) < 2 \
-                    or s.text[short.end - s.start:short.end - s.start + 1] not in (")", " ", ","):
-                continue  # "... Việt Nam - EU (EVFTA)": a one-word name is no full name
-            if opening.group(0) == " (" and self.finder.rules.org_head_at(short.text.split(), 0):
-                continue  # "Bộ Công an (Tổng cục Cảnh sát)": a unit of it, not its short name
-            owners[short.key].add(m.key)
+            for pattern in (_BRACKET_OPENING, _TICKER_OPENING):
+                opening = pattern.match(s.text, m.end - s.start)
+                if opening is None:
+                    continue
+                short = by_start.get((m.article_id, m.end + len(opening.group(0))))
+                if short is None or short.key == m.key or len(m.text.split()) < 2 \
+                        or s.text[short.end - s.start:short.end - s.start + 1] not in (")", " ", ","):
+                    continue  # "... Việt Nam - EU (EVFTA)": a one-word name is no full name
+                if opening.group(0) == " (" and self.finder.rules.org_head_at(short.text.split(), 0):
+                    continue  # "Bộ Công an (Tổng cục Cảnh sát)": a unit of it, not its short name
+                owners[short.key].add(m.key)
         # "Đảng Tự do (FPÖ)" and "Đảng Tự do Áo (FPO)": one owner, written short and in full
         _join_sole_owners(groups, {(ORGANIZATION, short): {(ORGANIZATION, k) for k in _one_name(full)}
                                    for short, full in owners.items()})

@@ -122,7 +122,8 @@ class MentionFinder:
                     if found.type != PERSON and any(found.start < end and start < found.end for start, end in claimed):
                         continue
                     claimed.append((found.start, found.end))
-                mentions.append(Mention(found.type, found.text, self.res.key(found.text), s.article_id, s.index,
+                key = self.res.organization_key(found.text) if found.type == ORGANIZATION else self.res.key(found.text)
+                mentions.append(Mention(found.type, found.text, key, s.article_id, s.index,
                                         s.start + found.start, s.start + found.end, found.title, found.role))
         return mentions
 

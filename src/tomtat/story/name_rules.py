@@ -99,6 +99,7 @@ _SENTENCE_FIRST = re.compile(r"\W*(\w+)\s+")  # a sentence's first word before a
 
 # What may stand between a title and the organization it is of: nothing, or a rank.
 _TITLE_RANKS = frozenset({"", "thường trực", "thứ nhất", "thường vụ"})
+_COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn"})  # folded
 _FIELD_SEPARATORS = frozenset({" ", ", ", " - ", " – ", "-", " & ", "&"})  # between the fields of a name
 
 
@@ -346,12 +347,28 @@ class NameRules:
                     continue
                 prev_cap = True
                 last_good = words[k].end()
+            elif token == "và" and self._company_fields_joined(tokens, k, head):
+                k += 1  # "Công ty CP Đầu tư và Công nghiệp Tân Tạo"
+                continue
             elif prev_cap and token not in self.res.name_breakers:
                 prev_cap = False  # a lowercase syllable inside the name only if a capitalized word follows
             else:
                 break
             k += 1
         return last_good if last_good > end else None
+
+    def _company_fields(self, tokens: Sequence[str], start: int, stop: int) -> bool:
+        """Do some of ``tokens[start:stop]`` (1-3, ending at ``stop``) name a listed business field?"""
+        return any(start <= stop - n and " ".join(tokens[stop - n:stop]).lower() in self.res.company_fields
+                   for n in (1, 2, 3))
+
+    def _company_fields_joined(self, tokens: Sequence[str], k: int, head: int) -> bool:
+        """Is the "và" at ``tokens[k]`` between two business fields of a company's name
+        (``company_fields.txt``: "Công ty CP Đầu tư và Công nghiệp Tân Tạo")?"""
+        if fold(" ".join(tokens[:head])) not in _COMPANY_HEADS or k + 1 >= len(tokens) \
+                or not is_capitalized(tokens[k + 1]) or not self._company_fields(tokens, head, k):
+            return False
+        return any(" ".join(tokens[k + 1:k + 1 + n]).lower() in self.res.company_fields for n in (1, 2, 3))
 
     def _joined_fields(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int) -> int:
         """How many tokens from ``tokens[k]`` are listed fields joined by "và" (``joined_fields.txt``:

@@ -116,6 +116,8 @@ class EntityResources:
         default_factory=lambda: frozenset(fold(n) for n in resource_lines("country_short_names.txt")))
     facility_words: tuple[str, ...] = field(default_factory=lambda: resource_lines("facility_words.txt"))
     joined_fields: tuple[str, ...] = field(default_factory=lambda: resource_lines("joined_fields.txt"))
+    company_fields: frozenset[str] = field(  # lowercased
+        default_factory=lambda: frozenset(f.lower() for f in resource_lines("company_fields.txt")))
     regions: frozenset[str] = frozenset()  # folded world regions, which ``places`` holds too
     org_kinds: tuple[str, ...] = field(  # folded, longest first
         default_factory=lambda: tuple(sorted({fold(k) for k in resource_lines("org_kinds.txt")}, key=len, reverse=True)))
@@ -153,6 +155,19 @@ class EntityResources:
 
     def _key_of_folded(self, folded: str) -> str:
         return self.variants.get(folded, folded)
+
+    def organization_key(self, name: str) -> str:
+        """:meth:`key`, with a place the name ends in spelled as the place's own key: "Sở Giao
+        dịch Chứng khoán TP HCM" and "... TP.HCM", "UBND TPHCM" and "UBND TP.HCM" are one name."""
+        folded = fold(name)
+        if folded in self.variants:
+            return self.variants[folded]
+        words = folded.split()
+        for n in range(min(4, len(words) - 1), 0, -1):
+            place = self.variants.get(" ".join(words[-n:]))
+            if place is not None and place in self.places:
+                return " ".join([*words[:-n], place])
+        return folded
 
     # The place and organization tests ask, at every word of every run, for the key of up to
     # four words: most words start no listed name, and a set lookup of the first word's fold
