@@ -866,3 +866,16 @@ def test_a_company_name_with_two_business_fields_and_its_ticker_are_the_company(
 def test_an_organization_named_with_a_place_spelled_two_ways_is_one():
     es = _entities("Sở Giao dịch Chứng khoán TP HCM (HoSE) ra quyết định.", "UBND TPHCM họp. UBND TP.HCM chỉ đạo.")
     assert _find(es, "HoSE").mentions == 2 and _find(es, "UBND TPHCM").mentions == 2
+
+
+def test_a_local_office_is_named_with_its_unit_and_place():
+    es = _entities("Giám đốc Sở Y tế tỉnh Quảng Nam Nguyễn Văn An cho biết dịch đã được khống chế.",
+                   "Sở Y tế đã họp. Cơ quan CSĐT Công an thành phố Móng Cái cho hay. Trung tâm Y tế thành phố Phủ Lý mở cửa.")
+    office = _find(es, "Sở Y tế tỉnh Quảng Nam")
+    assert "Sở Y tế" in office.variants and office.mentions == 2
+    assert _people(es)["Nguyễn Văn An"].role == "Giám đốc Sở Y tế tỉnh Quảng Nam"
+    names = {e.name for e in es}
+    assert {"Cơ quan CSĐT Công an thành phố Móng Cái", "Trung tâm Y tế thành phố Phủ Lý", "Quảng Nam", "Móng Cái"} <= names
+    # the national body after a delegation is no local office
+    es = _entities("Đoàn đại biểu Quốc hội tỉnh Bình Định tiếp xúc cử tri.")
+    assert not any(e.name.startswith("Quốc hội tỉnh") for e in es)

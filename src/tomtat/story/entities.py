@@ -469,7 +469,7 @@ class EntityExtractor:
                 written = Counter(m.text for m in mentions).most_common(1)[0][0].split()
                 for cut in range(1, len(words)):
                     rest = words[cut:]
-                    if self.res.place_length(rest, 0) == len(rest) or (
+                    if self._a_place(rest) or (
                             any_words and cut > 1 and self._goes_on(rest, written, cut, people)):
                         longer[" ".join(words[:cut]).rstrip(",")].append(key)  # "Bộ Văn hóa, Thể thao ..."
             owners = {}
@@ -487,6 +487,11 @@ class EntityExtractor:
                         or rest[0] == "và":  # listed fields: "Bộ Giáo dục và Đào tạo"
                     owners[(ORGANIZATION, short)] = [(ORGANIZATION, longest)]
             _join_sole_owners(groups, owners)
+
+    def _a_place(self, words: list[str]) -> bool:
+        """Are the key's ``words`` a known place, maybe after its unit ("cà mau", "tỉnh quảng nam")?"""
+        unit = next((len(u.split()) for u in self.res.admin_units if words[:len(u.split())] == u.split()), 0)
+        return len(words) > unit and self.res.place_length(words, unit) == len(words) - unit
 
     def _before_a_unit(self, mention: Mention, sentence_of: SentenceOf) -> bool:
         """Is ``mention`` followed by a lowercase administrative unit ("... huyện Gia Lâm")?"""

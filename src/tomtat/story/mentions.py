@@ -148,7 +148,13 @@ class MentionFinder:
         person ("Chủ tịch Quốc hội Vương Đình Huệ")."""
         organizations: list[tuple[int, int]] = []
         place_end = -1  # where the place inside a local body's name ends ("UBND xã Tam Hòa| Lê Văn Tư")
+        name_end = -1  # where an organization's name read on over its run ends ("Sở Y tế tỉnh Quảng Nam| Lê Văn Tư")
         for run in self.rules.runs(text) if runs is None else runs:
+            if place_end < name_end and run.tokens[0].start < name_end and self.rules.after_admin_unit(text, run.tokens[0].start):
+                # a local office's place, which ends its name ("Sở Y tế tỉnh |Quảng Nam|", "thành phố
+                # |Móng Cái|", "tỉnh |Bà Rịa - Vũng Tàu|"): it counts, as a local body's does
+                yield Evidence(LOCATION, text[run.tokens[0].start:name_end], run.tokens[0].start, name_end, inner=True)
+                place_end = max(place_end, name_end)
             if run.tokens[0].start < place_end:  # the place's run: only what comes after it is new
                 rest = [t for t in run.tokens if t.start >= place_end]
                 if not rest:
@@ -159,6 +165,8 @@ class MentionFinder:
                     place_end = max(place_end, found.end)
                 if found.type == ORGANIZATION:
                     organizations.append((found.start, found.end))
+                    if found.end > run.tokens[-1].end:
+                        name_end = max(name_end, found.end)
                 elif found.type == PERSON and not self._full_name(found.text) \
                         and any(start <= found.start and found.end <= end for start, end in organizations):
                     continue

@@ -11,8 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice
-from typing import NamedTuple, Sequence
+from itertools import islice, takewhile
+from typing import Collection, NamedTuple, Sequence
 
 from tomtat.vi.letters import UPPER, has_vietnamese_mark
 from tomtat.vi.names import EntityResources, fold, is_acronym, is_capitalized
@@ -100,6 +100,7 @@ _SENTENCE_FIRST = re.compile(r"\W*(\w+)\s+")  # a sentence's first word before a
 # What may stand between a title and the organization it is of: nothing, or a rank.
 _TITLE_RANKS = frozenset({"", "thường trực", "thứ nhất", "thường vụ"})
 _COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn"})  # folded
+_PLACE_SEPARATORS = frozenset({" ", " - ", " – ", "-"})  # between the words of a listed place
 _FIELD_SEPARATORS = frozenset({" ", ", ", " - ", " – ", "-", " & ", "&"})  # between the fields of a name
 
 
@@ -136,6 +137,9 @@ class NameRules:
             re.escape(f[0]) + "".join(rf"(?:\s+và\s+|\s*[,&–-]\s*|\s+){re.escape(t)}" for t in f[1:]) for f in joined),
             re.IGNORECASE) if joined else None
         self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)", re.IGNORECASE) for unit in resources.admin_units]
+        self._unit_before = re.compile(rf"(?<!\w)(?:{_alternation(resources.admin_units)}) $")
+        # ... and inside a name, before its place: "Giám đốc Sở Y tế tỉnh Quảng Nam Nguyễn Văn An"
+        self._inner_admin_unit = re.compile(rf"(?<=\s)(?:{_alternation(resources.admin_units)})\s+(?=[{UPPER}])")
         self._run = _run_pattern(resources.name_particles)
         self._org_words = frozenset(w.lower() for w in resources.org_words if not w.startswith("*"))
         self._org_word_endings = tuple(w[1:].lower() for w in resources.org_words if w.startswith("*"))
@@ -347,6 +351,9 @@ class NameRules:
                     continue
                 prev_cap = True
                 last_good = words[k].end()
+            elif k > head and (placed := self._unit_and_place(text, words, tokens, k)):
+                last_good = words[k + placed - 1].end()  # "Sở Y tế tỉnh Quảng Nam": a local office's place ends it
+                break
             elif token == "và" and self._company_fields_joined(tokens, k, head):
                 k += 1  # "Công ty CP Đầu tư và Công nghiệp Tân Tạo"
                 continue
@@ -356,6 +363,41 @@ class NameRules:
                 break
             k += 1
         return last_good if last_good > end else None
+
+    def after_admin_unit(self, text: str, at: int) -> bool:
+        """Does a lowercase administrative unit stand right before ``at`` ("tỉnh |Quảng Nam")?"""
+        return self._unit_before.search(text, max(0, at - 12), at) is not None
+
+    def _unit_and_place(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int) -> int:
+        """How many tokens from ``tokens[k]`` are a lowercase administrative unit and the place
+        after it ("tỉnh Quảng Nam", "thành phố Móng Cái"), written with single spaces; 0 if none.
+        The place is a known one, or up to three capitalized words that end there or before a
+        family name (a commune is rarely listed; "... huyện Nghĩa Hành Nguyễn Văn A": the person)."""
+        for unit in self.res.admin_units:
+            size = unit.count(" ") + 1
+            if " ".join(tokens[k:k + size]) != unit:
+                continue
+            start = k + size
+            n = self.res.place_length(tokens, start)
+            separators: Collection[str] = _PLACE_SEPARATORS  # "tỉnh Bà Rịa - Vũng Tàu"
+            if not n:
+                separators = (" ",)
+                while start + n < len(tokens) and n < 3 and is_capitalized(tokens[start + n]) \
+                        and not (n and self._full_name_at(tokens, start + n)):
+                    n += 1
+                if start + n < len(tokens) and is_capitalized(tokens[start + n]) \
+                        and not self._full_name_at(tokens, start + n):
+                    n = 0  # a longer run of capitals: not a place's name
+            end = start + n
+            if n and all(text[words[j - 1].end():words[j].start()] == " " for j in range(k + 1, start + 1)) \
+                    and all(text[words[j - 1].end():words[j].start()] in separators for j in range(start + 1, end)):
+                return end - k
+        return 0
+
+    def _full_name_at(self, tokens: Sequence[str], k: int) -> bool:
+        """Does a Vietnamese full name start at ``tokens[k]``, capitalized words to the run's end?"""
+        run = list(takewhile(is_capitalized, tokens[k:k + 5]))
+        return self.res.full_vietnamese_name(" ".join(run))
 
     def _company_fields(self, tokens: Sequence[str], start: int, stop: int) -> bool:
         """Do some of ``tokens[start:stop]`` (1-3, ending at ``stop``) name a listed business field?"""
@@ -441,6 +483,8 @@ class NameRules:
         """Only an organization or place between a title and a name ("Thứ trưởng Bộ Ngoại giao Nga ...")."""
         for admin_unit in self._admin_units:
             gap = admin_unit.sub("", gap)  # "Chủ tịch tỉnh Nguyễn Văn A"
+        if " " in gap:
+            gap = self._inner_admin_unit.sub("", gap)
         if self._joined_fields_gap is not None and ("và" in gap or "&" in gap or "-" in gap):
             gap = self._joined_fields_gap.sub("Fields", gap)  # "Bộ Kế hoạch và Đầu tư": one name's fields
         words = gap.split()
