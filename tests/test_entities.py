@@ -879,3 +879,14 @@ def test_a_local_office_is_named_with_its_unit_and_place():
     # the national body after a delegation is no local office
     es = _entities("Đoàn đại biểu Quốc hội tỉnh Bình Định tiếp xúc cử tri.")
     assert not any(e.name.startswith("Quốc hội tỉnh") for e in es)
+
+
+def test_a_place_after_its_unit_ends_before_the_officer_named_after_it():
+    es = _entities("Trưởng Công an huyện Nghĩa Hành Nguyễn Văn Bình cho biết.",
+                   "Phát biểu tại buổi lễ, Bí thư Quận ủy quận Bình Tân Huỳnh Khắc Điệp cho biết.")
+    types = _types(es)
+    assert {("Nghĩa Hành", "LOC"), ("Nguyễn Văn Bình", "PER"), ("Bình Tân", "LOC")} <= types
+    assert _people(es)["Huỳnh Khắc Điệp"].role == "Bí thư Quận ủy quận Bình Tân"  # "Quận ủy" is no unit
+    # a party committee is named by its place; a full name after it is its secretary's
+    es = _entities("Bí thư Huyện ủy Thọ Xuân phát biểu.", "Bí thư Huyện ủy Nghĩa Hành Nguyễn Văn Bình nói.")
+    assert ("Thọ Xuân", "LOC") in _types(es) and _people(es)["Nguyễn Văn Bình"].role == "Bí thư Huyện ủy Nghĩa Hành"

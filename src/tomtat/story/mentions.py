@@ -243,6 +243,8 @@ class MentionFinder:
             name = self._name(text, run_start, tokens[skip:], skip, title_in_run)
             if name is not None:
                 yield name
+                if name.type == LOCATION and name.end < run_end and (person := self._person_after(text, tokens, name.end)):
+                    yield from self._run_evidence(text, person)
 
     def _local_body(self, text: str, run: Run) -> Iterator[Evidence]:
         """A local body's acronym with its place, as one organization ("UBND tỉnh Quảng Nam",
@@ -370,6 +372,8 @@ class MentionFinder:
                 return None  # "đường Vành đai 3": a word capitalized, not a street's name
             return Evidence(LOCATION, name, start, end)  # "đường Nguyễn Văn Linh": named after a person, not one
         trigger = self.rules.tail_before(self.rules.place_trigger_tail, text, run_start)
+        if trigger and trigger.group(0).rstrip().endswith("ủy") and len(name_tokens) > 2:
+            trigger = None  # "Bí thư Thành ủy Tất Thành Cang": after a party committee a full name is its secretary's
         if trigger and skip == 0 and not vietnamese_name and not _COOPERATIVE.search(text, max(0, trigger.start() - 10),
                                                                                        trigger.start()) \
                 and not _SPOUSE.search(text, max(0, trigger.start() - 4), trigger.start()):
@@ -377,7 +381,18 @@ class MentionFinder:
                 return None  # "trung tâm TP. Khi đến ...": a sentence the splitter left joined
             if self.rules.ends_mid_word(text, end, name_tokens[-1].text):
                 return None  # "sân bay Quốc tế Vinh": "Quốc" opens a word, the place is "Vinh"
-            return Evidence(LOCATION, name, start, end)
+            # "Trưởng Công an huyện Nghĩa Hành Nguyễn Văn Bình": the place ends before its officer's name
+            cut = next((k for k in range(1, len(name_tokens)) if self._person_after(text, name_tokens, name_tokens[k].start)),
+                       len(name_tokens))
+            end = name_tokens[cut - 1].end
+            return Evidence(LOCATION, text[start:end], start, end)
+        if not vietnamese_name:  # "Bí thư Huyện ủy Nghĩa Hành Nguyễn Văn Bình": the place qualifies the title
+            cut = next((k for k in range(1, len(name_tokens))
+                        if self._person_after(text, name_tokens, name_tokens[k].start)), 0)
+            if cut:
+                name_tokens, vietnamese_name = name_tokens[cut:], True
+                start = name_tokens[0].start
+                name = text[start:end]
         title, role = self._title_and_role(text, run_start, start, len(name_tokens) == 1, title_in_run)
         # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
         full_vietnamese_name = (skip == 0 and len(fold(name).split()) in (3, 4) and vietnamese_name

@@ -136,7 +136,8 @@ class NameRules:
         self._joined_fields_gap = re.compile("|".join(
             re.escape(f[0]) + "".join(rf"(?:\s+và\s+|\s*[,&–-]\s*|\s+){re.escape(t)}" for t in f[1:]) for f in joined),
             re.IGNORECASE) if joined else None
-        self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)", re.IGNORECASE) for unit in resources.admin_units]
+        # ("Quận ủy", "Huyện ủy": a party committee, a name of its own)
+        self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)(?!\s+[uủ]y\b)", re.IGNORECASE) for unit in resources.admin_units]
         self._unit_before = re.compile(rf"(?<!\w)(?:{_alternation(resources.admin_units)}) $")
         # ... and inside a name, before its place: "Giám đốc Sở Y tế tỉnh Quảng Nam Nguyễn Văn An"
         self._inner_admin_unit = re.compile(rf"(?<=\s)(?:{_alternation(resources.admin_units)})\s+(?=[{UPPER}])")
