@@ -890,3 +890,10 @@ def test_a_place_after_its_unit_ends_before_the_officer_named_after_it():
     # a party committee is named by its place; a full name after it is its secretary's
     es = _entities("Bí thư Huyện ủy Thọ Xuân phát biểu.", "Bí thư Huyện ủy Nghĩa Hành Nguyễn Văn Bình nói.")
     assert ("Thọ Xuân", "LOC") in _types(es) and _people(es)["Nguyễn Văn Bình"].role == "Bí thư Huyện ủy Nghĩa Hành"
+
+
+def test_a_country_after_a_given_name_syllable_and_a_hospital_written_bv_are_no_country_or_person():
+    es = _entities("Danh sách gồm Quang Tình, Hải Anh, Ngọc Mạnh và Oseni.", "Phó Giám đốc BV Việt Đức Trịnh Hồng Sơn nói.")
+    types = _types(es)
+    assert ("Anh", "LOC") not in types and ("Đức", "LOC") not in types and ("Việt Đức", "PER") not in types
+    assert ("BV Việt Đức", "ORG") in types and _people(es)["Trịnh Hồng Sơn"].role == "Phó Giám đốc BV Việt Đức"

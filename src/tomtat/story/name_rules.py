@@ -81,7 +81,7 @@ def given_name_syllable(word: str, res: EntityResources) -> bool:
     """A capitalized Vietnamese syllable beside a country's short name that makes it a given
     name ("Mỹ Linh", "Phương Anh", "Thúy Nga"): no family name, place, or word of its own."""
     lower = word.lower()
-    return word[:1].isupper() and not word.isupper() and lower in res.syllables \
+    return word[:1].isupper() and not word.isupper() and (lower in res.syllables or has_vietnamese_mark(lower)) \
         and lower not in res.before_a_country and lower not in res.name_breakers \
         and not res.place_length([word], 0) and fold(lower) not in res.surname_first
 
