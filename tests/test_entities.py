@@ -897,3 +897,10 @@ def test_a_country_after_a_given_name_syllable_and_a_hospital_written_bv_are_no_
     types = _types(es)
     assert ("Anh", "LOC") not in types and ("Đức", "LOC") not in types and ("Việt Đức", "PER") not in types
     assert ("BV Việt Đức", "ORG") in types and _people(es)["Trịnh Hồng Sơn"].role == "Phó Giám đốc BV Việt Đức"
+
+
+def test_a_provincial_office_is_one_with_or_without_its_unit_but_a_city_s_is_another():
+    es = _entities("Cục Hải quan tỉnh Điện Biên cho biết.", "Cục Hải quan Điện Biên đã thu 20 tỷ đồng.",
+                   "UBND TP Quảng Ngãi và UBND tỉnh Quảng Ngãi cùng họp.")
+    assert _find(es, "Cục Hải quan Điện Biên").mentions == 2
+    assert _find(es, "UBND TP Quảng Ngãi") != _find(es, "UBND tỉnh Quảng Ngãi")

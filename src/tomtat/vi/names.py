@@ -23,6 +23,9 @@ _UMLAUTS = str.maketrans({"ü": "u", "ö": "o", "ä": "a"})
 _E_SPELLING = re.compile(r"(?<=[a-z])([uoa])e(?=[a-z])")
 
 
+_PROVINCE = "tỉnh"
+
+
 def fold_token(token: str) -> str:
     """Lowercase; for plain Latin tokens also c→k, x→ks, final ey/y→ei/i (Victor/Viktor,
     Sergey/Sergei), and an umlaut or its "e" spelling is the plain vowel (Jürgen, Juergen, Jurgen)."""
@@ -164,9 +167,12 @@ class EntityResources:
             return self.variants[folded]
         words = folded.split()
         for n in range(min(4, len(words) - 1), 0, -1):
-            place = self.variants.get(" ".join(words[-n:]))
-            if place is not None and place in self.places:
-                return " ".join([*words[:-n], place])
+            tail = " ".join(words[-n:])
+            place = self.variants.get(tail, tail)
+            if place in self.places:
+                # a province's office is named with or without its unit: "Cục Hải quan tỉnh Điện Biên"
+                before = words[:-n - 1] if len(words) > n + 1 and words[-n - 1] == _PROVINCE else words[:-n]
+                return " ".join([*before, place])
         return folded
 
     # The place and organization tests ask, at every word of every run, for the key of up to
