@@ -904,3 +904,13 @@ def test_a_provincial_office_is_one_with_or_without_its_unit_but_a_city_s_is_ano
                    "UBND TP Quảng Ngãi và UBND tỉnh Quảng Ngãi cùng họp.")
     assert _find(es, "Cục Hải quan Điện Biên").mentions == 2
     assert _find(es, "UBND TP Quảng Ngãi") != _find(es, "UBND tỉnh Quảng Ngãi")
+
+
+def test_a_foreign_given_name_before_a_family_name_called_by_an_honorific_is_that_person():
+    es = _entities("Nhà thiên văn học Venu Kalari ở Đài quan sát Gemini chia sẻ.", "Theo ông Kalari, sao nhỏ hơn dự đoán.")
+    assert _find(es, "Kalari").name == "Venu Kalari"
+
+
+def test_a_corporation_written_as_a_company_is_the_corporation():
+    es = _entities("Tổng công ty Văn hóa Sài Gòn cho biết dự án chậm.", "Đại diện Công ty Văn hóa Sài Gòn nói.")
+    assert _find(es, "Tổng công ty Văn hóa Sài Gòn").mentions == 2

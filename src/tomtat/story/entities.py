@@ -278,7 +278,9 @@ class EntityExtractor:
         # after the first mention ("Loris Karius" then "Karius", "Johnny Depp" then "Depp")
         alone = Counter(fold_token(run.words[0]) for runs in runs_of for run in runs
                         if len(run.words) == 1 and self._foreign_given_name(run.words[0]))
-        written_alone = {word for word, count in alone.items() if count >= 2} - families
+        # ... or once, after "ông"/"bà" ("ông Kalari" beside "Venu Kalari")
+        called = {m.key for m in mentions if m.type == PERSON and m.title in self.res.honorifics and m.key in alone}
+        written_alone = {word for word, count in alone.items() if count >= 2 or word in called} - families
         families |= written_alone
         if not families:
             return []
@@ -364,13 +366,17 @@ class EntityExtractor:
         """A company's full legal name ("Công ty Cổ phần Đầu tư và Công nghiệp Tân Tạo") joins
         the one organization named by its kind and its own name ("Công ty Tân Tạo"): what is
         left of the full name after its kind, its legal form ("Cổ phần", "TNHH") and business
-        fields (``company_fields.txt``) is that name."""
+        fields (``company_fields.txt``) is that name. A corporation written as a company ("Công ty
+        Văn hóa Sài Gòn" for "Tổng công ty Văn hóa Sài Gòn") is that corporation."""
         owners: dict[Group, set[Group]] = {}
         for etype, key in groups:
             if etype != ORGANIZATION:
                 continue
             kind = next((k for k in _COMPANY_KINDS if key.startswith(k + " ")), None)
             if kind is None:
+                continue
+            if kind == "công ty" and (ORGANIZATION, f"tổng {key}") in groups:
+                owners[(ORGANIZATION, key)] = {(ORGANIZATION, f"tổng {key}")}
                 continue
             words = key[len(kind) + 1:].split()
             k = 0
