@@ -914,3 +914,11 @@ def test_a_foreign_given_name_before_a_family_name_called_by_an_honorific_is_tha
 def test_a_corporation_written_as_a_company_is_the_corporation():
     es = _entities("Tổng công ty Văn hóa Sài Gòn cho biết dự án chậm.", "Đại diện Công ty Văn hóa Sài Gòn nói.")
     assert _find(es, "Tổng công ty Văn hóa Sài Gòn").mentions == 2
+
+
+def test_a_school_named_after_truong_is_an_organization_but_a_compound_word_is_no_trigger():
+    es = _entities("Đám cháy thiêu rụi ký túc xá tại trường Pithakkiart Witthaya ở Thái Lan.",
+                   "Hàng hóa vào thị trường Mỹ tăng. Theo thông báo Kết luận của tòa. Các trường THPT đều xây dựng tổ hợp.")
+    types = _types(es)
+    assert ("Pithakkiart Witthaya", "ORG") in types and ("Mỹ", "LOC") in types
+    assert not any(name in ("Kết luận", "THPT") for name, _ in types)

@@ -211,10 +211,11 @@ class MentionFinder:
             if org_here.end() > run_end or (end is not None and end >= run_end):
                 return
         yield from self._known_organizations(text, tokens)
-        if self.rules.tail_before(self.rules.org_trigger_tail, text, run_start):
+        if self.rules.org_trigger_before(text, run_start):
             end = self.rules.org_extent(text, run_start, head=0) or run_end  # "tạp chí Y tế Dự phòng Mỹ"
-            if len(text[run_start:end]) < 2 or self._origin(text[run_start:end].split()):
-                return  # "công ty A", "tập đoàn Nhật": a placeholder letter, a country of origin
+            if len(text[run_start:end]) < 2 or self._origin(text[run_start:end].split()) \
+                    or self.res.common_acronym(text[run_start:end]):
+                return  # "công ty A", "tập đoàn Nhật", "trường THPT": a placeholder, a country of origin, a kind
             yield Evidence(ORGANIZATION, text[run_start:end], run_start, end)
             if end < run_end and (person := self._person_after(text, tokens, end)) and len(person.tokens) < len(tokens):
                 yield from self._run_evidence(text, person)  # "báo Tuổi Trẻ Tăng Hữu Phong"

@@ -174,6 +174,17 @@ class NameRules:
             return None
         return found
 
+    def org_trigger_before(self, text: str, end: int) -> re.Match[str] | None:
+        """The organization word right before ``end`` ("hãng tin", "trường"), unless it ends a
+        word with the syllable before it ("thị trường Mỹ", "thông báo Covid")."""
+        found = self.tail_before(self.org_trigger_tail, text, end)
+        if found is None or found.start() == 0:
+            return found
+        before = _LAST_SYLLABLE.search(text, max(0, found.start() - 12), found.start())
+        if before is not None and f"{before.group(1)} {found.group(0).split()[0]}".lower() in self.res.words:
+            return None
+        return found
+
     def runs(self, text: str) -> list[Run]:
         """The runs of capitalized words of ``text`` (:func:`find_runs`), through the name
         particles of the word lists ("Erik ten Hag", "Van der Bellen"); a word capitalized only
