@@ -922,3 +922,19 @@ def test_a_school_named_after_truong_is_an_organization_but_a_compound_word_is_n
     types = _types(es)
     assert ("Pithakkiart Witthaya", "ORG") in types and ("Mỹ", "LOC") in types
     assert not any(name in ("Kết luận", "THPT") for name, _ in types)
+
+
+def test_the_new_name_rules_leave_alone_what_they_were_not_meant_for():
+    """Counter-examples a review found for this session's rules."""
+    types = _types(_entities("Học sinh Trường Lê Quý Đôn đạt giải.", "Bí thư Huyện ủy Hàm Thuận Bắc cho biết.",
+                             "Bí thư Huyện ủy Lý Sơn cho biết."))
+    assert ("Lê Quý Đôn", "PER") not in types  # no title: the school's name, not a person
+    assert {("Hàm Thuận Bắc", "LOC"), ("Lý Sơn", "LOC")} <= types  # a committee's district, not its secretary
+    es = _entities("Công ty Thương mại Sài Gòn và Công ty Du lịch Sài Gòn cùng ký với Công ty Sài Gòn.",
+                   "Công ty CP Sheen Mega nộp tiền. Công ty Sheen Mega xin gia hạn.")
+    assert len({e.name for e in es if "Sài Gòn" in e.name}) == 3  # two trades are no one company
+    assert _find(es, "Công ty CP Sheen Mega").mentions == 2
+    es = _entities("Sở Y tế TP.HCM và Sở Y tế thành phố Hồ Chí Minh họp.", "Sở Y tế tỉnh Bà Rịa – Vũng Tàu dự.",
+                   "Hội Nông dân xã Tân Phú tổ chức hội thi. Hội Nông dân đã trao giải.")
+    assert _find(es, "Sở Y tế TP.HCM").mentions == 2
+    assert _find(es, "Bà Rịa – Vũng Tàu").mentions == 1 and _find(es, "Hội Nông dân").mentions == 2

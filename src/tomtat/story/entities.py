@@ -25,7 +25,7 @@ from tomtat.core.model import Sentence
 from tomtat.story.abbreviations import defined_before
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
                                     language_or_pronoun, place_inside_a_name)
-from tomtat.story.name_rules import Run
+from tomtat.story.name_rules import COMPANY_HEADS, Run
 from tomtat.vi.letters import without_marks
 from tomtat.vi.names import EntityResources, fold, fold_token, key_starts, may_start
 
@@ -155,8 +155,8 @@ def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
 
 
 # what opens the brackets of a short name: " (", " (gọi tắt là ", " (sau đây gọi là ", " (viết tắt: "
-_COMPANY_KINDS = ("tổng công ty", "công ty", "tập đoàn")  # folded, longest first
-_LEGAL_FORMS = frozenset({"cổ phần", "cp", "tnhh", "mtv", "một thành viên", "tnhh mtv", "tmcp", "thương mại cổ phần"})
+_LEGAL_FORMS = frozenset(fold(f) for f in ("cổ phần", "CP", "TNHH", "MTV", "một thành viên", "TNHH MTV", "TMCP",
+                                            "thương mại cổ phần"))  # folded, as keys are: "CP" is "kp"
 _BRACKET_OPENING = re.compile(r" \((?:(?:sau đây |dưới đây )?(?:gọi|viết)(?: tắt)?(?: là|:)? )?", re.IGNORECASE)
 # ... or its stock ticker, maybe after a short name: "(HoSE: KDC)", "(mã chứng khoán: TCM)", "(Tân Tạo, mã ITA)"
 _TICKER_OPENING = re.compile(r" \((?:[^(),]{1,40}, )?(?:[Mm]ã(?: chứng khoán| cổ phiếu| CK)?|HoSE|HOSE|HNX|UPCoM|UPCOM)"
@@ -227,6 +227,7 @@ class EntityExtractor:
     def __init__(self, resources: EntityResources | None = None) -> None:
         self.res = resources or EntityResources.default()
         self.finder = MentionFinder(self.res)
+        self._folded_company_fields = frozenset(fold(f) for f in self.res.company_fields)  # keys are folded
 
     def extract(self, sentences: Sequence[Sentence]) -> list[Entity]:
         return self._entities(self._groups(sentences))
@@ -266,7 +267,8 @@ class EntityExtractor:
                         mentions: list[Mention]) -> list[Mention]:
         """Untitled foreign full names that end with the family name of a person found
         ("Elizabeth Holmes" where "ông Christian Holmes" is titled), or with a foreign word the
-        cluster writes alone at least twice ("Karius" beside "Loris Karius"): persons too. Without them
+        cluster writes alone at least twice, or once after "ông"/"bà" ("Karius" beside "Loris
+        Karius", "ông Kalari" beside "Venu Kalari"): persons too. Without them
         the lone "Holmes" of the story's main person went to the only titled Holmes, a father
         named twice (one ViMs cluster, 85 mentions). The given names must be foreign words (no
         Vietnamese mark, not a listed syllable, not all capitals, not a title or a place), one
@@ -274,8 +276,8 @@ class EntityExtractor:
         are not taken."""
         families = {m.key.split()[-1] for m in mentions if m.type == PERSON and len(m.key.split()) > 1
                     and m.key.isascii() and m.key.split()[0] not in self.res.surname_first}
-        # ... or a family name the cluster writes alone at least twice, as news names a person
-        # after the first mention ("Loris Karius" then "Karius", "Johnny Depp" then "Depp")
+        # ... or a family name the cluster writes alone at least twice (or once after "ông"/"bà"),
+        # as news names a person after the first mention ("Loris Karius" then "Karius", "Johnny Depp" then "Depp")
         alone = Counter(fold_token(run.words[0]) for runs in runs_of for run in runs
                         if len(run.words) == 1 and self._foreign_given_name(run.words[0]))
         # ... or once, after "ông"/"bà" ("ông Kalari" beside "Venu Kalari")
@@ -368,29 +370,37 @@ class EntityExtractor:
         left of the full name after its kind, its legal form ("Cổ phần", "TNHH") and business
         fields (``company_fields.txt``) is that name. A corporation written as a company ("Công ty
         Văn hóa Sài Gòn" for "Tổng công ty Văn hóa Sài Gòn") is that corporation."""
-        owners: dict[Group, set[Group]] = {}
+        owners: dict[Group, tuple[Group, tuple[str, ...]]] = {}
         for etype, key in groups:
             if etype != ORGANIZATION:
                 continue
-            kind = next((k for k in _COMPANY_KINDS if key.startswith(k + " ")), None)
+            kind = next((k for k in COMPANY_HEADS if key.startswith(k + " ")), None)
             if kind is None:
                 continue
             if kind == "công ty" and (ORGANIZATION, f"tổng {key}") in groups:
-                owners[(ORGANIZATION, key)] = {(ORGANIZATION, f"tổng {key}")}
+                owners[(ORGANIZATION, key)] = (ORGANIZATION, f"tổng {key}"), ()
                 continue
             words = key[len(kind) + 1:].split()
             k = 0
+            fields: list[str] = []
             while k < len(words):
-                n = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in _LEGAL_FORMS
-                          or " ".join(words[k:k + n]) in self.res.company_fields), 0)
-                if not n and words[k] != "và":
+                n = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in _LEGAL_FORMS), 0)
+                field = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in self._folded_company_fields), 0)
+                if field and not n:
+                    fields.append(" ".join(words[k:k + field]))
+                if not (n or field) and words[k] != "và":
                     break
-                k += n or 1
+                k += n or field or 1
             if 0 < k < len(words):
                 own = (ORGANIZATION, f"{kind} {' '.join(words[k:])}")
                 if own in groups:
-                    owners[(ORGANIZATION, key)] = {own}
-        _join_sole_owners(groups, owners)
+                    owners[(ORGANIZATION, key)] = own, tuple(fields)
+        # "Công ty Du lịch Sài Gòn" and "Công ty Thương mại Sài Gòn" are two: neither is "Công ty
+        # Sài Gòn" ("Công ty Cổ phần X" and "Công ty CP X" are one)
+        fields_of: dict[Group, set[tuple[str, ...]]] = defaultdict(set)
+        for own, its_fields in owners.values():
+            fields_of[own].add(its_fields)
+        _join_sole_owners(groups, {key: {own} for key, (own, _) in owners.items() if len(fields_of[own]) == 1})
 
     def _join_bracketed(self, groups: Groups, mentions: list[Mention], sentence_of: SentenceOf) -> None:
         """An organization's short name given in brackets right after its full one ("Tổ chức Y
@@ -495,9 +505,12 @@ class EntityExtractor:
             _join_sole_owners(groups, owners)
 
     def _a_place(self, words: list[str]) -> bool:
-        """Are the key's ``words`` a known place, maybe after its unit ("cà mau", "tỉnh quảng nam")?"""
+        """Are the key's ``words`` a known place ("cà mau"), or a place after its unit ("tỉnh quảng
+        nam", "xã tân phú": a commune is rarely listed; up to three words, as the name reads it)?"""
         unit = next((len(u.split()) for u in self.res.admin_units if words[:len(u.split())] == u.split()), 0)
-        return len(words) > unit and self.res.place_length(words, unit) == len(words) - unit
+        if unit:
+            return 0 < len(words) - unit <= 3 or 0 < self.res.place_length(words, unit) == len(words) - unit
+        return self.res.place_length(words, 0) == len(words)
 
     def _before_a_unit(self, mention: Mention, sentence_of: SentenceOf) -> bool:
         """Is ``mention`` followed by a lowercase administrative unit ("... huyện Gia Lâm")?"""

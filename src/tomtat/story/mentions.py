@@ -193,6 +193,8 @@ class MentionFinder:
         org_here = self.rules.org_head.match(text, run_start)
         if org_here and self.res.place_length(words, 0) > len(org_here.group(0).split()):
             org_here = None  # "Hội An": a place that opens with an organization's head word
+        if org_here and self.rules.after_admin_unit(text, run_start):
+            org_here, skip, title_in_run = None, 0, ""  # "thị xã Điện Bàn": so does a place after its unit
         if org_here and len(words) == 1 and self.rules.honorific_before(text, run_start):
             org_here, skip = None, 0  # "ông Hội", "bà Hội": a person named as a head word is
         org_stop = self.rules.org_extent(text, run_start) if org_here and not title_here else None
@@ -373,9 +375,10 @@ class MentionFinder:
                 return None  # "đường Vành đai 3": a word capitalized, not a street's name
             return Evidence(LOCATION, name, start, end)  # "đường Nguyễn Văn Linh": named after a person, not one
         trigger = self.rules.tail_before(self.rules.place_trigger_tail, text, run_start)
-        if trigger and trigger.group(0).rstrip().endswith("ủy") and len(name_tokens) > 2:
+        committee = trigger is not None and trigger.group(0).rstrip().endswith("ủy")  # "Huyện ủy", "Thành ủy"
+        if committee and self.res.full_vietnamese_name(name):
             trigger = None  # "Bí thư Thành ủy Tất Thành Cang": after a party committee a full name is its secretary's
-        if trigger and skip == 0 and not vietnamese_name and not _COOPERATIVE.search(text, max(0, trigger.start() - 10),
+        if trigger and skip == 0 and (committee or not vietnamese_name) and not _COOPERATIVE.search(text, max(0, trigger.start() - 10),
                                                                                        trigger.start()) \
                 and not _SPOUSE.search(text, max(0, trigger.start() - 4), trigger.start()):
             if len(name_tokens) == 1 and name.lower() in self.res.name_breakers:
@@ -387,16 +390,17 @@ class MentionFinder:
                        len(name_tokens))
             end = name_tokens[cut - 1].end
             return Evidence(LOCATION, text[start:end], start, end)
-        if not vietnamese_name:  # "Bí thư Huyện ủy Nghĩa Hành Nguyễn Văn Bình": the place qualifies the title
-            cut = next((k for k in range(1, len(name_tokens))
-                        if self._person_after(text, name_tokens, name_tokens[k].start)), 0)
-            if cut:
-                name_tokens, vietnamese_name = name_tokens[cut:], True
-                start = name_tokens[0].start
-                name = text[start:end]
+        # "Bí thư Huyện ủy Nghĩa Hành Nguyễn Văn Bình": a place before a titled person's full name
+        # qualifies the title (with no title the run is left alone: "Trường Lê Quý Đôn")
+        cut = 0 if vietnamese_name else next(
+            (k for k in range(1, len(name_tokens)) if self._person_after(text, name_tokens, name_tokens[k].start)), 0)
+        if cut:
+            name_tokens, vietnamese_name = name_tokens[cut:], True
+            start = name_tokens[0].start
+            name = text[start:end]
         title, role = self._title_and_role(text, run_start, start, len(name_tokens) == 1, title_in_run)
         # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
-        full_vietnamese_name = (skip == 0 and len(fold(name).split()) in (3, 4) and vietnamese_name
+        full_vietnamese_name = (skip == 0 and not cut and len(fold(name).split()) in (3, 4) and vietnamese_name
                                 and not any(is_acronym(t.text) for t in name_tokens))
         if not title and not full_vietnamese_name:
             return None  # no title, no "ông"/"bà": only a family-name-first full name is taken

@@ -99,7 +99,8 @@ _SENTENCE_FIRST = re.compile(r"\W*(\w+)\s+")  # a sentence's first word before a
 
 # What may stand between a title and the organization it is of: nothing, or a rank.
 _TITLE_RANKS = frozenset({"", "thường trực", "thứ nhất", "thường vụ"})
-_COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn"})  # folded
+COMPANY_HEADS = ("tổng công ty", "công ty", "tập đoàn")  # folded, longest first
+_ORG_WINDOW = 16  # the words an organization's name is read in: not the whole rest of the sentence
 _PLACE_SEPARATORS = frozenset({" ", " - ", " – ", "-"})  # between the words of a listed place
 _FIELD_SEPARATORS = frozenset({" ", ", ", " - ", " – ", "-", " & ", "&"})  # between the fields of a name
 
@@ -321,7 +322,7 @@ class NameRules:
         syllable only inside the name ("Bộ Quốc phòng Nga", "Hội đồng Bảo an Liên Hợp Quốc"); a place
         ends it ("Bộ Quốc phòng Nga tới ..."). ``head``: how many words are its head word (found
         from the org heads when not given); None when there is no name after the head."""
-        words = list(islice(TOKEN.finditer(text, start), 16))  # not the whole rest of the sentence
+        words = list(islice(TOKEN.finditer(text, start), _ORG_WINDOW))
         if head is None:
             head = self.org_head_at([w.group(0) for w in words[:4]], 0)
             if not head:
@@ -382,9 +383,10 @@ class NameRules:
 
     def _unit_and_place(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int) -> int:
         """How many tokens from ``tokens[k]`` are a lowercase administrative unit and the place
-        after it ("tỉnh Quảng Nam", "thành phố Móng Cái"), written with single spaces; 0 if none.
-        The place is a known one, or up to three capitalized words that end there or before a
-        family name (a commune is rarely listed; "... huyện Nghĩa Hành Nguyễn Văn A": the person)."""
+        after it ("tỉnh Quảng Nam", "thành phố Móng Cái"); 0 if none. The place is a known one
+        (its words may be joined by a dash: "Bà Rịa - Vũng Tàu"), or up to three capitalized words
+        with single spaces that end there or before a full name (a commune is rarely listed;
+        "... huyện Nghĩa Hành Nguyễn Văn A": the person)."""
         for unit in self.res.admin_units:
             size = unit.count(" ") + 1
             if " ".join(tokens[k:k + size]) != unit:
@@ -397,9 +399,9 @@ class NameRules:
                 while start + n < len(tokens) and n < 3 and is_capitalized(tokens[start + n]) \
                         and not (n and self._full_name_at(tokens, start + n)):
                     n += 1
-                if start + n < len(tokens) and is_capitalized(tokens[start + n]) \
-                        and not self._full_name_at(tokens, start + n):
-                    n = 0  # a longer run of capitals: not a place's name
+                if (start + n < len(tokens) and is_capitalized(tokens[start + n])
+                        and not self._full_name_at(tokens, start + n)) or start + n >= _ORG_WINDOW:
+                    n = 0  # a longer run of capitals (or one the window cuts): not a place's name
             end = start + n
             if n and all(text[words[j - 1].end():words[j].start()] == " " for j in range(k + 1, start + 1)) \
                     and all(text[words[j - 1].end():words[j].start()] in separators for j in range(start + 1, end)):
@@ -419,7 +421,7 @@ class NameRules:
     def _company_fields_joined(self, tokens: Sequence[str], k: int, head: int) -> bool:
         """Is the "và" at ``tokens[k]`` between two business fields of a company's name
         (``company_fields.txt``: "Công ty CP Đầu tư và Công nghiệp Tân Tạo")?"""
-        if fold(" ".join(tokens[:head])) not in _COMPANY_HEADS or k + 1 >= len(tokens) \
+        if fold(" ".join(tokens[:head])) not in COMPANY_HEADS or k + 1 >= len(tokens) \
                 or not is_capitalized(tokens[k + 1]) or not self._company_fields(tokens, head, k):
             return False
         return any(" ".join(tokens[k + 1:k + 1 + n]).lower() in self.res.company_fields for n in (1, 2, 3))

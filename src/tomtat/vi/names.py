@@ -41,7 +41,7 @@ def fold_token(token: str) -> str:
 
 @lru_cache(maxsize=1 << 16)  # pure function of its argument; thread-safe for this use
 def fold(name: str) -> str:
-    name = unicodedata.normalize("NFC", name).replace("-", " ").replace("’", "'")
+    name = unicodedata.normalize("NFC", name).replace("-", " ").replace("–", " ").replace("’", "'")
     return " ".join(fold_token(t) for t in name.split())
 
 
@@ -166,7 +166,7 @@ class EntityResources:
         if folded in self.variants:
             return self.variants[folded]
         words = folded.split()
-        for n in range(min(4, len(words) - 1), 0, -1):
+        for n in range(min(5, len(words) - 1), 0, -1):  # "thành phố hồ chí minh"
             tail = " ".join(words[-n:])
             place = self.variants.get(tail, tail)
             if place in self.places:
