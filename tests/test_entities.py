@@ -938,3 +938,10 @@ def test_the_new_name_rules_leave_alone_what_they_were_not_meant_for():
                    "Hội Nông dân xã Tân Phú tổ chức hội thi. Hội Nông dân đã trao giải.")
     assert _find(es, "Sở Y tế TP.HCM").mentions == 2
     assert _find(es, "Bà Rịa – Vũng Tàu").mentions == 1 and _find(es, "Hội Nông dân").mentions == 2
+
+
+def test_the_next_persons_titles_after_a_comma_are_no_role_of_the_one_before():
+    es = _entities("Trước hành động của anh Khương, GS.TS Trịnh Hồng Sơn, Giám đốc Trung tâm, đã cảm ơn.",
+                   "Anh Trần Nguyễn An Khương đạp xe 2.000 km.", "Ông Nguyễn Văn An, GS ngành y, cho biết.")
+    people = _people(es)
+    assert people["Trần Nguyễn An Khương"].role is None and people["Nguyễn Văn An"].role == "GS"

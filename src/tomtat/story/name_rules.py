@@ -100,6 +100,7 @@ _SENTENCE_FIRST = re.compile(r"\W*(\w+)\s+")  # a sentence's first word before a
 # What may stand between a title and the organization it is of: nothing, or a rank.
 _TITLE_RANKS = frozenset({"", "thường trực", "thứ nhất", "thường vụ"})
 COMPANY_HEADS = ("tổng công ty", "công ty", "tập đoàn")  # folded, longest first
+_CLAUSE_END = re.compile(r"[,;:()\"“”]")  # where an appositive's name ends (dots join titles: "GS.TS")
 _ORG_WINDOW = 16  # the words an organization's name is read in: not the whole rest of the sentence
 _PLACE_SEPARATORS = frozenset({" ", " - ", " – ", "-"})  # between the words of a listed place
 _FIELD_SEPARATORS = frozenset({" ", ", ", " - ", " – ", "-", " & ", "&"})  # between the fields of a name
@@ -527,6 +528,8 @@ class NameRules:
         if not m:
             return ""
         segment = rest[len(rest) - len(rest.lstrip()):]
+        if self._titled_name_opens(segment):
+            return ""  # "anh Khương, GS.TS Trịnh Hồng Sơn, Giám đốc ...": the next person's title
         cut = PUNCT_CUT.search(segment)
         segment = segment[:cut.start()] if cut else segment
         words = segment.split()[:MAX_ROLE_WORDS]
@@ -535,6 +538,15 @@ class NameRules:
             last_cap += self.res.word_tail(words, last_cap)  # "Trung tâm Quản lý", not "Quản"
         keep = max(last_cap + 1, len(m.group(0).split()))
         return " ".join(words[:keep])
+
+    def _titled_name_opens(self, segment: str) -> bool:
+        """Does ``segment`` open with titles (acronyms joined by dots or spaces: "GS.TS", "PGS")
+        and then a Vietnamese full name?"""
+        tokens = TOKEN.findall(_CLAUSE_END.split(segment, maxsplit=1)[0])
+        k = 0
+        while k < len(tokens) and is_acronym(tokens[k]):
+            k += 1
+        return k > 0 and self._full_name_at(tokens, k)
 
     def _role_before_honorific(self, before: str) -> str:
         """'ROLE, ông NAME': the clause before the comma, from its first title."""
