@@ -515,8 +515,7 @@ class EntityExtractor:
     def _before_a_unit(self, mention: Mention, sentence_of: SentenceOf) -> bool:
         """Is ``mention`` followed by a lowercase administrative unit ("... huyện Gia Lâm")?"""
         sentence = sentence_of[(mention.article_id, mention.sentence_index)]
-        after = sentence.text[mention.end - sentence.start:].lstrip()
-        return any(after.startswith(unit + " ") for unit in self.res.admin_units)
+        return self.finder.rules.admin_unit_at(sentence.text, mention.end - sentence.start)
 
     def _goes_on(self, rest: list[str], written: list[str], cut: int, people: Collection[str]) -> bool:
         """Do the key's words ``rest`` (from word ``cut`` of the name as ``written``) go on with an

@@ -141,6 +141,7 @@ class NameRules:
         # ("Quận ủy", "Huyện ủy": a party committee, a name of its own)
         self._admin_units = [re.compile(rf"^\s*{unit}(?!\w)(?!\s+[uủ]y\b)", re.IGNORECASE) for unit in resources.admin_units]
         self._unit_before = re.compile(rf"(?<!\w)(?:{_alternation(resources.admin_units)}) $")
+        self._unit_at = re.compile(rf"\s*(?:{_alternation(resources.admin_units)}) ")
         # ... and inside a name, before its place: "Giám đốc Sở Y tế tỉnh Quảng Nam Nguyễn Văn An"
         self._inner_admin_unit = re.compile(rf"(?<=\s)(?:{_alternation(resources.admin_units)})\s+(?=[{UPPER}])")
         self._run = _run_pattern(resources.name_particles)
@@ -381,6 +382,11 @@ class NameRules:
     def after_admin_unit(self, text: str, at: int) -> bool:
         """Does a lowercase administrative unit stand right before ``at`` ("tỉnh |Quảng Nam")?"""
         return self._unit_before.search(text, max(0, at - 12), at) is not None
+
+    def admin_unit_at(self, text: str, at: int) -> bool:
+        """Does a lowercase administrative unit (and a space) start at ``at``, after spaces
+        ("Tòa án Nhân dân| huyện Gia Lâm")?"""
+        return self._unit_at.match(text, at) is not None
 
     def _unit_and_place(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int) -> int:
         """How many tokens from ``tokens[k]`` are a lowercase administrative unit and the place
