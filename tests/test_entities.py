@@ -945,3 +945,10 @@ def test_the_next_persons_titles_after_a_comma_are_no_role_of_the_one_before():
                    "Anh Trần Nguyễn An Khương đạp xe 2.000 km.", "Ông Nguyễn Văn An, GS ngành y, cho biết.")
     people = _people(es)
     assert people["Trần Nguyễn An Khương"].role is None and people["Nguyễn Văn An"].role == "GS"
+
+
+def test_a_foreign_full_name_after_a_place_is_a_person_only_when_called_ong_or_ba():
+    es = _entities("Đại sứ Nga tại Nhật Bản Mikhail Galuzin cho biết.", "Theo ông Galuzin, Nga ủng hộ đối thoại.")
+    assert _find(es, "Galuzin").name == "Mikhail Galuzin"
+    es = _entities("Hãng bia lớn nhất của Venezuela Empresas Polar phải đóng cửa.", "Hồi tháng 4, Polar dừng sản xuất. Polar nợ lương.")
+    assert not any(e.type == "PER" and "Polar" in e.name for e in es)

@@ -267,8 +267,8 @@ class EntityExtractor:
                         mentions: list[Mention]) -> list[Mention]:
         """Untitled foreign full names that end with the family name of a person found
         ("Elizabeth Holmes" where "ông Christian Holmes" is titled), or with a foreign word the
-        cluster writes alone at least twice, or once after "ông"/"bà" ("Karius" beside "Loris
-        Karius", "ông Kalari" beside "Venu Kalari"): persons too. Without them
+        cluster writes alone at least twice, or once after a title or "ông"/"bà" ("Karius" beside
+        "Loris Karius", "ông Kalari" beside "Venu Kalari"): persons too. Without them
         the lone "Holmes" of the story's main person went to the only titled Holmes, a father
         named twice (one ViMs cluster, 85 mentions). The given names must be foreign words (no
         Vietnamese mark, not a listed syllable, not all capitals, not a title or a place), one
@@ -276,12 +276,12 @@ class EntityExtractor:
         are not taken."""
         families = {m.key.split()[-1] for m in mentions if m.type == PERSON and len(m.key.split()) > 1
                     and m.key.isascii() and m.key.split()[0] not in self.res.surname_first}
-        # ... or a family name the cluster writes alone at least twice (or once after "ông"/"bà"),
+        # ... or a family name the cluster writes alone at least twice (or once after a title),
         # as news names a person after the first mention ("Loris Karius" then "Karius", "Johnny Depp" then "Depp")
         alone = Counter(fold_token(run.words[0]) for runs in runs_of for run in runs
                         if len(run.words) == 1 and self._foreign_given_name(run.words[0]))
-        # ... or once, after "ông"/"bà" ("ông Kalari" beside "Venu Kalari")
-        called = {m.key for m in mentions if m.type == PERSON and m.title in self.res.honorifics and m.key in alone}
+        # ... or once after a title or "ông"/"bà" ("ông Kalari" beside "Venu Kalari", "Đại sứ Galuzin")
+        called = {m.key for m in mentions if m.type == PERSON and m.title and m.key in alone}
         written_alone = {word for word, count in alone.items() if count >= 2 or word in called} - families
         families |= written_alone
         if not families:
@@ -297,8 +297,10 @@ class EntityExtractor:
                     family = fold_token(words[k])
                     if family not in families or not self._foreign_given_name(words[k - 1]) \
                             or self.res.key(words[k - 1]) in others \
-                            or (k >= 2 and not self.finder.rules.title.match(words[k - 2].lower())):
-                        continue  # one given name, the run's first word or after a title ("CEO")
+                            or (k >= 2 and not self.finder.rules.title.match(words[k - 2].lower())
+                                and not (family in called and self.res.place_length(words, 0) == k - 1)):
+                        continue  # one given name: the run's first word, after a title ("CEO"), or after a
+                        # place when a title or "ông"/"bà" is said of the family name ("Nhật Bản Mikhail Galuzin")
                     if family in written_alone and (k < len(words) - 1 or fold_token(words[k - 1]) == family
                                                     or words[k - 1].lower() in self.res.name_starts_not_given):
                         continue  # the whole run ("Woo Young Woo"), two words, not a club's ("Real Madrid")
