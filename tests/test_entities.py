@@ -952,3 +952,10 @@ def test_a_foreign_full_name_after_a_place_is_a_person_only_when_called_ong_or_b
     assert _find(es, "Galuzin").name == "Mikhail Galuzin"
     es = _entities("Hãng bia lớn nhất của Venezuela Empresas Polar phải đóng cửa.", "Hồi tháng 4, Polar dừng sản xuất. Polar nợ lương.")
     assert not any(e.type == "PER" and "Polar" in e.name for e in es)
+
+
+def test_a_listed_place_that_opens_with_its_unit_inside_an_office_s_name_is_that_place():
+    es = _entities("Sở Y tế thành phố Hồ Chí Minh họp khẩn.", "TP.HCM mưa lớn. Người dân TP.HCM vui mừng.")
+    city = _find(es, "TP.HCM")
+    assert city.mentions == 3 and city.name == "TP.HCM" and "thành phố Hồ Chí Minh" in city.variants
+    assert not any(e.type == "LOC" and e.name == "Hồ Chí Minh" for e in es)

@@ -755,7 +755,9 @@ class EntityExtractor:
             initials = [t.split() for t in surfaces if _initials_in(t)] if etype == ORGANIZATION else []
             spelled = {s for s in surfaces if any(_spelled_out(t, s.split()) for t in initials)} if initials else set()
             keys = {self.res.key(s) for s in surfaces if s not in spelled} if etype == ORGANIZATION else set()
-            name = max(surfaces, key=lambda s: (self._name_rank(s) if etype == PERSON else
+            # (a place as written capitalized: not "thành phố Hồ Chí Minh" read inside an office's name)
+            name = max(surfaces, key=lambda s: (etype != LOCATION or s[:1].isupper(),
+                                                self._name_rank(s) if etype == PERSON else
                                                 (int(etype == ORGANIZATION and _begun_by_all(self.res.key(s), keys)),
                                                  int(s in spelled)),
                                                 surfaces[s], len(fold(s).split()), s))

@@ -153,7 +153,11 @@ class MentionFinder:
             if place_end < name_end and run.tokens[0].start < name_end and self.rules.after_admin_unit(text, run.tokens[0].start):
                 # a local office's place, which ends its name ("Sở Y tế tỉnh |Quảng Nam|", "thành phố
                 # |Móng Cái|", "tỉnh |Bà Rịa - Vũng Tàu|"): it counts, as a local body's does
-                yield Evidence(LOCATION, text[run.tokens[0].start:name_end], run.tokens[0].start, name_end, inner=True)
+                start = run.tokens[0].start
+                unit = self.rules.admin_unit_before(text, start)
+                if unit is not None and self.res.key(text[unit:name_end]) in self.res.places:
+                    start = unit  # "thành phố Hồ Chí Minh": the unit is part of the place's listed name
+                yield Evidence(LOCATION, text[start:name_end], start, name_end, inner=True)
                 place_end = max(place_end, name_end)
             if run.tokens[0].start < place_end:  # the place's run: only what comes after it is new
                 rest = [t for t in run.tokens if t.start >= place_end]

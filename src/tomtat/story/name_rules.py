@@ -381,7 +381,12 @@ class NameRules:
 
     def after_admin_unit(self, text: str, at: int) -> bool:
         """Does a lowercase administrative unit stand right before ``at`` ("tỉnh |Quảng Nam")?"""
-        return self._unit_before.search(text, max(0, at - 12), at) is not None
+        return self.admin_unit_before(text, at) is not None
+
+    def admin_unit_before(self, text: str, at: int) -> int | None:
+        """Where the lowercase administrative unit right before ``at`` starts, if one stands there."""
+        found = self._unit_before.search(text, max(0, at - 12), at)
+        return found.start() if found else None
 
     def admin_unit_at(self, text: str, at: int) -> bool:
         """Does a lowercase administrative unit (and a space) start at ``at``, after spaces
