@@ -509,7 +509,7 @@ class EntityExtractor:
     def _a_place(self, words: list[str]) -> bool:
         """Are the key's ``words`` a known place ("cà mau"), or a place after its unit ("tỉnh quảng
         nam", "xã tân phú": a commune is rarely listed; up to three words, as the name reads it)?"""
-        unit = next((len(u.split()) for u in self.res.admin_units if words[:len(u.split())] == u.split()), 0)
+        unit = self.res.unit_length(words, 0)
         if unit:
             return 0 < len(words) - unit <= 3 or 0 < self.res.place_length(words, unit) == len(words) - unit
         return self.res.place_length(words, 0) == len(words)

@@ -150,12 +150,12 @@ class MentionFinder:
         place_end = -1  # where the place inside a local body's name ends ("UBND xã Tam Hòa| Lê Văn Tư")
         name_end = -1  # where an organization's name read on over its run ends ("Sở Y tế tỉnh Quảng Nam| Lê Văn Tư")
         for run in self.rules.runs(text) if runs is None else runs:
-            if place_end < name_end and run.tokens[0].start < name_end and self.rules.after_admin_unit(text, run.tokens[0].start):
+            start = run.tokens[0].start
+            unit = self.rules.admin_unit_before(text, start) if place_end < name_end and start < name_end else None
+            if unit is not None:
                 # a local office's place, which ends its name ("Sở Y tế tỉnh |Quảng Nam|", "thành phố
                 # |Móng Cái|", "tỉnh |Bà Rịa - Vũng Tàu|"): it counts, as a local body's does
-                start = run.tokens[0].start
-                unit = self.rules.admin_unit_before(text, start)
-                if unit is not None and self.res.key(text[unit:name_end]) in self.res.places:
+                if self.res.key(text[unit:name_end]) in self.res.places:
                     start = unit  # "thành phố Hồ Chí Minh": the unit is part of the place's listed name
                 yield Evidence(LOCATION, text[start:name_end], start, name_end, inner=True)
                 place_end = max(place_end, name_end)

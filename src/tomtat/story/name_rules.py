@@ -399,25 +399,24 @@ class NameRules:
         (its words may be joined by a dash: "Bà Rịa - Vũng Tàu"), or up to three capitalized words
         with single spaces that end there or before a full name (a commune is rarely listed;
         "... huyện Nghĩa Hành Nguyễn Văn A": the person)."""
-        for unit in self.res.admin_units:
-            size = unit.count(" ") + 1
-            if " ".join(tokens[k:k + size]) != unit:
-                continue
-            start = k + size
-            n = self.res.place_length(tokens, start)
-            separators: Collection[str] = _PLACE_SEPARATORS  # "tỉnh Bà Rịa - Vũng Tàu"
-            if not n:
-                separators = (" ",)
-                while start + n < len(tokens) and n < 3 and is_capitalized(tokens[start + n]) \
-                        and not (n and self._full_name_at(tokens, start + n)):
-                    n += 1
-                if (start + n < len(tokens) and is_capitalized(tokens[start + n])
-                        and not self._full_name_at(tokens, start + n)) or start + n >= _ORG_WINDOW:
-                    n = 0  # a longer run of capitals (or one the window cuts): not a place's name
-            end = start + n
-            if n and all(text[words[j - 1].end():words[j].start()] == " " for j in range(k + 1, start + 1)) \
-                    and all(text[words[j - 1].end():words[j].start()] in separators for j in range(start + 1, end)):
-                return end - k
+        size = self.res.unit_length(tokens, k)
+        if not size:
+            return 0
+        start = k + size
+        n = self.res.place_length(tokens, start)
+        separators: Collection[str] = _PLACE_SEPARATORS  # "tỉnh Bà Rịa - Vũng Tàu"
+        if not n:
+            separators = (" ",)
+            while start + n < len(tokens) and n < 3 and is_capitalized(tokens[start + n]) \
+                    and not (n and self._full_name_at(tokens, start + n)):
+                n += 1
+            if (start + n < len(tokens) and is_capitalized(tokens[start + n])
+                    and not self._full_name_at(tokens, start + n)) or start + n >= _ORG_WINDOW:
+                n = 0  # a longer run of capitals (or one the window cuts): not a place's name
+        end = start + n
+        if n and all(text[words[j - 1].end():words[j].start()] == " " for j in range(k + 1, start + 1)) \
+                and all(text[words[j - 1].end():words[j].start()] in separators for j in range(start + 1, end)):
+            return end - k
         return 0
 
     def _full_name_at(self, tokens: Sequence[str], k: int) -> bool:

@@ -196,6 +196,15 @@ class EntityResources:
                 return n
         return 0
 
+    def unit_length(self, words: Sequence[str], i: int) -> int:
+        """How many words from ``words[i]`` are a lowercase administrative unit ("tỉnh", "thành
+        phố"), or 0."""
+        return next((len(unit) for unit in self._unit_words if tuple(words[i:i + len(unit)]) == unit), 0)
+
+    @cached_property
+    def _unit_words(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(unit.split()) for unit in self.admin_units)
+
     def place_length(self, words: Sequence[str], i: int) -> int:
         """How many words from ``words[i]`` name a known place (4, 3, 2, 1), or 0."""
         if not may_start(words, i, self._place_starts):
