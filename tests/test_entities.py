@@ -863,6 +863,18 @@ def test_a_company_name_with_two_business_fields_and_its_ticker_are_the_company(
     assert {e.name for e in es if e.type == "ORG"} == {"Công ty Dream Republic", "Công ty Sheen Mega"}
 
 
+def test_lowercase_business_fields_inside_a_company_name_stay_in_it():
+    es = _entities("Ông Lâm, giám đốc Công ty TNHH vận tải và du lịch Hòa Phong Giang, bị bắt.",
+                   "Công ty TNHH Thương mại và Sản xuất thực phẩm Bảo Lộc Xanh (gọi tắt là Công ty Bảo Lộc Xanh) bị phạt.",
+                   "Công ty Bảo Lộc Xanh đã nộp phạt.")
+    assert "Công ty TNHH vận tải và du lịch Hòa Phong Giang" in {e.name for e in es if e.type == "ORG"}
+    company = _find(es, "Công ty Bảo Lộc Xanh")
+    assert "Công ty TNHH Thương mại và Sản xuất thực phẩm Bảo Lộc Xanh" in company.variants and company.mentions == 3
+    # right after "công ty" the fields describe a company of a place, and no name opens in lowercase
+    es = _entities("Một Công ty xây dựng Hà Nội trúng thầu. Công ty cổ phần Đầu tư xây dựng và ứng dụng kỹ thuật mới nộp hồ sơ.")
+    assert not [e.name for e in es if e.type == "ORG"]
+
+
 def test_an_organization_named_with_a_place_spelled_two_ways_is_one():
     es = _entities("Sở Giao dịch Chứng khoán TP HCM (HoSE) ra quyết định.", "UBND TPHCM họp. UBND TP.HCM chỉ đạo.")
     assert _find(es, "HoSE").mentions == 2 and _find(es, "UBND TPHCM").mentions == 2
