@@ -14,7 +14,7 @@ nothing is written, and without ../shared it says so and exits 0. About 40 s a r
 
 Run 2026-12-03: it chose level 200, exponent 0.30 (worse part 0.3629), next to the fitted
 195 / 0.30 (0.3600 in the same terms); every rule's worse part was within 0.3587-0.3638, one
-seed's noise on the 50 ViMs training clusters, so the fitted rule stays (README, "Summary length").
+seed's noise on the 50 ViMs training clusters, so the fitted rule stays (docs/summary-quality.md, "Summary length").
 """
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 # Each training part three times: as the corpus gives it (the sapo as a separate lead), with
 # the sapo as the body's first paragraph (as scraped pages and pasted texts carry it), and with
-# no sapo, so the scorer does not learn one corpus's layout (README, "Summary quality").
+# no sapo, so the scorer does not learn one corpus's layout (docs/summary-quality.md, "Layouts").
 from corpora import LAYOUTS as LAYOUT_VARIANTS  # noqa: E402  (the benchmark's suffixes)
 TRAINING_PARTS = tuple(part + variant for part in ("abmusu-train", "vims-train") for variant in LAYOUT_VARIANTS)
 

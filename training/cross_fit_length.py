@@ -13,7 +13,7 @@ untrimmed, are scored with the official ROUGE-2 F1 (the cluster's mean over its 
 as ``training/loco.py`` scores them. The ViMs held-out part and AbMuSu validation are not read.
 Nothing is written; without the data it says so and exits 0. About six minutes here.
 
-Run 2026-12-06 (README, "Summary length"): within 10% of the references' median length only
+Run 2026-12-06 (docs/summary-quality.md, "Summary length"): within 10% of the references' median length only
 level 195 fits, and there the exponents 0.1-0.3 are within 0.002 (0.3317-0.3329 on the worse
 part) while a flat rule is lower (0.3297): the fitted rule stays.
 """

@@ -17,7 +17,7 @@ arrays that :mod:`tomtat.scorer` evaluates with numpy.
 The feature list and the forest's settings below were chosen by leave-one-corpus-out
 validation (``training/loco.py``; the worse corpus decides), never on the ViMs held-out part;
 the training layouts were chosen among three recipes with the held-out parts read too
-(README, "Layouts").
+(docs/summary-quality.md, "Layouts").
 Rerunning with the same data, seed and scikit-learn version writes the same file (the
 script checks its own JSON model against scikit-learn's predictions before writing).
 """

@@ -8,7 +8,7 @@ def syllable_budget(options: Options, cluster_syllables: int) -> int:
     """The asked length, or with none the default: ``auto_reference_syllables`` at a cluster of
     ``auto_reference_cluster`` syllables, growing as the cluster's size to ``auto_exponent``,
     within ``auto_min_syllables``..``auto_max_syllables`` and never more than half a small
-    cluster. (The values and how they were chosen: README, "Summary length".)"""
+    cluster. (The values and how they were chosen: docs/summary-quality.md, "Summary length".)"""
     if options.syllables is not None:
         return options.syllables
     if options.ratio is not None:

@@ -10,7 +10,7 @@ share of human summaries that contain the bigram from what is known of it: the s
 the sentences using it at three temperatures, how many of the best ten use it, the share
 of the outlets that report it, its rarity (idf), and the best title similarity, centroid
 similarity, support and lead similarity and position among its sentences. On held-out
-data this raised ROUGE-2 on both corpora (README, "Summary quality").
+data this raised ROUGE-2 on both corpora (docs/summary-quality.md).
 """
 from __future__ import annotations
 
