@@ -863,6 +863,12 @@ def test_a_company_name_with_two_business_fields_and_its_ticker_are_the_company(
     assert {e.name for e in es if e.type == "ORG"} == {"Công ty Dream Republic", "Công ty Sheen Mega"}
 
 
+def test_a_kingdom_written_in_capitals_is_its_country_unless_a_person_is_named():
+    es = _entities("Vương Quốc Bỉ và Vương Quốc Thái Lan ký thỏa thuận.", "Bà Vương Quốc Thanh, giám đốc sở, phát biểu.")
+    assert {"Bỉ", "Thái Lan"} <= {e.name for e in es if e.type == "LOC"}
+    assert set(_people(es)) == {"Vương Quốc Thanh"}
+
+
 def test_lowercase_business_fields_inside_a_company_name_stay_in_it():
     es = _entities("Ông Lâm, giám đốc Công ty TNHH vận tải và du lịch Hòa Phong Giang, bị bắt.",
                    "Công ty TNHH Thương mại và Sản xuất thực phẩm Bảo Lộc Xanh (gọi tắt là Công ty Bảo Lộc Xanh) bị phạt.",

@@ -77,6 +77,7 @@ _SPOUSE = re.compile(r"(?<!\w)(?:ông|bà)\s+$", re.IGNORECASE)
 # Words that end a role written as a clause: an aspect marker or a time starts what the person did
 # ("Giám đốc Công an tỉnh đã trao quyết định", "Tổng thống Hàn Quốc hồi tháng 3"); no title has them
 _ROLE_ENDS = re.compile(r"\s+(?:đã|đang|sẽ|vừa|hồi|khi|cũng|từng)\s")
+_KINGDOM = fold("Vương quốc")  # "Vương" is a family name too
 _LANGUAGE = re.compile(r"(?<!\w)(?:[Tt]iếng|bảng)\s+$")  # "tiếng Anh" the language, "bảng Anh" the pound
 _PRONOUN_TAIL = re.compile(r"\s+(?:ấy|ta)(?!\w)")
 
@@ -406,6 +407,10 @@ class MentionFinder:
         # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
         full_vietnamese_name = (skip == 0 and not cut and len(fold(name).split()) in (3, 4) and vietnamese_name
                                 and not any(is_acronym(t.text) for t in name_tokens))
+        if not title and len(name_tokens) > 2 and fold(f"{name_tokens[0].text} {name_tokens[1].text}") == _KINGDOM \
+                and self.res.place_length([t.text for t in name_tokens], 2) == len(name_tokens) - 2:
+            start = name_tokens[2].start  # "Vương Quốc Anh", "Vương Quốc Thái Lan": the kingdom, with no title no person
+            return Evidence(LOCATION, text[start:end], start, end)
         if not title and not full_vietnamese_name:
             return None  # no title, no "ông"/"bà": only a family-name-first full name is taken
         if len(name_tokens) == 1 and title not in self.res.honorifics and fold(name) in self.res.country_short_names:
