@@ -863,6 +863,17 @@ def test_a_company_name_with_two_business_fields_and_its_ticker_are_the_company(
     assert {e.name for e in es if e.type == "ORG"} == {"Công ty Dream Republic", "Công ty Sheen Mega"}
 
 
+def test_a_name_cut_at_its_lowercase_words_joins_the_one_written_whole_once():
+    es = _entities("Cục Kiểm soát dịch bệnh cho biết số ca mắc giảm. Cục Kiểm soát dịch bệnh đề nghị các tỉnh theo dõi.",
+                   "Theo Bộ Y tế (Cục Kiểm soát Dịch bệnh), vắc xin đã về.")
+    office = _find(es, "Cục Kiểm soát Dịch bệnh")
+    assert office.name == "Cục Kiểm soát Dịch bệnh" and office.mentions == 3
+    # not when the longer name is cut itself: a content word goes on after it
+    es = _entities("Phòng Cảnh sát kinh tế vào cuộc. Phòng Cảnh sát kinh tế đã họp.",
+                   "Phòng Cảnh sát Kinh tế điều tra vụ việc.")
+    assert _find(es, "Phòng Cảnh sát").mentions == 2
+
+
 def test_a_kingdom_written_in_capitals_is_its_country_unless_a_person_is_named():
     es = _entities("Vương Quốc Bỉ và Vương Quốc Thái Lan ký thỏa thuận.", "Bà Vương Quốc Thanh, giám đốc sở, phát biểu.")
     assert {"Bỉ", "Thái Lan"} <= {e.name for e in es if e.type == "LOC"}

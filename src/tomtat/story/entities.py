@@ -502,9 +502,31 @@ class EntityExtractor:
                                                     for m in groups.get((ORGANIZATION, short), ())):
                     continue  # "Tòa án Nhân dân huyện Gia Lâm" is no "Tòa án Nhân dân Tối cao"
                 if not any_words or len(groups[(ORGANIZATION, longest)]) > 1 or placed \
-                        or rest[0] == "và":  # listed fields: "Bộ Giáo dục và Đào tạo"
-                    owners[(ORGANIZATION, short)] = [(ORGANIZATION, longest)]
+                        or rest[0] == "và" \
+                        or self._written_on(groups.get((ORGANIZATION, short), ()), groups[(ORGANIZATION, longest)],
+                                            rest, sentence_of):
+                    owners[(ORGANIZATION, short)] = [(ORGANIZATION, longest)]  # ("và": "Bộ Giáo dục và Đào tạo")
             _join_sole_owners(groups, owners)
+
+    def _written_on(self, mentions: Sequence[Mention], longer: Sequence[Mention], rest: list[str],
+                    sentence_of: SentenceOf) -> bool:
+        """Does every mention of a short name go on in its sentence with ``rest``, the other words of
+        the longer name's key, in lowercase as the extractor does not read them ("Cục Quản lý| dược"
+        of "Cục Quản lý Dược", "Trung tâm Phát triển| quỹ đất TPHCM")? Then the longer name,
+        written once, is what the short one says, unless it is cut itself: a lowercase word that is
+        no function word goes on after it ("Phòng Cảnh sát Quản lý| hành chính ...")."""
+        def after(m: Mention, n: int) -> list[str]:
+            sentence = sentence_of[(m.article_id, m.sentence_index)]
+            return sentence.text[m.end - sentence.start:].split()[:n]
+
+        if not mentions:
+            return False
+        for m in mentions:
+            words = after(m, len(rest))
+            if not words or not words[0][:1].islower() or self.res.key(" ".join(words).rstrip(",.;:)")) != " ".join(rest):
+                return False
+        return not any((word := after(m, 1)) and word[0][:1].islower() and word[0] not in self.res.name_breakers
+                       for m in longer)
 
     def _a_place(self, words: list[str]) -> bool:
         """Are the key's ``words`` a known place ("cà mau"), or a place after its unit ("tỉnh quảng
