@@ -759,9 +759,10 @@ def test_a_capitalized_word_after_a_street_word_and_ok_in_a_message_are_no_names
 def test_a_ministry_named_by_fields_joined_with_va_is_read_whole():
     es = _entities("Bộ Kế hoạch và Đầu tư vừa công bố số liệu. Bộ Văn hóa, Thể thao và Du lịch đồng ý.",
                    "Theo Bộ Lao động - Thương binh và Xã hội, số lao động tăng. Bộ GD&ĐT ra đề thi.",
-                   "Theo Bộ Giáo dục và Đào tạo, năm nay thi sớm.")
+                   "Theo Bộ Giáo dục và Đào tạo, năm nay thi sớm. Tập đoàn Công nghiệp - Viễn thông Quân đội báo lãi.")
     names = {e.name for e in es if e.type == "ORG"}
-    assert {"Bộ Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội"} <= names
+    assert {"Bộ Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội",
+            "Tập đoàn Công nghiệp - Viễn thông Quân đội"} <= names
     assert "Bộ GD&ĐT" in _find(es, "Bộ Giáo dục và Đào tạo").variants  # its initials, "và" aside
     # "và" between two bodies, before a document or a body of a place: two names
     es = _entities("Bộ Công an và Quân đội đã phối hợp. Bộ Y tế và Hà Nội họp.",
