@@ -873,12 +873,17 @@ def test_a_name_cut_at_its_lowercase_words_joins_the_one_written_whole_once():
     es = _entities("Phòng Cảnh sát kinh tế vào cuộc. Phòng Cảnh sát kinh tế đã họp.",
                    "Phòng Cảnh sát Kinh tế điều tra vụ việc.")
     assert _find(es, "Phòng Cảnh sát").mentions == 2
+    # nor a local office, whose unit and place come next
+    es = _entities("Cục Quản lý thị trường tỉnh Lạng Sơn kiểm tra kho hàng. Cục Quản lý thị trường tỉnh Lạng Sơn phạt tiền.",
+                   "Tổng cục trưởng cho biết Cục Quản lý Thị trường, đơn vị mới thành lập, sẽ kiểm tra.")
+    assert _find(es, "Cục Quản lý Thị trường").mentions == 1
 
 
 def test_a_kingdom_written_in_capitals_is_its_country_unless_a_person_is_named():
-    es = _entities("Vương Quốc Bỉ và Vương Quốc Thái Lan ký thỏa thuận.", "Bà Vương Quốc Thanh, giám đốc sở, phát biểu.")
-    assert {"Bỉ", "Thái Lan"} <= {e.name for e in es if e.type == "LOC"}
-    assert set(_people(es)) == {"Vương Quốc Thanh"}
+    es = _entities("Vương Quốc Tây Ban Nha và Vương Quốc Thái Lan ký thỏa thuận.", "Bà Vương Quốc Thanh, giám đốc sở, phát biểu.",
+                   "Vương Quốc Đức, 30 tuổi, trú tại huyện Gia Lâm, bị bắt.")
+    assert {"Tây Ban Nha", "Thái Lan"} <= {e.name for e in es if e.type == "LOC"}
+    assert set(_people(es)) == {"Vương Quốc Thanh", "Vương Quốc Đức"}  # "Đức" is a given name as often as Germany
 
 
 def test_lowercase_business_fields_inside_a_company_name_stay_in_it():
@@ -892,6 +897,9 @@ def test_lowercase_business_fields_inside_a_company_name_stay_in_it():
     # right after "công ty" the fields describe a company of a place, and no name opens in lowercase
     es = _entities("Một Công ty xây dựng Hà Nội trúng thầu. Công ty cổ phần Đầu tư xây dựng và ứng dụng kỹ thuật mới nộp hồ sơ.")
     assert not [e.name for e in es if e.type == "ORG"]
+    # after the company's own name a field is what it does
+    es = _entities("Công ty Deloitte tư vấn Bộ Tài chính về thuế. Tập đoàn Vingroup đầu tư Hà Nội nhiều dự án.")
+    assert {"Công ty Deloitte", "Bộ Tài chính", "Tập đoàn Vingroup", "Hà Nội"} <= {e.name for e in es}
 
 
 def test_an_organization_named_with_a_place_spelled_two_ways_is_one():

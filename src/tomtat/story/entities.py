@@ -25,7 +25,7 @@ from tomtat.core.model import Sentence
 from tomtat.story.abbreviations import defined_before
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
                                     language_or_pronoun, place_inside_a_name)
-from tomtat.story.name_rules import COMPANY_HEADS, Run
+from tomtat.story.name_rules import COMPANY_HEADS, LEGAL_FORMS, Run
 from tomtat.vi.letters import without_marks
 from tomtat.vi.names import EntityResources, fold, fold_token, key_starts, may_start
 
@@ -155,8 +155,6 @@ def _spelled_out(short: Sequence[str], full: Sequence[str]) -> bool:
 
 
 # what opens the brackets of a short name: " (", " (gọi tắt là ", " (sau đây gọi là ", " (viết tắt: "
-_LEGAL_FORMS = frozenset(fold(f) for f in ("cổ phần", "CP", "TNHH", "MTV", "một thành viên", "TNHH MTV", "TMCP",
-                                            "thương mại cổ phần"))  # folded, as keys are: "CP" is "kp"
 _BRACKET_OPENING = re.compile(r" \((?:(?:sau đây |dưới đây )?(?:gọi|viết)(?: tắt)?(?: là|:)? )?", re.IGNORECASE)
 # ... or its stock ticker, maybe after a short name: "(HoSE: KDC)", "(mã chứng khoán: TCM)", "(Tân Tạo, mã ITA)"
 _TICKER_OPENING = re.compile(r" \((?:[^(),]{1,40}, )?(?:[Mm]ã(?: chứng khoán| cổ phiếu| CK)?|HoSE|HOSE|HNX|UPCoM|UPCOM)"
@@ -386,7 +384,7 @@ class EntityExtractor:
             k = 0
             fields: list[str] = []
             while k < len(words):
-                n = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in _LEGAL_FORMS), 0)
+                n = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in LEGAL_FORMS), 0)
                 field = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in self._folded_company_fields), 0)
                 if field and not n:
                     fields.append(" ".join(words[k:k + field]))
@@ -503,18 +501,19 @@ class EntityExtractor:
                     continue  # "Tòa án Nhân dân huyện Gia Lâm" is no "Tòa án Nhân dân Tối cao"
                 if not any_words or len(groups[(ORGANIZATION, longest)]) > 1 or placed \
                         or rest[0] == "và" \
-                        or self._written_on(groups.get((ORGANIZATION, short), ()), groups[(ORGANIZATION, longest)],
-                                            rest, sentence_of):
+                        or self._goes_on_in_lowercase(groups.get((ORGANIZATION, short), ()), groups[(ORGANIZATION, longest)],
+                                                     rest, sentence_of):
                     owners[(ORGANIZATION, short)] = [(ORGANIZATION, longest)]  # ("và": "Bộ Giáo dục và Đào tạo")
             _join_sole_owners(groups, owners)
 
-    def _written_on(self, mentions: Sequence[Mention], longer: Sequence[Mention], rest: list[str],
-                    sentence_of: SentenceOf) -> bool:
+    def _goes_on_in_lowercase(self, mentions: Sequence[Mention], longer: Sequence[Mention], rest: list[str],
+                              sentence_of: SentenceOf) -> bool:
         """Does every mention of a short name go on in its sentence with ``rest``, the other words of
         the longer name's key, in lowercase as the extractor does not read them ("Cục Quản lý| dược"
-        of "Cục Quản lý Dược", "Trung tâm Phát triển| quỹ đất TPHCM")? Then the longer name,
-        written once, is what the short one says, unless it is cut itself: a lowercase word that is
-        no function word goes on after it ("Phòng Cảnh sát Quản lý| hành chính ...")."""
+        of "Cục Quản lý Dược")? Then the longer name, written once, is what the short one says,
+        unless a unit or a place comes next (a local office: "Cục Quản lý thị trường| tỉnh Lạng
+        Sơn" is no "Cục Quản lý Thị trường") or the longer name is cut itself (a lowercase word
+        that is no function word after it: "Phòng Cảnh sát Quản lý| hành chính ...")."""
         def after(m: Mention, n: int) -> list[str]:
             sentence = sentence_of[(m.article_id, m.sentence_index)]
             return sentence.text[m.end - sentence.start:].split()[:n]
@@ -522,11 +521,15 @@ class EntityExtractor:
         if not mentions:
             return False
         for m in mentions:
-            words = after(m, len(rest))
-            if not words or not words[0][:1].islower() or self.res.key(" ".join(words).rstrip(",.;:)")) != " ".join(rest):
+            words = after(m, len(rest) + 2)
+            said, next_words = words[:len(rest)], words[len(rest):]
+            if not said or not said[0][:1].islower() or self.res.key(" ".join(said).rstrip(",.;:)")) != " ".join(rest):
                 return False
-        return not any((word := after(m, 1)) and word[0][:1].islower() and word[0] not in self.res.name_breakers
-                       for m in longer)
+            if said[-1][-1:].isalpha() and next_words and (self.res.unit_length(next_words, 0)
+                                                           or self.res.place_length(next_words, 0)):
+                return False
+        return not any((word := after(m, 1)) and word[0][:1].islower()
+                       and word[0].rstrip(",.;:)") not in self.res.name_breakers for m in longer)
 
     def _a_place(self, words: list[str]) -> bool:
         """Are the key's ``words`` a known place ("cà mau"), or a place after its unit ("tỉnh quảng

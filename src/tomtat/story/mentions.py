@@ -307,6 +307,16 @@ class MentionFinder:
             return m.start()
         return start
 
+    def _kingdom(self, tokens: Sequence[Token]) -> bool:
+        """Are ``tokens`` "Vương Quốc" and a listed country that no Vietnamese given name can be
+        ("Thái Lan", "Tây Ban Nha", "Campuchia"; not "Anh", "Đức": "Vương Quốc Đức" is a man's name
+        as often)? "Vương" is a family name, so the run reads as a full name otherwise."""
+        if len(tokens) < 3 or fold(f"{tokens[0].text} {tokens[1].text}") != _KINGDOM:
+            return False
+        country = [t.text for t in tokens[2:]]
+        return self.res.place_length(country, 0) == len(country) \
+            and (len(country) > 1 or country[0].lower() not in self.res.syllables)
+
     def _given_names(self, words: Sequence[str]) -> bool:
         """Do ``words`` end in a country's one-syllable short name after a given name ("Phương
         Anh", "Mỹ Linh" reversed: "Thúy Nga"), and in no longer place?"""
@@ -407,9 +417,8 @@ class MentionFinder:
         # (3-4 syllables: "Hoàng Mai", "Lê Lợi" are places and streets more often than people)
         full_vietnamese_name = (skip == 0 and not cut and len(fold(name).split()) in (3, 4) and vietnamese_name
                                 and not any(is_acronym(t.text) for t in name_tokens))
-        if not title and len(name_tokens) > 2 and fold(f"{name_tokens[0].text} {name_tokens[1].text}") == _KINGDOM \
-                and self.res.place_length([t.text for t in name_tokens], 2) == len(name_tokens) - 2:
-            start = name_tokens[2].start  # "Vương Quốc Anh", "Vương Quốc Thái Lan": the kingdom, with no title no person
+        if not title and self._kingdom(name_tokens):
+            start = name_tokens[2].start  # "Vương Quốc Thái Lan": the kingdom; with no title, no person
             return Evidence(LOCATION, text[start:end], start, end)
         if not title and not full_vietnamese_name:
             return None  # no title, no "ông"/"bà": only a family-name-first full name is taken

@@ -100,8 +100,9 @@ _SENTENCE_FIRST = re.compile(r"\W*(\w+)\s+")  # a sentence's first word before a
 # What may stand between a title and the organization it is of: nothing, or a rank.
 _TITLE_RANKS = frozenset({"", "thường trực", "thứ nhất", "thường vụ"})
 COMPANY_HEADS = ("tổng công ty", "công ty", "tập đoàn")  # folded, longest first
-# A company's legal form written in lowercase inside its name ("Công ty TNHH một thành viên ...").
-_LOWERCASE_LEGAL_FORMS = ("cổ phần", "trách nhiệm hữu hạn", "một thành viên", "thương mại cổ phần")
+# A company's legal forms, folded as keys are ("CP" is "kp"): part of its name, not a name of their own.
+LEGAL_FORMS = frozenset(fold(f) for f in ("cổ phần", "CP", "TNHH", "MTV", "một thành viên", "TNHH MTV", "TMCP",
+                                          "thương mại cổ phần", "trách nhiệm hữu hạn"))
 _CLAUSE_END = re.compile(r"[,;:()\"“”]")  # where an appositive's name ends (dots join titles: "GS.TS")
 _ORG_WINDOW = 16  # the words an organization's name is read in: not the whole rest of the sentence
 _PLACE_SEPARATORS = frozenset({" ", " - ", " – ", "-"})  # between the words of a listed place
@@ -135,7 +136,7 @@ class NameRules:
             tokens = tuple(t.lower() for t in TOKEN.findall(line) if t.lower() != "và")
             fields.setdefault(tokens[0], []).append(tokens)
         self._fields_by_first = {first: sorted(set(f), key=lambda t: (-len(t), t)) for first, f in fields.items()}
-        self._lowercase_company_words = frozenset(f.lower() for f in (*resources.company_fields, *_LOWERCASE_LEGAL_FORMS))
+        self._company_descriptors = frozenset(fold(f) for f in resources.company_fields) | LEGAL_FORMS  # folded
         # the same fields in a title's gap ("Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng"), longest first
         joined = sorted({f for fs in fields.values() for f in fs}, key=lambda t: (-len(t), t))
         self._joined_fields_gap = re.compile("|".join(
@@ -445,24 +446,35 @@ class NameRules:
         return any(" ".join(tokens[k + 1:k + 1 + n]).lower() in self.res.company_fields for n in (1, 2, 3))
 
     def _lowercase_fields(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int, head: int) -> int:
-        """How many lowercase tokens from ``tokens[k]`` are business fields or a legal form
-        (``company_fields.txt``) inside a company's name, between its capitalized words ("Công ty
-        TNHH xuất nhập khẩu Thiên Mã", "Chế biến thực phẩm Phú An Sinh"; two joined by "và"); 0 if none. Not right
-        after the head: "công ty xây dựng Hà Nội" is a company of that city, and a name that opens
-        in lowercase ("Công ty cổ phần Đầu tư xây dựng và ứng dụng ...") is read no further."""
-        if k <= head or not tokens[k].islower() or fold(" ".join(tokens[:head])) not in COMPANY_HEADS:
+        """How many lowercase tokens from ``tokens[k]`` are business fields or a legal form inside a
+        company's name (``company_fields.txt``, :data:`LEGAL_FORMS`; two joined by "và"), before
+        the capitalized word that goes on with it: "Công ty TNHH xuất nhập khẩu Thiên Mã", "Công ty
+        TNHH Thương mại và Chế biến thực phẩm Phú An Sinh"; 0 if none. Only while every word since
+        the head describes the company too: after its own name a field is what it does ("Công ty
+        Deloitte tư vấn Bộ Tài chính", "Tập đoàn Vingroup đầu tư Hà Nội"). Not right after the
+        head: "công ty xây dựng Hà Nội" is a company of that city."""
+        if k <= head or not tokens[k].islower() or fold(" ".join(tokens[:head])) not in COMPANY_HEADS \
+                or self._descriptors(tokens, head, k, lowercase=False) != k:
             return 0
-        j = k
-        while j < len(tokens) and tokens[j].islower():
-            joined = int(tokens[j] == "và" and j > k)  # "thương mại và chế biến"
-            n = next((n for n in (3, 2, 1) if " ".join(tokens[j + joined:j + joined + n]) in self._lowercase_company_words), 0)
-            if not n:
-                break
-            j += joined + n
+        j = self._descriptors(tokens, k, len(tokens), lowercase=True)
         if j == k or j >= len(tokens) or not is_capitalized(tokens[j]) \
                 or any(text[words[i - 1].end():words[i].start()] != " " for i in range(k, j + 1)):
             return 0
         return j - k
+
+    def _descriptors(self, tokens: Sequence[str], start: int, stop: int, *, lowercase: bool) -> int:
+        """Where the run of business fields and legal forms (one to three words each, "và" between
+        two) from ``tokens[start]`` ends, before ``stop``; ``lowercase``: written in lowercase."""
+        j = start
+        while j < stop and (tokens[j].islower() or not lowercase):
+            joined = int(tokens[j] == "và" and j > start)  # "thương mại và chế biến"
+            n = next((n for n in (3, 2, 1) if j + joined + n <= stop
+                      and fold(" ".join(tokens[j + joined:j + joined + n])) in self._company_descriptors
+                      and (not lowercase or tokens[j + joined + n - 1].islower())), 0)
+            if not n:
+                break
+            j += joined + n
+        return j
 
     def _joined_fields(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int) -> int:
         """How many tokens from ``tokens[k]`` are listed fields joined by "và" (``joined_fields.txt``:
