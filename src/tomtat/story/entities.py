@@ -225,7 +225,6 @@ class EntityExtractor:
     def __init__(self, resources: EntityResources | None = None) -> None:
         self.res = resources or EntityResources.default()
         self.finder = MentionFinder(self.res)
-        self._folded_company_fields = frozenset(fold(f) for f in self.res.company_fields)  # keys are folded
 
     def extract(self, sentences: Sequence[Sentence]) -> list[Entity]:
         return self._entities(self._groups(sentences))
@@ -385,7 +384,7 @@ class EntityExtractor:
             fields: list[str] = []
             while k < len(words):
                 n = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in LEGAL_FORMS), 0)
-                field = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in self._folded_company_fields), 0)
+                field = next((n for n in (3, 2, 1) if " ".join(words[k:k + n]) in self.finder.rules.folded_company_fields), 0)
                 if field and not n:
                     fields.append(" ".join(words[k:k + field]))
                 if not (n or field) and words[k] != "và":

@@ -136,7 +136,8 @@ class NameRules:
             tokens = tuple(t.lower() for t in TOKEN.findall(line) if t.lower() != "và")
             fields.setdefault(tokens[0], []).append(tokens)
         self._fields_by_first = {first: sorted(set(f), key=lambda t: (-len(t), t)) for first, f in fields.items()}
-        self._company_descriptors = frozenset(fold(f) for f in resources.company_fields) | LEGAL_FORMS  # folded
+        self.folded_company_fields = frozenset(fold(f) for f in resources.company_fields)  # as keys are
+        self._company_descriptors = self.folded_company_fields | LEGAL_FORMS
         # the same fields in a title's gap ("Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng"), longest first
         joined = sorted({f for fs in fields.values() for f in fs}, key=lambda t: (-len(t), t))
         self._joined_fields_gap = re.compile("|".join(
