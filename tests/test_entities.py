@@ -870,13 +870,19 @@ def test_a_name_cut_at_its_lowercase_words_joins_the_one_written_whole_once():
     office = _find(es, "Cục Kiểm soát Dịch bệnh")
     assert office.name == "Cục Kiểm soát Dịch bệnh" and office.mentions == 3
     # not when the longer name is cut itself: a content word goes on after it
+    es = _entities("Phòng Cảnh sát bắt giữ đang vào cuộc. Phòng Cảnh sát bắt giữ đã họp.",
+                   "Phòng Cảnh sát Bắt giữ nhanh vụ việc.")
+    assert _find(es, "Phòng Cảnh sát").mentions == 2
+    # (a public body's lowercase fields are read by the mentions themselves: one body)
     es = _entities("Phòng Cảnh sát kinh tế vào cuộc. Phòng Cảnh sát kinh tế đã họp.",
                    "Phòng Cảnh sát Kinh tế điều tra vụ việc.")
-    assert _find(es, "Phòng Cảnh sát").mentions == 2
-    # nor a local office, whose unit and place come next
+    assert _find(es, "Phòng Cảnh sát kinh tế").mentions == 3
+    # nor is a local office, whose unit and place come next, listed as the body written whole
+    # (it is read with its fields and place; the short name written once goes with it, as "Sở
+    # GTVT" with "Sở GTVT Cà Mau")
     es = _entities("Cục Quản lý thị trường tỉnh Lạng Sơn kiểm tra kho hàng. Cục Quản lý thị trường tỉnh Lạng Sơn phạt tiền.",
                    "Tổng cục trưởng cho biết Cục Quản lý Thị trường, đơn vị mới thành lập, sẽ kiểm tra.")
-    assert _find(es, "Cục Quản lý Thị trường").mentions == 1
+    assert _find(es, "Cục Quản lý Thị trường").name == "Cục Quản lý thị trường tỉnh Lạng Sơn"
 
 
 def test_a_kingdom_written_in_capitals_is_its_country_unless_a_person_is_named():
@@ -998,3 +1004,38 @@ def test_a_listed_place_that_opens_with_its_unit_inside_an_office_s_name_is_that
     city = _find(es, "TP.HCM")
     assert city.mentions == 3 and city.name == "TP.HCM" and "thành phố Hồ Chí Minh" in city.variants
     assert not any(e.type == "LOC" and e.name == "Hồ Chí Minh" for e in es)
+
+
+def test_a_public_body_is_read_through_its_lowercase_fields_when_every_mention_has_them():
+    es = _entities("Cơ quan Cảnh sát điều tra Công an tỉnh Bình Định đã khởi tố vụ án.",
+                   "Hôm qua, Cơ quan Cảnh sát điều tra cho biết sẽ mở rộng điều tra.",
+                   "Trung tâm Quản lý giao thông công cộng Hà Nội tăng chuyến xe buýt. Ông Lâm nói "
+                   "Trung tâm Quản lý giao thông công cộng sẽ đặt thêm trạm.")
+    orgs = {e.name: e.mentions for e in es if e.type == "ORG"}
+    assert orgs.get("Cơ quan Cảnh sát điều tra") == 2, orgs
+    centre = _find(es, "Trung tâm Quản lý giao thông công cộng")
+    assert centre.mentions == 2 and "Trung tâm Quản lý" not in centre.variants
+
+
+def test_fields_are_no_part_of_a_name_some_mention_goes_on_without():
+    es = _entities("Bộ Công an điều tra vụ việc từ tháng trước.", "Bộ Công an cho biết đã bắt ba người.",
+                   "Sở Y tế giáo dục người dân về dịch bệnh.")  # one mention proves nothing
+    orgs = {e.name for e in es if e.type == "ORG"}
+    assert "Bộ Công an" in orgs and "Sở Y tế" in orgs, orgs
+    assert not any("điều tra" in name or "giáo dục" in name for name in orgs), orgs
+
+
+def test_fields_written_with_and_without_ve_are_one_body_and_a_local_office_keeps_its_place():
+    es = _entities("Cục Cảnh sát điều tra tội phạm về ma túy đã bắt 5 người.",
+                   "Cục Cảnh sát điều tra tội phạm ma túy cho biết đường dây đã bị triệt phá.",
+                   "Cục Quản lý thị trường tỉnh Lạng Sơn kiểm tra 3 cửa hàng. Cục Quản lý thị trường "
+                   "tỉnh Lạng Sơn đã xử phạt.")
+    body = _find(es, "Cục Cảnh sát điều tra tội phạm về ma túy")
+    assert body.mentions == 2 and "Cục Cảnh sát điều tra tội phạm ma túy" in body.variants
+    office = _find(es, "Cục Quản lý thị trường tỉnh Lạng Sơn")
+    assert office.mentions == 2
+
+
+def test_an_organization_after_the_sentences_first_word_when_its_head_has_a_lowercase_word():
+    es = _entities("Theo Trung tâm Điều phối Quốc gia, số ca hiến tạng tăng.")
+    assert "Trung tâm Điều phối Quốc gia" in {e.name for e in es if e.type == "ORG"}, [(e.name, e.type) for e in es]

@@ -198,19 +198,22 @@ class NameRules:
         particles of the word lists ("Erik ten Hag", "Van der Bellen"); a word capitalized only
         because it opens the sentence is left out (:meth:`sentence_opener`)."""
         runs = find_runs(text, self._run)
-        if runs and runs[0].initial and self.sentence_opener(runs[0].words):
+        if runs and runs[0].initial and self.sentence_opener(
+                runs[0].words, head_next=len(runs[0].tokens) > 1 and bool(self.org_head.match(text, runs[0].tokens[1].start))):
             runs[0] = Run(runs[0].tokens[1:], initial=False)  # "Theo PGS Nguyễn Thị Hoài An, ..."
         return runs
 
-    def sentence_opener(self, words: Sequence[str]) -> bool:
+    def sentence_opener(self, words: Sequence[str], *, head_next: bool = False) -> bool:
         """Is the first of ``words`` (a run opening a sentence) a plain lowercase word, written
         capitalized only because it opens the sentence ("Theo", "Sau", "Còn", "Anh")? So when it is
         a one-syllable Vietnamese word (pyvi's list) or a function word (``name_breakers.txt``)
         that is no family name, title, honorific or organization's head, and the rest of the run
         starts a name on its own: a title, an organization, an acronym, a full Vietnamese name or
         a foreign name (:meth:`_before_a_foreign_name`) ("Theo PGS Nguyễn Thị Hoài An", "Sau Bộ Y
-        tế", "Còn Nguyễn Văn A", "Theo VietinBank"). A name that opens
-        the sentence stays whole ("Nguyễn Văn A cho biết", "Lan Anh nói", "Văn Lâm bắt chính")."""
+        tế", "Còn Nguyễn Văn A", "Theo VietinBank"). ``head_next``: an organization's head starts
+        at the second word in the text, its own lowercase words outside the run ("Theo Trung| tâm
+        Quản lý ..."). A name that opens the sentence stays whole ("Nguyễn Văn A cho biết", "Lan
+        Anh nói", "Văn Lâm bắt chính")."""
         if len(words) < 2:
             return False
         first, rest = words[0], words[1:]
@@ -226,7 +229,7 @@ class NameRules:
         full_name = self.res.full_vietnamese_name(" ".join(rest))
         if self.res.place_length(words, 0):
             return full_name  # "Anh Nguyễn Văn A": the address term, not England
-        return full_name or bool(self._leading_title(rest)[0] or self.org_head_at(rest, 0) or is_acronym(rest[0])
+        return full_name or head_next or bool(self._leading_title(rest)[0] or self.org_head_at(rest, 0) or is_acronym(rest[0])
                                  or self.res.known_org_length(rest, 0, (3, 2, 1))
                                  or self._before_a_foreign_name(lower, rest[0]))
 

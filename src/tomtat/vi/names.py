@@ -121,6 +121,8 @@ class EntityResources:
     joined_fields: tuple[str, ...] = field(default_factory=lambda: resource_lines("joined_fields.txt"))
     company_fields: frozenset[str] = field(  # lowercased
         default_factory=lambda: frozenset(f.lower() for f in resource_lines("company_fields.txt")))
+    body_fields: frozenset[str] = field(  # lowercase fields ending a public body's name
+        default_factory=lambda: frozenset(resource_lines("body_fields.txt")))
     regions: frozenset[str] = frozenset()  # folded world regions, which ``places`` holds too
     org_kinds: tuple[str, ...] = field(  # folded, longest first
         default_factory=lambda: tuple(sorted({fold(k) for k in resource_lines("org_kinds.txt")}, key=len, reverse=True)))
