@@ -1039,3 +1039,13 @@ def test_fields_written_with_and_without_ve_are_one_body_and_a_local_office_keep
 def test_an_organization_after_the_sentences_first_word_when_its_head_has_a_lowercase_word():
     es = _entities("Theo Trung tâm Điều phối Quốc gia, số ca hiến tạng tăng.")
     assert "Trung tâm Điều phối Quốc gia" in {e.name for e in es if e.type == "ORG"}, [(e.name, e.type) for e in es]
+
+
+def test_a_kingdom_between_a_title_and_a_foreign_name_is_the_titles_country():
+    es = _entities("Thủ tướng Vương Quốc Anh Rishi Sunak đã tới Kiev.", "Thủ tướng Anh Rishi Sunak gặp báo chí.",
+                   "Đại sứ Vương quốc Anh Gareth Ward dự lễ.")
+    people = _people(es)
+    assert set(people) == {"Rishi Sunak", "Gareth Ward"}, people
+    assert people["Rishi Sunak"].mentions == 2
+    # a Vietnamese name "Vương Quốc Anh" after a title stays a man's
+    assert set(_people(_entities("Giám đốc Vương Quốc Anh phát biểu tại hội nghị."))) == {"Vương Quốc Anh"}

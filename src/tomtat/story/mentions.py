@@ -17,7 +17,7 @@ from typing import Iterator, NamedTuple, Sequence
 import regex
 
 from tomtat.core.model import Sentence
-from tomtat.story.name_rules import NameRules, Run, Token, given_name_beside
+from tomtat.story.name_rules import KINGDOM, NameRules, Run, Token, given_name_beside
 from tomtat.vi.letters import has_vietnamese_mark, without_marks
 from tomtat.vi.names import EntityResources, fold, is_acronym
 
@@ -77,7 +77,6 @@ _SPOUSE = re.compile(r"(?<!\w)(?:ông|bà)\s+$", re.IGNORECASE)
 # Words that end a role written as a clause: an aspect marker or a time starts what the person did
 # ("Giám đốc Công an tỉnh đã trao quyết định", "Tổng thống Hàn Quốc hồi tháng 3"); no title has them
 _ROLE_ENDS = re.compile(r"\s+(?:đã|đang|sẽ|vừa|hồi|khi|cũng|từng)\s")
-_KINGDOM = fold("Vương quốc")  # "Vương" is a family name too
 _LANGUAGE = re.compile(r"(?<!\w)(?:[Tt]iếng|bảng)\s+$")  # "tiếng Anh" the language, "bảng Anh" the pound
 _PRONOUN_TAIL = re.compile(r"\s+(?:ấy|ta)(?!\w)")
 
@@ -311,7 +310,7 @@ class MentionFinder:
         """Are ``tokens`` "Vương Quốc" and a listed country that no Vietnamese given name can be
         ("Thái Lan", "Tây Ban Nha", "Campuchia"; not "Anh", "Đức": "Vương Quốc Đức" is a man's name
         as often)? "Vương" is a family name, so the run reads as a full name otherwise."""
-        if len(tokens) < 3 or fold(f"{tokens[0].text} {tokens[1].text}") != _KINGDOM:
+        if len(tokens) < 3 or fold(f"{tokens[0].text} {tokens[1].text}") != KINGDOM:
             return False
         country = [t.text for t in tokens[2:]]
         return self.res.place_length(country, 0) == len(country) \

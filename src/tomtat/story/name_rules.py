@@ -99,6 +99,7 @@ _SENTENCE_FIRST = re.compile(r"\W*(\w+)\s+")  # a sentence's first word before a
 
 # What may stand between a title and the organization it is of: nothing, or a rank.
 _TITLE_RANKS = frozenset({"", "thường trực", "thứ nhất", "thường vụ"})
+KINGDOM = fold("Vương quốc")  # "Vương" is a family name too
 COMPANY_HEADS = ("tổng công ty", "công ty", "tập đoàn")  # folded, longest first
 # A company's legal forms, folded as keys are ("CP" is "kp"): part of its name, not a name of their own.
 LEGAL_FORMS = frozenset(fold(f) for f in ("cổ phần", "CP", "TNHH", "MTV", "một thành viên", "TNHH MTV", "TMCP",
@@ -241,6 +242,16 @@ class NameRules:
         return int(len(rest) >= 2 and fold(words[i]) in self.res.country_short_names
                    and not any(has_vietnamese_mark(w.lower()) for w in rest))
 
+    def _kingdom_before_a_foreign_name(self, words: Sequence[str], i: int) -> int:
+        """How many words from ``words[i]`` are "Vương Quốc" and a country before a foreign full
+        name (two words or more, none with a Vietnamese mark): the title's kingdom ("Thủ tướng
+        Vương Quốc Anh Rishi Sunak"), not a Vietnamese name "Vương Quốc Anh" run on; or 0."""
+        if fold(" ".join(words[i:i + 2])) != KINGDOM:
+            return 0
+        n = self.res.place_length(words, i + 2)
+        rest = words[i + 2 + n:]
+        return 2 + n if n and len(rest) >= 2 and not any(has_vietnamese_mark(w.lower()) for w in rest) else 0
+
     def _before_a_foreign_name(self, first: str, second: str) -> bool:
         """A sentence's first word that is plainly Vietnamese (a function word, or written with a
         Vietnamese mark) before a word that is no Vietnamese syllable: "Theo VietinBank", "Với
@@ -270,7 +281,8 @@ class NameRules:
             i = last_place
         while i < len(words):
             n = self.res.place_length(words, i) or self.res.known_org_length(words, i, (3, 2, 1)) \
-                or (1 if is_acronym(words[i]) else 0) or self._short_country_before_a_foreign_name(words, i)
+                or (1 if is_acronym(words[i]) else 0) or self._short_country_before_a_foreign_name(words, i) \
+                or self._kingdom_before_a_foreign_name(words, i)
             if not n or (n == 1 and words[i][1:].islower() and given_name_beside(words, i, self.res, before=False)):
                 break  # "ca sĩ Mỹ Linh": the name's first word, not the title's country
             i += n  # "Nga Vladimir Putin", "Lầu Năm Góc Peter Cook", "UBND TP Lê Văn A": qualifiers before the name
