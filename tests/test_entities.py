@@ -1049,3 +1049,30 @@ def test_a_kingdom_between_a_title_and_a_foreign_name_is_the_titles_country():
     assert people["Rishi Sunak"].mentions == 2
     # a Vietnamese name "Vương Quốc Anh" after a title stays a man's
     assert set(_people(_entities("Giám đốc Vương Quốc Anh phát biểu tại hội nghị."))) == {"Vương Quốc Anh"}
+
+
+def test_a_field_that_is_a_verb_as_often_goes_on_only_a_force_or_another_field():
+    # a reviewer's counter-examples: what a body does is no part of its name
+    es = _entities("Vụ việc do Bộ Công an và Bộ Tư pháp điều tra.", "Hồ sơ đã chuyển Bộ Tư pháp điều tra.",
+                   "Bộ Quốc phòng Mỹ điều tra vụ việc. Bộ Quốc phòng Mỹ điều tra thêm.",
+                   "Sở Y tế quản lý chặt. Sở Y tế quản lý thị trường thuốc.")
+    orgs = {e.name: e.mentions for e in es if e.type == "ORG"}
+    assert orgs == {"Bộ Công an": 1, "Bộ Tư pháp": 2, "Bộ Quốc phòng Mỹ": 2, "Sở Y tế": 2}, orgs
+    es = _entities("Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao vào cuộc.",
+                   "Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao cho biết.")
+    assert _find(es, "Cục An ninh mạng và phòng chống tội phạm sử dụng công nghệ cao").mentions == 2
+
+
+def test_body_fields_stop_at_whole_words_and_take_a_dashed_place():
+    es = _entities("Trung tâm Quản lý thương mại điện tử cho biết. Trung tâm Quản lý thương mại điện tử đề nghị.",
+                   "Cục Quản lý thị trường tỉnh Bà Rịa - Vũng Tàu kiểm tra. Cục Quản lý thị trường tỉnh Bà Rịa - Vũng Tàu phạt.",
+                   "Cục Cảnh sát quản lý hành chính và trật tự xã hội vào cuộc. Cục Cảnh sát quản lý hành chính về trật tự xã hội cho biết.")
+    assert _find(es, "Trung tâm Quản lý thương mại điện tử").mentions == 2
+    assert _find(es, "Cục Quản lý thị trường tỉnh Bà Rịa - Vũng Tàu").mentions == 2
+    assert _find(es, "Cục Cảnh sát quản lý hành chính và trật tự xã hội").mentions == 2
+
+
+def test_a_head_after_the_first_word_only_when_a_name_follows_it():
+    rules = EntityExtractor().finder.rules
+    assert rules.runs("Thành Trung tâm sự rằng anh đã về.")[0].words == ["Thành", "Trung"]
+    assert rules.runs("Theo Trung tâm Điều phối, số ca tăng.")[0].words == ["Trung"]

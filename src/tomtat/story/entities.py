@@ -36,9 +36,6 @@ __all__ = ["LOCATION", "ORGANIZATION", "PERSON", "Entity", "EntityExtractor", "E
 Group = tuple[str, str]
 Groups = dict[Group, list[Mention]]
 SentenceOf = Mapping[tuple[str, int], Sentence]  # a sentence by (article id, sentence index)
-
-_SPACED_WORD = re.compile(r" (\w+)")  # one space, then a word: a name's fields go on only so
-_FIELDS_WINDOW = 12
 _FIELD_JOINERS = ("và", "về")
 
 
@@ -407,13 +404,12 @@ class EntityExtractor:
 
     def _with_lowercase_fields(self, mentions: list[Mention], sentence_of: SentenceOf) -> list[Mention]:
         """``mentions``, with a public body's name read on through the lowercase fields that end
-        it (``body_fields.txt``: "Cơ quan Cảnh sát| điều tra", "Trung tâm Quản lý| giao thông công
-        cộng") when every mention of that name in the cluster, two or more, goes on with such
-        fields: one mention proves nothing, as fields are also verbs and nouns ("Bộ Công an điều
-        tra vụ việc"). Each mention takes its own fields, and a place right after them as the name
-        rules read one ("... công cộng Hà Nội", a local office's "... thị trường tỉnh Lạng Sơn").
-        Not a company (its lowercase fields are read where it is found, :class:`NameRules`), nor a
-        listed organization."""
+        it (:meth:`NameRules.body_fields_end`: "Cơ quan Cảnh sát| điều tra", "Trung tâm Quản lý|
+        giao thông công cộng Hà Nội") when every mention of that name in the cluster, two or more,
+        goes on with such fields: one mention proves nothing, as fields are also plain nouns and
+        verbs. Each mention takes its own fields; the key leaves out the joiners ("tội phạm [về]
+        ma túy", "hành chính và/về trật tự xã hội" are written both ways). Not a company (its
+        lowercase fields are read where it is found), nor a listed organization."""
         by_key: dict[str, list[int]] = defaultdict(list)
         for i, m in enumerate(mentions):
             if m.type == ORGANIZATION and m.key not in self.res.known_orgs \
@@ -423,42 +419,21 @@ class EntityExtractor:
         for indices in by_key.values():
             if len(indices) < 2:
                 continue
-            tails = [self._fields_after(mentions[i], sentence_of) for i in indices]
-            if all(tails):
-                for i, tail in zip(indices, tails):
+            ends = []
+            for i in indices:
+                m = mentions[i]
+                sentence = sentence_of[(m.article_id, m.sentence_index)]
+                end = self.finder.rules.body_fields_end(sentence.text, m.text, m.end - sentence.start)
+                ends.append(sentence.start + end if end else 0)
+            if all(ends):
+                for i, end in zip(indices, ends):
                     m = mentions[i]
-                    text = m.text + tail  # (the key without "về": "tội phạm [về] ma túy" is written both ways)
-                    key = self.res.organization_key(m.text + tail.replace(" về ", " "))
-                    extended[i] = replace(m, text=text, key=key, end=m.end + len(tail))
+                    sentence = sentence_of[(m.article_id, m.sentence_index)]
+                    fields = sentence.text[m.end - sentence.start:end - sentence.start]
+                    key = self.res.organization_key(" ".join([m.text, *(w for w in fields.split() if w not in _FIELD_JOINERS)]))
+                    text = m.text + fields
+                    extended[i] = replace(m, text=text, key=key, end=end)
         return extended
-
-    def _fields_after(self, mention: Mention, sentence_of: SentenceOf) -> str:
-        """The lowercase fields right after ``mention`` in its sentence, with the space before
-        them (" điều tra tội phạm về ma túy"; two joined by "và" or "về"), or "" if none."""
-        sentence = sentence_of[(mention.article_id, mention.sentence_index)]
-        words: list[re.Match[str]] = []
-        at = mention.end - sentence.start
-        while len(words) < _FIELDS_WINDOW and (word := _SPACED_WORD.match(sentence.text, at)):
-            words.append(word)
-            at = word.end()
-        tokens = [w.group(1) for w in words]
-        taken = 0
-        j = 0
-        while j < len(tokens):
-            joined = int(tokens[j] in _FIELD_JOINERS and j > 0)
-            n = next((n for n in range(5, 0, -1) if j + joined + n <= len(tokens)
-                      and " ".join(tokens[j + joined:j + joined + n]) in self.res.body_fields), 0)
-            if not n:
-                break
-            j += joined + n
-            taken = j
-        if not taken:
-            return ""
-        unit = self.res.unit_length(tokens, taken)
-        place = self.res.place_length(tokens, taken + unit)
-        if unit and not place:
-            return ""  # "... thị trường tỉnh Lạng| Sơn": the place cut, so the name would be
-        return sentence.text[mention.end - sentence.start:words[taken + unit + place - 1].end()]
 
     def _join_bracketed(self, groups: Groups, mentions: list[Mention], sentence_of: SentenceOf) -> None:
         """An organization's short name given in brackets right after its full one ("Tổ chức Y

@@ -12,12 +12,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice, takewhile
-from typing import Collection, NamedTuple, Sequence
+from typing import Callable, Collection, NamedTuple, Sequence
 
 from tomtat.vi.letters import UPPER, has_vietnamese_mark
 from tomtat.vi.names import EntityResources, fold, is_acronym, is_capitalized
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SYLLABLE = re.compile(r"[^\W_]+")
 # where a clause ends: a title before that cut does not reach a name after it
 PUNCT_CUT = re.compile(r"[,.;:!?\"“”()\[\]…]|\s[-–—]\s|^[-–—]\s")
 MAX_TITLE_GAP_WORDS = 7
@@ -110,6 +111,23 @@ _PLACE_SEPARATORS = frozenset({" ", " - ", " – ", "-"})  # between the words o
 _FIELD_SEPARATORS = frozenset({" ", ", ", " - ", " – ", "-", " & ", "&"})  # between the fields of a name
 
 
+def _listed_run(tokens: Sequence[str], start: int, stop: int, listed: Callable[[str, bool], bool], *,
+                joiners: Collection[str], lowercase: bool, longest: int = 5) -> int:
+    """Where the run of listed entries (``listed(entry, first)``, one to ``longest`` words each,
+    the longest first; a joiner such as "và" between two) from ``tokens[start]`` ends, before
+    ``stop``; ``lowercase``: every entry written in lowercase."""
+    j = start
+    while j < stop and (tokens[j].islower() or not lowercase):
+        joined = int(tokens[j] in joiners and j > start)  # "thương mại và chế biến"
+        n = next((n for n in range(longest, 0, -1) if j + joined + n <= stop
+                  and (not lowercase or tokens[j + joined + n - 1].islower())
+                  and listed(" ".join(tokens[j + joined:j + joined + n]).lower(), j == start)), 0)
+        if not n:
+            break
+        j += joined + n
+    return j
+
+
 class NameRules:
     """Patterns from the word lists, and the questions asked of a run of capitalized words."""
 
@@ -199,8 +217,8 @@ class NameRules:
         particles of the word lists ("Erik ten Hag", "Van der Bellen"); a word capitalized only
         because it opens the sentence is left out (:meth:`sentence_opener`)."""
         runs = find_runs(text, self._run)
-        if runs and runs[0].initial and self.sentence_opener(
-                runs[0].words, head_next=len(runs[0].tokens) > 1 and bool(self.org_head.match(text, runs[0].tokens[1].start))):
+        if runs and runs[0].initial and self.sentence_opener(runs[0].words, head_next=len(runs[0].tokens) > 1 and bool(
+                self.org_head.match(text, runs[0].tokens[1].start)) and self.org_extent(text, runs[0].tokens[1].start) is not None):
             runs[0] = Run(runs[0].tokens[1:], initial=False)  # "Theo PGS Nguyễn Thị Hoài An, ..."
         return runs
 
@@ -211,9 +229,9 @@ class NameRules:
         that is no family name, title, honorific or organization's head, and the rest of the run
         starts a name on its own: a title, an organization, an acronym, a full Vietnamese name or
         a foreign name (:meth:`_before_a_foreign_name`) ("Theo PGS Nguyễn Thị Hoài An", "Sau Bộ Y
-        tế", "Còn Nguyễn Văn A", "Theo VietinBank"). ``head_next``: an organization's head starts
-        at the second word in the text, its own lowercase words outside the run ("Theo Trung| tâm
-        Quản lý ..."). A name that opens the sentence stays whole ("Nguyễn Văn A cho biết", "Lan
+        tế", "Còn Nguyễn Văn A", "Theo VietinBank"). ``head_next``: an organization's name starts
+        at the second word in the text, its head's own lowercase words outside the run ("Theo
+        Trung| tâm Quản lý ..."; not "Thành Trung| tâm sự ...", where no name follows the head). A name that opens the sentence stays whole ("Nguyễn Văn A cho biết", "Lan
         Anh nói", "Văn Lâm bắt chính")."""
         if len(words) < 2:
             return False
@@ -481,16 +499,43 @@ class NameRules:
     def _descriptors(self, tokens: Sequence[str], start: int, stop: int, *, lowercase: bool) -> int:
         """Where the run of business fields and legal forms (one to three words each, "và" between
         two) from ``tokens[start]`` ends, before ``stop``; ``lowercase``: written in lowercase."""
-        j = start
-        while j < stop and (tokens[j].islower() or not lowercase):
-            joined = int(tokens[j] == "và" and j > start)  # "thương mại và chế biến"
-            n = next((n for n in (3, 2, 1) if j + joined + n <= stop
-                      and fold(" ".join(tokens[j + joined:j + joined + n])) in self._company_descriptors
-                      and (not lowercase or tokens[j + joined + n - 1].islower())), 0)
-            if not n:
-                break
-            j += joined + n
-        return j
+        return _listed_run(tokens, start, stop, lambda entry, first: fold(entry) in self._company_descriptors,
+                           joiners=("và",), lowercase=lowercase, longest=3)
+
+    def body_fields_end(self, text: str, name: str, at: int) -> int:
+        """Where the lowercase fields that end a public body's name go on to, the name ``name``
+        ending at ``at`` in ``text`` ("Cơ quan Cảnh sát| điều tra", "Trung tâm Quản lý| giao
+        thông công cộng", "Cục Cảnh sát| điều tra tội phạm về ma túy"; ``body_fields.txt``), with
+        a place right after them ("... công cộng Hà Nội") or a unit and its place (a local office:
+        "... thị trường tỉnh Lạng Sơn"); 0 when no field follows. An action ("điều tra") only
+        after a field or a force ("Cảnh sát"). Not after a name that ends in a place ("Bộ Quốc
+        phòng Mỹ| điều tra": what it does), nor when the last field runs on into a word ("thương
+        mại điện| tử" is no "điện"), nor before a unit whose place is not read."""
+        name_words = name.split()
+        if any(self.res.place_length(name_words, k) == len(name_words) - k for k in range(1, len(name_words))):
+            return 0
+        words = list(islice(_SYLLABLE.finditer(text, at), _ORG_WINDOW))  # ("điều tra-Công an": two)
+        if not words or text[at:words[0].start()] != " ":
+            return 0
+        tokens = [w.group(0) for w in words]
+        joined = next((i for i in range(1, len(words)) if text[words[i - 1].end():words[i].start()] not in _FIELD_SEPARATORS),
+                      len(words))  # "đường bộ - đường sắt", "tội phạm về tham nhũng, kinh tế, buôn lậu"
+        forced = " ".join(name_words[-2:]).lower() in self.res.body_forces or name_words[-1].lower() in self.res.body_forces
+        j = _listed_run(tokens, 0, joined, lambda entry, first: entry in self.res.body_fields
+                        or (entry in self.res.body_actions and (forced or not first)),
+                        joiners=("và", "về"), lowercase=True)
+        if not j:
+            return 0
+        if j < len(tokens) and text[words[j - 1].end():words[j].start()] == " " and tokens[j].islower() \
+                and f"{tokens[j - 1]} {tokens[j]}".lower() in self.res.words:
+            return 0
+        place = self._unit_and_place(text, words, tokens, j)
+        if not place and self.res.unit_length(tokens, j):
+            return 0
+        if not place and (n := self.res.place_length(tokens, j)) \
+                and all(text[words[i - 1].end():words[i].start()] in _PLACE_SEPARATORS for i in range(j, j + n)):
+            place = n
+        return words[j + place - 1].end()
 
     def _joined_fields(self, text: str, words: Sequence[re.Match[str]], tokens: list[str], k: int) -> int:
         """How many tokens from ``tokens[k]`` are listed fields joined by "và" (``joined_fields.txt``:

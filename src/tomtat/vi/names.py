@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Collection, Sequence
 
-from tomtat.vi.resources import lines as resource_lines, vietnamese_syllables, vietnamese_words
+from tomtat.vi.normalize import fix_tone_placement
+from tomtat.vi.resources import lines as resource_lines, read_sections, vietnamese_syllables, vietnamese_words
 
 
 # German and Nordic letters, which Vietnamese does not write: "Jürgen" is also "Juergen" and "Jurgen".
@@ -86,6 +87,14 @@ def _longest_first(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(items, key=len, reverse=True))
 
 
+def _body_field_section(name: str) -> frozenset[str]:
+    """One section of ``body_fields.txt``, in the tone placement text is read with."""
+    return frozenset(fix_tone_placement(line) for line in read_sections(resource_lines(BODY_FIELDS_FILE), BODY_FIELDS_FILE)[name])
+
+
+BODY_FIELDS_FILE = "body_fields.txt"
+
+
 @dataclass(frozen=True)
 class EntityResources:
     """Word lists the entity extractor reads (text files in ``tomtat/resources``)."""
@@ -121,8 +130,11 @@ class EntityResources:
     joined_fields: tuple[str, ...] = field(default_factory=lambda: resource_lines("joined_fields.txt"))
     company_fields: frozenset[str] = field(  # lowercased
         default_factory=lambda: frozenset(f.lower() for f in resource_lines("company_fields.txt")))
-    body_fields: frozenset[str] = field(  # lowercase fields ending a public body's name
-        default_factory=lambda: frozenset(resource_lines("body_fields.txt")))
+    # lowercase fields ending a public body's name; those that are verbs as often; the words they go on
+    body_fields: frozenset[str] = field(default_factory=lambda: _body_field_section("fields"))
+    body_actions: frozenset[str] = field(default_factory=lambda: _body_field_section("actions"))
+    body_forces: frozenset[str] = field(default_factory=lambda: frozenset(
+        w.lower() for w in _body_field_section("forces")))
     regions: frozenset[str] = frozenset()  # folded world regions, which ``places`` holds too
     org_kinds: tuple[str, ...] = field(  # folded, longest first
         default_factory=lambda: tuple(sorted({fold(k) for k in resource_lines("org_kinds.txt")}, key=len, reverse=True)))

@@ -16,7 +16,7 @@ from re import _constants as _c, _parser  # type: ignore[attr-defined]
 from typing import Any, Callable, Iterable
 
 from tomtat.vi.letters import lower_class, upper_class
-from tomtat.vi.resources import lines as resource_lines
+from tomtat.vi.resources import lines as resource_lines, read_sections
 
 OPENERS_FILE = "dangling_openers.txt"
 MIN_WORDS = 6
@@ -51,20 +51,6 @@ def expand_pattern(pattern: str, outlets: Iterable[str] = ()) -> str:
         names = sorted(set(outlets), key=len, reverse=True)
         pattern = pattern.replace("{outlet}", "(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
     return pattern
-
-
-def read_sections(lines: Iterable[str], source: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in lines:
-        if line.startswith("[") and line.endswith("]") and " " not in line:
-            current = line[1:-1]
-            out.setdefault(current, [])
-        elif current is None:
-            raise ValueError(f"{source}: pattern before any [section]: {line!r}")
-        else:
-            out[current].append(line)
-    return out
 
 
 def word_count(text: str) -> int:

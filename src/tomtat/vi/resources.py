@@ -6,6 +6,7 @@ from functools import cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Iterable
 
 from tomtat.vi.normalize import fix_tone_placement
 
@@ -14,6 +15,21 @@ def read_lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a resource file, stripped."""
     text = resources.files("tomtat").joinpath("resources").joinpath(name).read_text(encoding="utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+def read_sections(lines: Iterable[str], source: str) -> dict[str, list[str]]:
+    """The lines of a file in ``[section]`` parts, by section name."""
+    out: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in lines:
+        if line.startswith("[") and line.endswith("]") and " " not in line:
+            current = line[1:-1]
+            out.setdefault(current, [])
+        elif current is None:
+            raise ValueError(f"{source}: pattern before any [section]: {line!r}")
+        else:
+            out[current].append(line)
+    return out
 
 
 # Cached per process: files in the installed package never change while it runs, and
