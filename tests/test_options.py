@@ -104,3 +104,17 @@ def test_group_options_are_declared_the_same_way() -> None:
     with pytest.raises(OptionsError):
         GroupOptions(threshold=2)
     assert GroupOptions.from_mapping({"threshold": 0.2}).threshold == 0.2
+
+
+def test_the_default_length_grows_with_a_large_cluster_and_keeps_the_reference_level_below_it() -> None:
+    options = Options()
+    level = options.auto_reference_syllables
+    assert syllable_budget(options, options.auto_reference_cluster) == level
+    assert syllable_budget(options, 8000) == int(level * 4 ** options.auto_exponent)  # grows above
+    # below it the length shrinks more slowly than it grows above
+    assert syllable_budget(options, 900) == int(level * 0.45 ** options.auto_exponent_below)
+    assert int(level * 0.45 ** 0.3) < syllable_budget(options, 900) < level
+    assert syllable_budget(Options(auto_exponent_below=0), 900) == level
+    assert syllable_budget(options, 300) == 150  # yet never more than half a small cluster
+    assert syllable_budget(Options(auto_exponent_below=0.3), 900) == int(level * 0.45 ** 0.3)  # as before
+    assert syllable_budget(Options(syllables=120), 900) == 120  # an asked length is kept

@@ -6,9 +6,10 @@ from tomtat.core.options import Options
 
 def syllable_budget(options: Options, cluster_syllables: int) -> int:
     """The asked length, or with none the default: ``auto_reference_syllables`` at a cluster of
-    ``auto_reference_cluster`` syllables, growing as the cluster's size to ``auto_exponent``,
-    within ``auto_min_syllables``..``auto_max_syllables`` and never more than half a small
-    cluster. (The values and how they were chosen: docs/summary-quality.md, "Summary length".)"""
+    ``auto_reference_cluster`` syllables, growing as the cluster's size to ``auto_exponent``
+    (and shrinking to ``auto_exponent_below``: by default not at all), within
+    ``auto_min_syllables``..``auto_max_syllables`` and never more than half a small cluster.
+    (The values and how they were chosen: docs/summary-quality.md, "Summary length".)"""
     if options.syllables is not None:
         return options.syllables
     if options.ratio is not None:
@@ -16,5 +17,6 @@ def syllable_budget(options: Options, cluster_syllables: int) -> int:
     low = options.auto_min_syllables
     if cluster_syllables <= 0:
         return low
-    auto = options.auto_reference_syllables * (cluster_syllables / options.auto_reference_cluster) ** options.auto_exponent
+    size = cluster_syllables / options.auto_reference_cluster
+    auto = options.auto_reference_syllables * size ** (options.auto_exponent if size >= 1 else options.auto_exponent_below)
     return int(max(min(low, cluster_syllables), min(options.auto_max_syllables, auto, max(low, cluster_syllables // 2))))
