@@ -74,6 +74,15 @@ def test_numbers_that_are_not_dates():
         assert [m.text for m in finder.find(text) if m.resolved] == [], text
 
 
+def test_a_street_or_revolution_named_after_a_date_is_no_date():
+    finder = DateFinder()
+    for text in ("Cơ sở trên đường 8 tháng 3 bị kiểm tra.", "Nhà ở đường Cách mạng tháng Tám, quận 3.",
+                 "Cửa hàng ở phố 3 tháng 2 đóng cửa.", "Lễ kỷ niệm Cách mạng Tháng Tám được tổ chức."):
+        assert finder.find(text, ANCHOR) == [], text
+    assert [m.text for m in finder.find("Ngày 8 tháng 3, chị em được tặng hoa. Từ tháng 3, giá tăng.", ANCHOR)] \
+        == ["Ngày 8 tháng 3", "tháng 3"]
+
+
 def test_durations_are_not_points_in_time():
     assert DateFinder().find("Đây là lần thứ ba trong vòng 1 tuần qua.", ANCHOR) == []
 

@@ -93,6 +93,10 @@ _TIME_WORDS = ("hôm", "tuần", "tháng", "năm", "ngày", "cùng", "nay", "qua
 # Day and month joined by a separator ("12/3", "12 - 3", "2024-03-12"): the forms below
 # cannot match without it, and most numbers in news ("120 chuyến") have none.
 _DAY_SEPARATOR = re.compile(r"\d\s*[/\-.]\s*\d")
+# A street or the revolution a date names is no date of the story: "đường 8 tháng 3", "phố 3
+# tháng 2", "đường Cách mạng tháng Tám" (a hand check found "tháng 3/2016" labelling a raid on
+# a shop in "đường 8 tháng 3").
+_NAMED_AFTER_A_DATE = re.compile(r"(?<!\w)(?:(?:đường|phố|đại\s+lộ)\s+(?:\d{1,2}\s+)?|cách\s+mạng\s+)$", re.IGNORECASE)
 _NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_month_bare", "day_month_paren"})
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
                           "day_month_bare", "day_month_paren", "month_year", "year"})
@@ -263,7 +267,7 @@ class DateFinder:
                 start, end = match.span()
                 while start < end and text[start].isspace():
                     start += 1
-                if any(start < e and s < end for s, e in taken):
+                if any(start < e and s < end for s, e in taken) or _NAMED_AFTER_A_DATE.search(text, max(0, start - 24), start):
                     continue
                 try:
                     mention = self._resolve(kind, match, text[start:end], start, end, anchor)
