@@ -84,6 +84,10 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Tại cơ quan công an, 2 đối tượng khai nhận đã mua ma túy của một người quen.", True),
     ("Khoảng thời gian sau đó, gia đình anh chịu nhiều áp lực.", True),
     ("Nói đến đây, nước mắt anh cứ tuôn ra.", True),
+    # the questioning of someone caught in the sentence before
+    ("Qua đấu tranh, người đàn ông khai nhận đã mua ma túy ở chợ.", True),
+    ("Qua khai thác, đối tượng thừa nhận trộm hai xe máy.", True),
+    ("Qua đường dây nóng, người dân phản ánh khói bụi.", False),
     # an example of the claim before it
     ("Ví như nhà D2 cao 21 tầng chỉ có 2 tầng hầm.", True),
     ("Ví dụ, tỉnh có ba dự án chậm tiến độ.", True),
