@@ -1,14 +1,16 @@
-"""How much any default-length rule could give: tomtat with each cluster's own reference length.
+"""tomtat with each cluster's own reference length as its budget, beside its default length.
 
     PYTHONPATH=src python benchmarks/length_ceiling.py                       # AbMuSu validation + ViMs held-out
     PYTHONPATH=src python benchmarks/length_ceiling.py --corpora vims-heldout+no-lead
 
-A length rule predicts the budget from the cluster; the best it could ever predict is the
+A length rule predicts the budget from the cluster; the most faithful prediction is the
 length the reference actually has (a ViMs cluster: the mean of its two). This runs the
 shipped pipeline (summary only, as ``tomtat batch``) at the default length, at a flat 200
 syllables, at the reference's length and at that length +10%, and prints ROUGE-2 F1 with its
-95% bootstrap interval and the median length beside it. The last two rows are a ceiling, not
-a usable rule: they read the answer. Corpora and scoring are those of ``corpora.py``.
+95% bootstrap interval and the median length beside it. The last two rows read the answer, so
+they are no usable rule; nor are they a ceiling for ROUGE-2 F1, which a longer summary of a
+small cluster can raise (docs/summary-quality.md, "Below the reference size"). Corpora and
+scoring are those of ``corpora.py``.
 """
 from __future__ import annotations
 

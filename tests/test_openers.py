@@ -87,6 +87,8 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     # the questioning of someone caught in the sentence before
     ("Qua đấu tranh, người đàn ông khai nhận đã mua ma túy ở chợ.", True),
     ("Qua khai thác, đối tượng thừa nhận trộm hai xe máy.", True),
+    ("Qua đấu tranh khai thác, hai người khai nhận đã mua ma túy.", True),
+    ("Qua xác minh ban đầu, người đàn ông đã trộm ba xe máy.", True),
     ("Qua đường dây nóng, người dân phản ánh khói bụi.", False),
     # an example of the claim before it
     ("Ví như nhà D2 cao 21 tầng chỉ có 2 tầng hầm.", True),

@@ -106,7 +106,7 @@ def test_group_options_are_declared_the_same_way() -> None:
     assert GroupOptions.from_mapping({"threshold": 0.2}).threshold == 0.2
 
 
-def test_the_default_length_grows_with_a_large_cluster_and_keeps_the_reference_level_below_it() -> None:
+def test_the_default_length_grows_with_a_large_cluster_and_shrinks_more_slowly_below_it() -> None:
     options = Options()
     level = options.auto_reference_syllables
     assert syllable_budget(options, options.auto_reference_cluster) == level

@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     print("level exponent  " + "  ".join(f"{p:>24}" for p in PARTS) + "   worst")
     for level in LEVELS:
         for exponent in EXPONENTS:
-            system = tomtat_system(Options(auto_reference_syllables=level, auto_exponent=exponent))
+            system = tomtat_system(Options(auto_reference_syllables=level, auto_exponent=exponent,
+                                           auto_exponent_below=exponent))  # symmetric, as when it was run
             scores, fits, cells = [], True, []
             for part, clusters in data.items():
                 predictions = [system(documents) for documents, _ in clusters]

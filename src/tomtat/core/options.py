@@ -141,9 +141,9 @@ class Options:
     # training/cross_fit_length.py, out of sample on both training parts, found a summary much
     # shorter than the usual human length costs small clusters ROUGE-2 (worse part 0.3275 at
     # 0.30, 0.3306 at 0.10, 0.3298 at 0; median length 209 -> 211 against 200).
-    auto_exponent_below: float = setting(0.1, float, "the same power for clusters smaller than "
-                                         "auto_reference_cluster (0: never shorter than the reference length)",
-                                         minimum=0, maximum=1)
+    auto_exponent_below: float = setting(0.1, float, "the power the default length shrinks by for clusters "
+                                         "smaller than auto_reference_cluster (0: the reference length, "
+                                         "still at most half the cluster)", minimum=0, maximum=1)
     auto_min_syllables: int = setting(60, int, "shortest default length", minimum=1, maximum=100_000)
     auto_max_syllables: int = setting(400, int, "longest default length", minimum=1, maximum=100_000)
 

@@ -7,8 +7,9 @@ from tomtat.core.options import Options
 def syllable_budget(options: Options, cluster_syllables: int) -> int:
     """The asked length, or with none the default: ``auto_reference_syllables`` at a cluster of
     ``auto_reference_cluster`` syllables, growing as the cluster's size to ``auto_exponent``
-    (and shrinking to ``auto_exponent_below``: by default not at all), within
-    ``auto_min_syllables``..``auto_max_syllables`` and never more than half a small cluster.
+    (and shrinking as it to ``auto_exponent_below``, by default more slowly), within
+    ``auto_min_syllables``..``auto_max_syllables``, and no more than half a small cluster
+    unless that is under ``auto_min_syllables``.
     (The values and how they were chosen: docs/summary-quality.md, "Summary length".)"""
     if options.syllables is not None:
         return options.syllables

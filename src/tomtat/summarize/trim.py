@@ -31,8 +31,8 @@ from typing import Iterable, Protocol
 from tomtat.core.model import Removed
 from tomtat.vi.dates import DateFinder
 from tomtat.vi.time_context import is_background, is_plan
-from tomtat.vi.openers import MIN_WORDS, Openers, WORD, capitalize_first, expand_pattern, read_sections, word_count
-from tomtat.vi.resources import lines as resource_lines
+from tomtat.vi.openers import MIN_WORDS, Openers, WORD, capitalize_first, expand_pattern, word_count
+from tomtat.vi.resources import lines as resource_lines, read_sections
 
 PATTERNS_FILE = "trim_patterns.txt"
 OUTLETS_FILE = "news_outlets.txt"

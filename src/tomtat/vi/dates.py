@@ -96,7 +96,9 @@ _DAY_SEPARATOR = re.compile(r"\d\s*[/\-.]\s*\d")
 # A street or the revolution a date names is no date of the story: "đường 8 tháng 3", "phố 3
 # tháng 2", "đường Cách mạng tháng Tám" (a hand check found "tháng 3/2016" labelling a raid on
 # a shop in "đường 8 tháng 3").
-_NAMED_AFTER_A_DATE = re.compile(r"(?<!\w)(?:(?:đường|phố|đại\s+lộ)\s+(?:\d{1,2}\s+)?|cách\s+mạng\s+)$", re.IGNORECASE)
+_NAMED_AFTER_A_DATE = re.compile(r"(?<!\w)(?:(?:đường|(?<!thành\s)phố|đại\s+lộ)\s+(?:\d{1,2}\s+)?|cách\s+mạng\s+)$",
+                                 re.IGNORECASE)
+_STREET_DATE_START = re.compile(r"\d|tháng(?!\w)", re.IGNORECASE)  # such a name is "8 tháng 3", "tháng Tám", never "ngày 12/3"
 _NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_month_bare", "day_month_paren"})
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
                           "day_month_bare", "day_month_paren", "month_year", "year"})
@@ -267,7 +269,8 @@ class DateFinder:
                 start, end = match.span()
                 while start < end and text[start].isspace():
                     start += 1
-                if any(start < e and s < end for s, e in taken) or _NAMED_AFTER_A_DATE.search(text, max(0, start - 24), start):
+                if any(start < e and s < end for s, e in taken) or (
+                        _STREET_DATE_START.match(text, start) and _NAMED_AFTER_A_DATE.search(text, max(0, start - 24), start)):
                     continue
                 try:
                     mention = self._resolve(kind, match, text[start:end], start, end, anchor)
