@@ -316,3 +316,9 @@ def test_the_day_told_after_an_anniversary_looked_forward_to_is_no_plan():
     from tomtat.vi.time_context import is_plan
     text = "Chào mừng kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022), sáng 14/5, tỉnh tổ chức mít tinh."
     assert [is_plan(text, m) for m in DateFinder().find(text)] == [True, True, False]
+
+
+def test_thousands_of_dates_in_one_text_are_all_found_once():
+    text = " ".join(f"ngày {k % 28 + 1}/{k % 12 + 1}" for k in range(3000))
+    found = DateFinder().find(text)
+    assert len(found) == 3000 and all(a.end <= b.start for a, b in zip(found, found[1:]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -255,7 +256,8 @@ class DateFinder:
         return {k: v for k, v in self.__dict__.items() if k != "_recent"}
 
     def _find(self, text: str, anchor: date | None) -> list[DateMention]:
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # the spans claimed, sorted and disjoint (one bisect a match:
+        # a text of thousands of dates stays linear-ish, as a hostile input may be)
         out: list[DateMention] = []
         has_digit = _DIGIT.search(text) is not None
         lower = text.lower()
@@ -269,7 +271,8 @@ class DateFinder:
                 start, end = match.span()
                 while start < end and text[start].isspace():
                     start += 1
-                if any(start < e and s < end for s, e in taken) or (
+                at = bisect_right(taken, (start, end))
+                if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end) or (
                         _STREET_DATE_START.match(text, start) and _NAMED_AFTER_A_DATE.search(text, max(0, start - 24), start)):
                     continue
                 try:
@@ -278,7 +281,7 @@ class DateFinder:
                     # the tables do not know ("kıa" matched as "kia"): no usable date
                     mention = None
                 if mention is not None:
-                    taken.append((start, end))
+                    insort(taken, (start, end))
                     out.append(mention)
         return sorted(out, key=lambda m: m.start)
 
