@@ -217,9 +217,12 @@ class NameRules:
         particles of the word lists ("Erik ten Hag", "Van der Bellen"); a word capitalized only
         because it opens the sentence is left out (:meth:`sentence_opener`)."""
         runs = find_runs(text, self._run)
-        if runs and runs[0].initial and self.sentence_opener(runs[0].words, head_next=len(runs[0].tokens) > 1 and bool(
-                self.org_head.match(text, runs[0].tokens[1].start)) and self.org_extent(text, runs[0].tokens[1].start) is not None):
-            runs[0] = Run(runs[0].tokens[1:], initial=False)  # "Theo PGS Nguyễn Thị Hoài An, ..."
+        if runs and runs[0].initial:
+            second = runs[0].tokens[1].start if len(runs[0].tokens) > 1 else None
+            head_next = second is not None and self.org_head.match(text, second) is not None \
+                and self.org_extent(text, second) is not None
+            if self.sentence_opener(runs[0].words, head_next=head_next):
+                runs[0] = Run(runs[0].tokens[1:], initial=False)  # "Theo PGS Nguyễn Thị Hoài An, ..."
         return runs
 
     def sentence_opener(self, words: Sequence[str], *, head_next: bool = False) -> bool:
@@ -231,8 +234,9 @@ class NameRules:
         a foreign name (:meth:`_before_a_foreign_name`) ("Theo PGS Nguyễn Thị Hoài An", "Sau Bộ Y
         tế", "Còn Nguyễn Văn A", "Theo VietinBank"). ``head_next``: an organization's name starts
         at the second word in the text, its head's own lowercase words outside the run ("Theo
-        Trung| tâm Quản lý ..."; not "Thành Trung| tâm sự ...", where no name follows the head). A name that opens the sentence stays whole ("Nguyễn Văn A cho biết", "Lan
-        Anh nói", "Văn Lâm bắt chính")."""
+        Trung| tâm Quản lý ..."; not "Thành Trung| tâm sự ...", where no name follows the head).
+        A name that opens the sentence stays whole ("Nguyễn Văn A cho biết", "Lan Anh nói", "Văn
+        Lâm bắt chính")."""
         if len(words) < 2:
             return False
         first, rest = words[0], words[1:]

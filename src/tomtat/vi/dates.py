@@ -256,8 +256,9 @@ class DateFinder:
         return {k: v for k, v in self.__dict__.items() if k != "_recent"}
 
     def _find(self, text: str, anchor: date | None) -> list[DateMention]:
-        taken: list[tuple[int, int]] = []  # the spans claimed, sorted and disjoint (one bisect a match:
-        # a text of thousands of dates stays linear-ish, as a hostile input may be)
+        # The spans claimed, sorted and disjoint: a match's overlap is one bisect, so a text of
+        # thousands of dates (a hostile input) is not read in quadratic time.
+        taken: list[tuple[int, int]] = []
         out: list[DateMention] = []
         has_digit = _DIGIT.search(text) is not None
         lower = text.lower()

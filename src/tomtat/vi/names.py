@@ -87,12 +87,12 @@ def _longest_first(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(items, key=len, reverse=True))
 
 
+BODY_FIELDS_FILE = "body_fields.txt"
+
+
 def _body_field_section(name: str) -> frozenset[str]:
     """One section of ``body_fields.txt``, in the tone placement text is read with."""
     return frozenset(fix_tone_placement(line) for line in read_sections(resource_lines(BODY_FIELDS_FILE), BODY_FIELDS_FILE)[name])
-
-
-BODY_FIELDS_FILE = "body_fields.txt"
 
 
 @dataclass(frozen=True)
