@@ -222,3 +222,21 @@ def test_normal_requests_succeed_during_limit_size_load():
             thread.join()
         assert len(statuses) == 3 and set(statuses) <= {200, 503}, statuses
         assert normal and all(r.status_code == 200 for r in normal), [r.status_code for r in normal]
+
+
+def test_a_worker_ended_twice_at_once_raises_nothing():
+    # the pool's close() and a failed start's replace() can both end one worker; the second
+    # close of its pipe then meets a descriptor already gone (seen once in CI as a thread's OSError)
+    import multiprocessing
+    import os
+
+    from tomtat.apps.service.workers import _end, _Worker
+
+    parent_end, child_end = multiprocessing.Pipe()
+    process = multiprocessing.get_context("spawn").Process(target=time.sleep, args=(30,), daemon=True)
+    process.start()
+    worker = _Worker(process, parent_end)
+    os.close(parent_end.fileno())  # as if another thread had closed it first
+    _end(worker)
+    assert not process.is_alive()
+    child_end.close()

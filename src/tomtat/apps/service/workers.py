@@ -12,6 +12,7 @@ dict the caller turns back into its error (exceptions with keyword-only fields d
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -235,7 +236,8 @@ class _Run:
                 self.ready_once.set()
                 return
         except (EOFError, OSError):
-            pass
+            if self._closed:
+                return  # the pool was closed under it: close() ended the worker
         self._failed_starts += 1
         self.replace(worker, delay=min(30.0, 0.5 * 2 ** self._failed_starts))
 
@@ -245,9 +247,12 @@ def _ready() -> bool:
 
 
 def _end(worker: _Worker) -> None:
+    """Kill the worker and close its pipe; safe when another thread ends it too (the pool's
+    close() and a worker's failed start can meet: a second close of the pipe's descriptor fails)."""
     try:
         worker.process.kill()
         worker.process.join(timeout=5)
     except (OSError, ValueError, AssertionError):
         pass
-    worker.conn.close()
+    with contextlib.suppress(OSError):
+        worker.conn.close()
