@@ -25,7 +25,7 @@ from tomtat.core.model import Sentence
 from tomtat.story.abbreviations import defined_before
 from tomtat.story.mentions import (LOCATION, ORGANIZATION, PERSON, Evidence, Mention, MentionFinder,
                                     language_or_pronoun, place_inside_a_name)
-from tomtat.story.name_rules import COMPANY_HEADS, LEGAL_FORMS, Run
+from tomtat.story.name_rules import BODY_FIELD_JOINERS, COMPANY_HEADS, LEGAL_FORMS, Run
 from tomtat.vi.letters import without_marks
 from tomtat.vi.names import EntityResources, fold, fold_token, key_starts, may_start
 
@@ -36,7 +36,6 @@ __all__ = ["LOCATION", "ORGANIZATION", "PERSON", "Entity", "EntityExtractor", "E
 Group = tuple[str, str]
 Groups = dict[Group, list[Mention]]
 SentenceOf = Mapping[tuple[str, int], Sentence]  # a sentence by (article id, sentence index)
-_FIELD_JOINERS = ("và", "về")
 
 
 @dataclass(frozen=True)
@@ -419,20 +418,18 @@ class EntityExtractor:
         for indices in by_key.values():
             if len(indices) < 2:
                 continue
-            ends = []
+            tails = []  # each mention's fields as written, with the space before them
             for i in indices:
                 m = mentions[i]
                 sentence = sentence_of[(m.article_id, m.sentence_index)]
-                end = self.finder.rules.body_fields_end(sentence.text, m.text, m.end - sentence.start)
-                ends.append(sentence.start + end if end else 0)
-            if all(ends):
-                for i, end in zip(indices, ends):
+                at = m.end - sentence.start
+                end = self.finder.rules.body_fields_end(sentence.text, m.text, at)
+                tails.append(sentence.text[at:end] if end else "")
+            if all(tails):
+                for i, fields in zip(indices, tails):
                     m = mentions[i]
-                    sentence = sentence_of[(m.article_id, m.sentence_index)]
-                    fields = sentence.text[m.end - sentence.start:end - sentence.start]
-                    key = self.res.organization_key(" ".join([m.text, *(w for w in fields.split() if w not in _FIELD_JOINERS)]))
-                    text = m.text + fields
-                    extended[i] = replace(m, text=text, key=key, end=end)
+                    key = self.res.organization_key(" ".join([m.text, *(w for w in fields.split() if w not in BODY_FIELD_JOINERS)]))
+                    extended[i] = replace(m, text=m.text + fields, key=key, end=m.end + len(fields))
         return extended
 
     def _join_bracketed(self, groups: Groups, mentions: list[Mention], sentence_of: SentenceOf) -> None:

@@ -109,6 +109,7 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”]")  # where an appositive's name ends 
 _ORG_WINDOW = 16  # the words an organization's name is read in: not the whole rest of the sentence
 _PLACE_SEPARATORS = frozenset({" ", " - ", " – ", "-"})  # between the words of a listed place
 _FIELD_SEPARATORS = frozenset({" ", ", ", " - ", " – ", "-", " & ", "&"})  # between the fields of a name
+BODY_FIELD_JOINERS = ("và", "về")  # between two lowercase fields of a public body ("tội phạm về ma túy")
 
 
 def _listed_run(tokens: Sequence[str], start: int, stop: int, listed: Callable[[str, bool], bool], *,
@@ -220,7 +221,7 @@ class NameRules:
         if runs and runs[0].initial:
             second = runs[0].tokens[1].start if len(runs[0].tokens) > 1 else None
             head_next = second is not None and self.org_head.match(text, second) is not None \
-                and self.org_extent(text, second) is not None
+                and self.org_extent(text, second) is not None  # (the regex first: most sentences have no head there)
             if self.sentence_opener(runs[0].words, head_next=head_next):
                 runs[0] = Run(runs[0].tokens[1:], initial=False)  # "Theo PGS Nguyễn Thị Hoài An, ..."
         return runs
@@ -527,7 +528,7 @@ class NameRules:
         forced = " ".join(name_words[-2:]).lower() in self.res.body_forces or name_words[-1].lower() in self.res.body_forces
         j = _listed_run(tokens, 0, joined, lambda entry, first: entry in self.res.body_fields
                         or (entry in self.res.body_actions and (forced or not first)),
-                        joiners=("và", "về"), lowercase=True)
+                        joiners=BODY_FIELD_JOINERS, lowercase=True)
         if not j:
             return 0
         if j < len(tokens) and text[words[j - 1].end():words[j].start()] == " " and tokens[j].islower() \

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Collection, Sequence
+from functools import cache, cached_property, lru_cache
+from typing import Collection, Mapping, Sequence
 
 from tomtat.vi.normalize import fix_tone_placement
 from tomtat.vi.resources import lines as resource_lines, read_sections, vietnamese_syllables, vietnamese_words
@@ -90,9 +90,11 @@ def _longest_first(items: Sequence[str]) -> tuple[str, ...]:
 BODY_FIELDS_FILE = "body_fields.txt"
 
 
-def _body_field_section(name: str) -> frozenset[str]:
-    """One section of ``body_fields.txt``, in the tone placement text is read with."""
-    return frozenset(fix_tone_placement(line) for line in read_sections(resource_lines(BODY_FIELDS_FILE), BODY_FIELDS_FILE)[name])
+@cache
+def _body_field_sections() -> Mapping[str, frozenset[str]]:
+    """The sections of ``body_fields.txt``, in the tone placement text is read with (read once)."""
+    return {name: frozenset(fix_tone_placement(line) for line in lines)
+            for name, lines in read_sections(resource_lines(BODY_FIELDS_FILE), BODY_FIELDS_FILE).items()}
 
 
 @dataclass(frozen=True)
@@ -131,10 +133,10 @@ class EntityResources:
     company_fields: frozenset[str] = field(  # lowercased
         default_factory=lambda: frozenset(f.lower() for f in resource_lines("company_fields.txt")))
     # lowercase fields ending a public body's name; those that are verbs as often; the words they go on
-    body_fields: frozenset[str] = field(default_factory=lambda: _body_field_section("fields"))
-    body_actions: frozenset[str] = field(default_factory=lambda: _body_field_section("actions"))
+    body_fields: frozenset[str] = field(default_factory=lambda: _body_field_sections()["fields"])
+    body_actions: frozenset[str] = field(default_factory=lambda: _body_field_sections()["actions"])
     body_forces: frozenset[str] = field(default_factory=lambda: frozenset(
-        w.lower() for w in _body_field_section("forces")))
+        w.lower() for w in _body_field_sections()["forces"]))
     regions: frozenset[str] = frozenset()  # folded world regions, which ``places`` holds too
     org_kinds: tuple[str, ...] = field(  # folded, longest first
         default_factory=lambda: tuple(sorted({fold(k) for k in resource_lines("org_kinds.txt")}, key=len, reverse=True)))
