@@ -94,6 +94,10 @@ def test_seed_summary_tells_each_of_the_four_happenings_once_with_its_day(seed_s
         assert len(days) == 1 and month in days[0].label, (prefix, [e.label for e in events_of(prefix)])
     april = events_of("003")[0]
     assert "năm chưa rõ, không trước năm 2018" in april.label  # not before the 2018 it speaks of
+    # Every story names office holders by title (a US president, a secretary of state), which
+    # bounds its year from below though no year is written: Shoigu's July is after Biden's start.
+    assert all(e.year_from is not None for e in seed_summary.events if e.precision in ("unknown", "range"))
+    assert "năm chưa rõ, không trước năm 2021" in events_of("004")[0].label
     assert all("năm chưa rõ" in e.label or e.precision == "year" for e in seed_summary.events)
     for e in seed_summary.events:  # no event mixes two stories told in years that may differ
         assert len({a[:3] for a in e.articles} - {"000", "001"}) <= 1 or e.precision == "year"

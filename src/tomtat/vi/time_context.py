@@ -6,6 +6,7 @@ import re
 from typing import Any, Iterable, Sequence
 
 from tomtat.vi.dates import DAY, DAY_MONTH, MONTH, UNRESOLVED, WEEK, YEAR, DateFinder, DateMention, article_anchor
+from tomtat.vi.office_terms import OfficeTerms
 
 # How precise a date is (higher wins when an event's sources disagree in precision).
 PRECISION_RANK = {DAY: 6, WEEK: 5, "day-month": 4, MONTH: 3, "month-only": 2, YEAR: 1, UNRESOLVED: 0}
@@ -273,10 +274,11 @@ def _chunks_with_a_year(text: str) -> Iterable[str]:
 def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
     """The latest year ``text`` speaks of as past (or present), or None: evidence that the
     text was written in that year or later. A year named as a plan or deadline ("đến năm
-    2030", "dự kiến năm 2025") is no such evidence. Only years written out count; nothing
-    is taken from an anchor."""
+    2030", "dự kiến năm 2025") is no such evidence. Only years written out count, and the
+    terms of the office holders it names by title ("Tổng thống Mỹ Joe Biden": 2021;
+    ``office_terms``); nothing is taken from an anchor."""
     finder = finder or DateFinder()
-    latest: int | None = None
+    latest = OfficeTerms.default().year_floor(text)
     for part in _chunks_with_a_year(text):
         # A date's year is one of the chunk's written years (4 digits): a chunk whose years
         # are all at most the latest found cannot raise it, and is not read for dates.
