@@ -16,7 +16,9 @@ from tomtat.vi.letters import UPPER
 from tomtat.vi.resources import lines as resource_lines
 
 OFFICE_TERMS_FILE = "office_terms.txt"
-_MAX_WORDS_BETWEEN = 3  # a country or body between title and name: "Bộ trưởng Quốc phòng Mỹ Lloyd Austin"
+# Capitalized words between title and name, a country's or a body's ("Bộ trưởng Quốc phòng Mỹ
+# Lloyd Austin", "Chủ tịch Fed Jerome Powell"; a dot inside a word, as in "TP.HCM", not at its end).
+_MAX_WORDS_BETWEEN = 3
 # Before the title, words that make it someone else's office or one not held: a deputy ("Phó
 # Tổng thống Joe Biden"), a candidate ("cựu ứng cử viên Tổng thống Lee Jae-myung" in 2022).
 _NOT_THE_HOLDER = re.compile(r"(?<!\w)(?:phó|ứng cử viên|ứng viên|ứng cử|tranh cử|đề cử)\s+$")
@@ -66,7 +68,7 @@ class OfficeTerms:
         # before it is read in ``year_floor``.
         pattern = re.compile(
             rf"(?:{_alternation(titles)})"
-            rf"(?P<between>(?:\s+[{UPPER}][^\s,.;:!?()]*){{0,{_MAX_WORDS_BETWEEN}}}?)"
+            rf"(?P<between>(?:\s+[{UPPER}](?:[^\s,;:!?()]*[^\s,.;:!?()])?){{0,{_MAX_WORDS_BETWEEN}}}?)"
             rf"\s+(?=[{UPPER}])(?P<name>(?i:{_alternation(names)}))(?![\w-])")
         return cls(terms, pattern)
 
