@@ -480,6 +480,22 @@ def test_an_event_label_reads_only_its_own_kind_of_date(tmp_path):
     assert [e.label for e in summary.events] == ["19/8 (năm chưa rõ, không trước năm 2015)"]
 
 
+def test_an_office_holder_bounds_a_label_but_never_makes_or_erases_a_year(tmp_path):
+    # An undated article writes 12/3/2019 and names a holder whose term starts later (the list
+    # says 2021): the day told again without its year still takes 2019 from the text. A story
+    # with no year written gets the holder's start as its label's floor, and no year.
+    (tmp_path / "a.txt").write_text(
+        "Ngày 12/3/2019, bộ ngoại giao công bố kế hoạch hợp tác mới với các đối tác trong khu vực.\n\n"
+        "Sáng 12/3, Tổng thống Mỹ Joe Biden gửi thư chúc mừng tới hội nghị của các đối tác.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Ngày 5/6, Tổng thống Mỹ Joe Biden tiếp đoàn đại biểu doanh nghiệp tại Nhà Trắng.\n\n"
+        "Đoàn gồm đại diện của hai mươi công ty công nghệ và năng lượng lớn.", encoding="utf-8")
+    summary = Summarizer(Options(sentences=4)).summarize([tmp_path / "a.txt", tmp_path / "b.txt"])
+    labels = [e.label for e in summary.events]
+    assert "12/3/2019" in labels and not any(label.startswith("12/3 (") for label in labels), labels
+    assert "5/6 (năm chưa rõ, không trước năm 2021)" in labels, labels
+
+
 def test_two_stories_naming_one_day_tell_one_event(tmp_path):
     # Two outlets, worded apart (no sentence pair similar enough to link them), name the same
     # day without its year: one event, labelled with the known floor; a day some apart stays apart.

@@ -42,7 +42,7 @@ from tomtat.summarize.order import predecessor
 from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor,
                              valid_date)
 from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, looks_back, months_reviewed,
-                                    names_an_occasion, past_year_floor)
+                                    label_year_floor, names_an_occasion, past_year_floor)
 
 _DAYS = (DAY, WEEK, DAY_MONTH)
 _CAPTION_WEIGHT = 2.0
@@ -109,12 +109,13 @@ class ClusterDates:
     own: list[When | None]  # the sentence's own date (None: none, only a plan, background or a cited document's)
     told: list[When | None]  # own, else inherited from its paragraph, else its story's main day
     scope: dict[str, tuple[str, ...]]  # article id -> the articles sharing its year
-    year_from: dict[tuple[str, ...], int | None]
+    year_from: dict[tuple[str, ...], int | None]  # the latest year its articles write as past
     votes: list[bool] = field(default_factory=list)  # does its own day vote for the story's main one ("Trước đó, ...": not first)
     main: dict[tuple[str, ...], tuple[When, list[When]]] = field(default_factory=dict)  # story -> (main day, its window)
     anchored: dict[str, bool] = field(default_factory=dict)
     recalled_only: set[tuple[str, ...]] = field(default_factory=set)  # stories whose every day is told as earlier
     window_days: int = DEFAULTS.event_window_days
+    label_floor: dict[tuple[str, ...], int | None] = field(default_factory=dict)  # year_from or its office holders' start
 
     @classmethod
     def build(cls, cluster: Cluster, finder: DateFinder | None = None, window_days: int = DEFAULTS.event_window_days) -> "ClusterDates":
@@ -162,13 +163,17 @@ class ClusterDates:
         scope = year_scopes(cluster.articles, links)
         texts = {a.id: f"{a.title}\n{a.text}" for a in cluster.articles}
         year_from: dict[tuple[str, ...], int | None] = {}
+        label_floor: dict[tuple[str, ...], int | None] = {}
         for group in set(scope.values()):
-            years = [y for y in (past_year_floor(texts[a], finder) for a in group) if y is not None]
+            written_floors = {a: past_year_floor(texts[a], finder) for a in group}
+            years = [y for y in written_floors.values() if y is not None]
             year_from[group] = max(years) if years else None
+            labels = [y for y in (label_year_floor(written_floors[a], texts[a]) for a in group) if y is not None]
+            label_floor[group] = max(labels) if labels else None
         _years_from_the_month(own, cluster, scope, year_from, written, written_days)
         _years_from_the_same_day(own, cluster, scope, year_from)
         dates = cls(own, list(own), scope, year_from, votes, anchored={a: d is not None for a, d in anchors.items()},
-                    window_days=window_days)
+                    window_days=window_days, label_floor=label_floor)
         dates._find_main(cluster, finder, anchors)
         dates._inherit(cluster, anchors)
         return dates
@@ -481,6 +486,7 @@ class _Group:
     days: list[When] = field(default_factory=list)
     chains: list[list[int]] = field(default_factory=list)  # positions in the reading order, each with the ones leaning on it
     floors: list[int] = field(default_factory=list)  # year unknown: the years its stories speak of as past
+    label_floors: list[int] = field(default_factory=list)  # the same with their office holders' (labels only)
 
 
 _LEDE_INDEX = 1  # an article's first two sentences (its sapo's or its body's opening) tell its news
@@ -632,7 +638,7 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
             events.append(StoryEvent(label, None, "unknown", tuple(positions), articles))
             continue
         days = sorted(set(g.days), key=When.ordinal) or [g.when]
-        year_from = max(g.floors, default=None) if g.scope else None
+        year_from = max(g.label_floors, default=None) if g.scope else None
         precision = {DAY: "day", MONTH: "month", YEAR: "year"}[days[0].precision]
         if days[0].year is None:
             precision = "range" if year_from else "unknown"
@@ -644,6 +650,7 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
 def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: When | None) -> _Group:
     scope = dates.scope[article_id] if when is not None and when.year is None else None
     floor = dates.year_from.get(scope) if scope is not None else None
+    label_floor = dates.label_floor.get(scope) if scope is not None else None
     for g in groups:
         if g.when is None or when is None:
             if g.when is None and when is None:
@@ -658,11 +665,13 @@ def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: Whe
     if same is not None:
         assert when is not None
         if same.when is not None and same.when.year is None and when.year is not None:
-            same.when, same.scope, same.days, same.floors = when, None, [], []  # its year is now written
-        elif floor is not None:
-            same.floors.append(floor)
+            same.when, same.scope, same.days, same.floors, same.label_floors = when, None, [], [], []  # its year is now written
+        else:
+            same.floors.extend([floor] if floor is not None else [])
+            same.label_floors.extend([label_floor] if label_floor is not None else [])
         return same
-    group = _Group(when, scope, floors=[floor] if floor is not None else [])
+    group = _Group(when, scope, floors=[floor] if floor is not None else [],
+                   label_floors=[label_floor] if label_floor is not None else [])
     groups.append(group)
     return group
 

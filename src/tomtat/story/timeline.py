@@ -26,7 +26,7 @@ import numpy as np
 
 from tomtat.core.model import Article, Sentence
 from tomtat.vi.dates import DAY, DAY_MONTH, UNRESOLVED, DateFinder, DateMention, article_anchor, is_date_line
-from tomtat.vi.time_context import PRECISION_RANK, best_mention, is_background, past_year_floor
+from tomtat.vi.time_context import PRECISION_RANK, best_mention, is_background, label_year_floor, past_year_floor
 from tomtat.vi.text import Vectors, syllables
 
 _SAME_TIME_REACH = 2  # "Cùng ngày" looks this many sentences back in its article for its day
@@ -329,7 +329,7 @@ def _order(events: list[Event], articles: Sequence[Article], twins: set[frozense
     for e in unknown:
         scope = scopes[e.sources[0].article_id]
         if scope not in floors:
-            years = [y for y in (past_year_floor(texts[a]) for a in scope) if y is not None]
+            years = [y for y in (label_year_floor(past_year_floor(texts[a]), texts[a]) for a in scope) if y is not None]
             floors[scope] = max(years) if years else None
         placed.append(replace(e, scope=scope, year_from=floors[scope]))
     named: dict[tuple[str, ...], Counter[tuple[int, int]]] = {}

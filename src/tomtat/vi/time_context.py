@@ -274,11 +274,10 @@ def _chunks_with_a_year(text: str) -> Iterable[str]:
 def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
     """The latest year ``text`` speaks of as past (or present), or None: evidence that the
     text was written in that year or later. A year named as a plan or deadline ("đến năm
-    2030", "dự kiến năm 2025") is no such evidence. Only years written out count, and the
-    terms of the office holders it names by title ("Tổng thống Mỹ Joe Biden": 2021;
-    ``office_terms``); nothing is taken from an anchor."""
+    2030", "dự kiến năm 2025") is no such evidence. Only years written out count; nothing
+    is taken from an anchor."""
     finder = finder or DateFinder()
-    latest = OfficeTerms.default().year_floor(text)
+    latest: int | None = None
     for part in _chunks_with_a_year(text):
         # A date's year is one of the chunk's written years (4 digits): a chunk whose years
         # are all at most the latest found cannot raise it, and is not read for dates.
@@ -299,6 +298,16 @@ def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
                 continue
             latest = m.year if latest is None else max(latest, m.year)
     return latest
+
+
+def label_year_floor(written: int | None, text: str) -> int | None:
+    """The floor a label shows ("năm chưa rõ, không trước năm 2021"): ``written``, the text's
+    :func:`past_year_floor`, or the first year in office of a holder it names by title
+    ("Tổng thống Mỹ Joe Biden"; :mod:`tomtat.vi.office_terms`), whichever is later. Only for
+    labels: the rules that give a day its year read the written years alone, so that a
+    holder's start year, which a story does not write, never makes a year or erases one."""
+    office = OfficeTerms.default().year_floor(text)
+    return written if office is None else office if written is None else max(written, office)
 
 
 def anchored_articles(articles: Iterable[Any]) -> dict[str, bool]:
