@@ -55,10 +55,10 @@ def test_the_shipped_list_reads_and_bounds_a_label_only():
     assert OfficeTerms.default().year_floor("Ngoại trưởng Mỹ Mike Pompeo tới Bình Nhưỡng.") == 2018
     text = "Năm 2015, hai nước ký hiệp định. Tổng thống Mỹ Joe Biden nói hôm qua."
     assert past_year_floor(text) == 2015  # the years written: what gives a day its year
-    assert label_year_floor(past_year_floor(text), text) == 2021  # a label's floor: the latest evidence
-    assert label_year_floor(2023, "Năm 2023, Tổng thống Mỹ Joe Biden đã nói.") == 2023
-    assert label_year_floor(None, "Tổng thống Mỹ Joe Biden đã nói.") == 2021
-    assert label_year_floor(None, "Hai nước dự kiến ký hiệp định vào năm 2030.") is None
+    assert label_year_floor(past_year_floor(text), [text]) == 2021  # a label's floor: the latest evidence
+    assert label_year_floor(2023, ["Năm 2023, Tổng thống Mỹ Joe Biden đã nói."]) == 2023
+    assert label_year_floor(None, ["Ông Trump nói.", "Tổng thống Mỹ Joe Biden đã nói."]) == 2021
+    assert label_year_floor(None, ["Hai nước dự kiến ký hiệp định vào năm 2030."]) is None
 
 
 def test_a_malformed_row_is_named():

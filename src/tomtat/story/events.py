@@ -115,7 +115,6 @@ class ClusterDates:
     anchored: dict[str, bool] = field(default_factory=dict)
     recalled_only: set[tuple[str, ...]] = field(default_factory=set)  # stories whose every day is told as earlier
     window_days: int = DEFAULTS.event_window_days
-    label_floor: dict[tuple[str, ...], int | None] = field(default_factory=dict)  # year_from or its office holders' start
 
     @classmethod
     def build(cls, cluster: Cluster, finder: DateFinder | None = None, window_days: int = DEFAULTS.event_window_days) -> "ClusterDates":
@@ -163,17 +162,13 @@ class ClusterDates:
         scope = year_scopes(cluster.articles, links)
         texts = {a.id: f"{a.title}\n{a.text}" for a in cluster.articles}
         year_from: dict[tuple[str, ...], int | None] = {}
-        label_floor: dict[tuple[str, ...], int | None] = {}
         for group in set(scope.values()):
-            written_floors = {a: past_year_floor(texts[a], finder) for a in group}
-            years = [y for y in written_floors.values() if y is not None]
+            years = [y for y in (past_year_floor(texts[a], finder) for a in group) if y is not None]
             year_from[group] = max(years) if years else None
-            labels = [y for y in (label_year_floor(written_floors[a], texts[a]) for a in group) if y is not None]
-            label_floor[group] = max(labels) if labels else None
         _years_from_the_month(own, cluster, scope, year_from, written, written_days)
         _years_from_the_same_day(own, cluster, scope, year_from)
         dates = cls(own, list(own), scope, year_from, votes, anchored={a: d is not None for a, d in anchors.items()},
-                    window_days=window_days, label_floor=label_floor)
+                    window_days=window_days)
         dates._find_main(cluster, finder, anchors)
         dates._inherit(cluster, anchors)
         return dates
@@ -486,7 +481,7 @@ class _Group:
     days: list[When] = field(default_factory=list)
     chains: list[list[int]] = field(default_factory=list)  # positions in the reading order, each with the ones leaning on it
     floors: list[int] = field(default_factory=list)  # year unknown: the years its stories speak of as past
-    label_floors: list[int] = field(default_factory=list)  # the same with their office holders' (labels only)
+    scopes: list[tuple[str, ...]] = field(default_factory=list)  # year unknown: its stories (for the label's floor)
 
 
 _LEDE_INDEX = 1  # an article's first two sentences (its sapo's or its body's opening) tell its news
@@ -614,6 +609,15 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         return (1, first_seen[season.get(g.scope, g.scope)], w.month or 0, w.day or 0, 0)
 
     groups.sort(key=key)
+    texts = {a.id: f"{a.title}\n{a.text}" for a in cluster.articles}
+    office_floors: dict[tuple[str, ...], int | None] = {}  # per story: its titled holders', read for labels only
+
+    def label_floor(g: _Group) -> int | None:
+        for scope in g.scopes:
+            if scope not in office_floors:
+                office_floors[scope] = label_year_floor(None, (texts[a] for a in scope))
+        return max((y for y in (*g.floors, *(office_floors[s] for s in g.scopes)) if y is not None), default=None)
+
     new_order: list[int] = []
     events: list[StoryEvent] = []
     known: dict[str, Naming] = {}  # how the events so far named each person
@@ -638,7 +642,7 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
             events.append(StoryEvent(label, None, "unknown", tuple(positions), articles))
             continue
         days = sorted(set(g.days), key=When.ordinal) or [g.when]
-        year_from = max(g.label_floors, default=None) if g.scope else None
+        year_from = label_floor(g) if g.scope else None
         precision = {DAY: "day", MONTH: "month", YEAR: "year"}[days[0].precision]
         if days[0].year is None:
             precision = "range" if year_from else "unknown"
@@ -650,7 +654,6 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
 def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: When | None) -> _Group:
     scope = dates.scope[article_id] if when is not None and when.year is None else None
     floor = dates.year_from.get(scope) if scope is not None else None
-    label_floor = dates.label_floor.get(scope) if scope is not None else None
     for g in groups:
         if g.when is None or when is None:
             if g.when is None and when is None:
@@ -665,13 +668,12 @@ def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: Whe
     if same is not None:
         assert when is not None
         if same.when is not None and same.when.year is None and when.year is not None:
-            same.when, same.scope, same.days, same.floors, same.label_floors = when, None, [], [], []  # its year is now written
+            same.when, same.scope, same.days, same.floors, same.scopes = when, None, [], [], []  # its year is now written
         else:
             same.floors.extend([floor] if floor is not None else [])
-            same.label_floors.extend([label_floor] if label_floor is not None else [])
+            same.scopes.extend([scope] if scope is not None else [])
         return same
-    group = _Group(when, scope, floors=[floor] if floor is not None else [],
-                   label_floors=[label_floor] if label_floor is not None else [])
+    group = _Group(when, scope, floors=[floor] if floor is not None else [], scopes=[scope] if scope is not None else [])
     groups.append(group)
     return group
 

@@ -329,8 +329,8 @@ def _order(events: list[Event], articles: Sequence[Article], twins: set[frozense
     for e in unknown:
         scope = scopes[e.sources[0].article_id]
         if scope not in floors:
-            years = [y for y in (label_year_floor(past_year_floor(texts[a]), texts[a]) for a in scope) if y is not None]
-            floors[scope] = max(years) if years else None
+            years = [y for y in (past_year_floor(texts[a]) for a in scope) if y is not None]
+            floors[scope] = label_year_floor(max(years) if years else None, (texts[a] for a in scope))
         placed.append(replace(e, scope=scope, year_from=floors[scope]))
     named: dict[tuple[str, ...], Counter[tuple[int, int]]] = {}
     for e in placed:

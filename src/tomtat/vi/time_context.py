@@ -300,14 +300,15 @@ def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
     return latest
 
 
-def label_year_floor(written: int | None, text: str) -> int | None:
-    """The floor a label shows ("năm chưa rõ, không trước năm 2021"): ``written``, the text's
-    :func:`past_year_floor`, or the first year in office of a holder it names by title
+def label_year_floor(written: int | None, texts: Iterable[str]) -> int | None:
+    """The floor a label shows ("năm chưa rõ, không trước năm 2021"): ``written``, the texts'
+    :func:`past_year_floor`, or the first year in office of a holder they name by title
     ("Tổng thống Mỹ Joe Biden"; :mod:`tomtat.vi.office_terms`), whichever is later. Only for
     labels: the rules that give a day its year read the written years alone, so that a
     holder's start year, which a story does not write, never makes a year or erases one."""
-    office = OfficeTerms.default().year_floor(text)
-    return written if office is None else office if written is None else max(written, office)
+    offices = OfficeTerms.default()
+    floors = [y for y in (written, *(offices.year_floor(text) for text in texts)) if y is not None]
+    return max(floors, default=None)
 
 
 def anchored_articles(articles: Iterable[Any]) -> dict[str, bool]:
