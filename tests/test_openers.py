@@ -90,6 +90,19 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Qua đấu tranh khai thác, hai người khai nhận đã mua ma túy.", True),
     ("Qua xác minh ban đầu, người đàn ông đã trộm ba xe máy.", True),
     ("Qua đường dây nóng, người dân phản ánh khói bụi.", False),
+    # what the sentence answers was told just before (a hand check, 2026-12-07)
+    ("Thấy vậy, người bảo vệ tiếp tục nổ súng cảnh cáo.", True),
+    ("Thấy vậy là chưa đủ, tỉnh lập thêm tổ công tác.", True),  # "seeing that" still leans
+    ("Riêng ông Trần Văn Bình bị phạt 5 năm tù.", True),
+    ("Riêng tư của người bệnh phải được bảo vệ.", False),
+    ("Một giải pháp khác là giảm thuế phí.", True),
+    ("Các địa phương khác cũng triển khai tương tự.", True),
+    ("Một điểm khác biệt của mẫu xe là hộp số.", False),
+    ("Hai bên khác nhau về cách tính giá.", False),
+    ("Cả hai công ty đều không nộp bảo hiểm.", True),
+    ("Cả nước có 63 tỉnh, thành phố.", False),
+    ("Đội tuyển cũng vắng mặt ở giải đấu năm 2014 vì lý do tương tự.", True),
+    ("Sản phẩm tương tự đã được bán ở nhiều nước.", False),  # like a kind, not a case told before
     # an example of the claim before it
     ("Ví như nhà D2 cao 21 tầng chỉ có 2 tầng hầm.", True),
     ("Ví dụ, tỉnh có ba dự án chậm tiến độ.", True),
