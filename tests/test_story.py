@@ -496,6 +496,35 @@ def test_an_office_holder_bounds_a_label_but_never_makes_or_erases_a_year(tmp_pa
     assert "5/6 (năm chưa rõ, không trước năm 2021)" in labels, labels
 
 
+def test_two_outlets_ledes_of_one_day_are_one_fact_when_asked(tmp_path):
+    import numpy as np
+
+    from tomtat.story.event_select import EventSelector
+
+    (tmp_path / "a.txt").write_text(
+        "Ngày 31/5, huấn luyện viên Joachim Löw công bố danh sách 23 cầu thủ dự Euro.\n\n"
+        "Tiền vệ Marco Reus vắng mặt vì chấn thương háng kéo dài từ tháng ba.\n\n"
+        "Sau đó, ngày 31/5, đội tuyển chốt danh sách 23 cầu thủ sang Pháp.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Chiều 31/5, đội tuyển Đức chốt danh sách 23 cầu thủ chính thức lên đường sang Pháp.\n\n"
+        "Ba cầu thủ trẻ bị loại sau đợt tập huấn, trong đó có Julian Brandt.", encoding="utf-8")
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster(summarizer.read([tmp_path / "a.txt", tmp_path / "b.txt"], Problems()))
+    texts = [s.text for s in cluster.sentences]
+    a_lede, a_third, b_lede = (next(i for i, t in enumerate(texts) if t.startswith(p)) for p in ("Ngày 31/5", "Sau đó", "Chiều 31/5"))
+    scores = np.zeros(len(texts))
+    scores[a_lede] = 1.0
+    dates = ClusterDates.build(cluster)
+    similarity = cluster.similarity_rows([a_lede, b_lede], [a_lede, b_lede])[0, 1]
+    assert 0.15 <= similarity < Options().same_day_similarity  # worded apart: the same-day rule keeps both
+    off = EventSelector(summarizer.selector, dates)
+    on = EventSelector(summarizer.selector, dates, lede_repeat_similarity=0.15)
+    assert off._repeats(cluster, scores, [a_lede, b_lede]) == set()
+    assert on._repeats(cluster, scores, [a_lede, b_lede]) == {b_lede}  # the lower-scored lede goes
+    # a third sentence of its article is no lede: the same-day rule alone judges it
+    assert on._repeats(cluster, scores, [a_third, b_lede]) == off._repeats(cluster, scores, [a_third, b_lede])
+
+
 def test_two_stories_naming_one_day_tell_one_event(tmp_path):
     # Two outlets, worded apart (no sentence pair similar enough to link them), name the same
     # day without its year: one event, labelled with the known floor; a day some apart stays apart.

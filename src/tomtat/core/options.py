@@ -114,6 +114,11 @@ class Options:
     same_day_similarity: float = setting(
         0.3, float, "two outlets' sentences on the same day at this cosine tell one fact: the lower-scored goes",
         minimum=0, maximum=1)
+    # Off by default: on the ViMs training part it costs 0.005-0.007 ROUGE-2 (docs/summary-quality.md).
+    lede_repeat_similarity: float = setting(
+        1.0, float, "two outlets' ledes (sapo or first two sentences) on the same day at this cosine tell one "
+        "fact: the lower-scored goes (fewer repeats, less ROUGE; 0.15 reads well; 1 turns it off)",
+        minimum=0, maximum=1)
     event_window_days: int = setting(3, int, "days this far apart are one happening in the story's events",
                                      minimum=0, maximum=366)
     # The unsupervised ranker (ranker "unsupervised"): its terms' weights against the centroid

@@ -73,7 +73,8 @@ class Summarizer(BaseSummarizer):
         assert self.selector is not None
         selector = EventSelector(self.selector, context, self.openers, min_syllables=self.options.min_sentence_syllables,
                                  max_syllables=self.options.long_sentence_syllables,
-                                 same_day_similarity=self.options.same_day_similarity)
+                                 same_day_similarity=self.options.same_day_similarity,
+                                 lede_repeat_similarity=self.options.lede_repeat_similarity)
         return selector(cluster, scores, budget, max_sentences=self.options.sentences)
 
     def arrange(self, cluster: Cluster, ordered: list[int], order_used: str, context: Any,
