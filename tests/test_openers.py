@@ -102,6 +102,20 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Cả hai công ty đều không nộp bảo hiểm.", True),
     ("Cả nước có 63 tỉnh, thành phố.", False),
     ("Đội tuyển cũng vắng mặt ở giải đấu năm 2014 vì lý do tương tự.", True),
+    # ... and what reads alone (a review's cases): a compound, a scope, a difference, the members
+    # named, what the likeness is to
+    ("Thấy thế giới đang chuyển sang xe điện, hãng đầu tư thêm.", False),
+    ("Biết thế mạnh của đối thủ, huấn luyện viên đổi chiến thuật.", False),
+    ("Riêng năm 2023, cả nước xuất khẩu 8 triệu tấn gạo.", False),
+    ("Các sản phẩm khác với hàng thật ở chỗ không có tem.", False),
+    ("Ba Lan khác với Hungary ở chỗ có biển.", False),
+    ("Hai công ty khác trúng đấu giá đã bỏ cọc.", True),
+    ("Ba Lan và hai nước khác ký thỏa thuận.", False),
+    ("Cả hai nhà mạng Viettel và VNPT đều tăng giá cước.", False),
+    ("Cả hai đều bị bắt tại chỗ.", True),
+    ("Doanh thu đạt 15.000 tỷ đồng, con số tương tự cùng kỳ năm trước.", False),
+    ("Tỉnh áp dụng cách làm tương tự như ở Đồng Nai.", False),
+    ("Kết quả tương tự cũng được ghi nhận ở Nhật Bản.", True),
     ("Sản phẩm tương tự đã được bán ở nhiều nước.", False),  # like a kind, not a case told before
     # an example of the claim before it
     ("Ví như nhà D2 cao 21 tầng chỉ có 2 tầng hầm.", True),

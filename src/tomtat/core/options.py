@@ -116,8 +116,9 @@ class Options:
         minimum=0, maximum=1)
     # Off by default: on the ViMs training part it costs 0.005-0.007 ROUGE-2 (docs/summary-quality.md).
     lede_repeat_similarity: float = setting(
-        1.0, float, "two outlets' ledes (sapo or first two sentences) on the same day at this cosine tell one "
-        "fact: the lower-scored goes (fewer repeats, less ROUGE; 0.15 reads well; 1 turns it off)",
+        1.0, float, "two outlets' ledes (a sapo's sentences and the body's first two) on the same day at this "
+        "cosine tell one fact: the lower-scored goes (fewer repeats, less ROUGE; 0.15 reads well; at or above "
+        "--same-day-similarity it adds nothing)",
         minimum=0, maximum=1)
     event_window_days: int = setting(3, int, "days this far apart are one happening in the story's events",
                                      minimum=0, maximum=366)

@@ -9,8 +9,8 @@ no fact. Otherwise:
   their words (TF-IDF cosine at least
   ``same_day_similarity``) are one fact told by two outlets in different words ("tuyến 68
   khai trương sáng 12/3" twice); the lower-scored one is left out and the rest chosen again.
-* **One lede a day** (when asked for). Two outlets' ledes (a sapo's sentences or an article's
-  first two) on the same day tell the day's news, each in its own words, often below that
+* **One lede a day** (when asked for). Two outlets' ledes (a sapo's sentences and the first
+  two of an article's body) on the same day tell the day's news, each in its own words, often below that
   cosine (a hand check found an announcement told four times): at ``lede_repeat_similarity``
   they are one fact too. Off by default: each outlet's lede shares words with the references,
   and ROUGE on ViMs falls by 0.005-0.007 without them.
@@ -39,7 +39,7 @@ from tomtat.summarize.select import Selector
 from tomtat.vi.openers import Openers, is_cut_or_question
 
 _ROUNDS = 3  # re-selections at most (each leaves out what the last one repeated)
-_LEDE_SENTENCES = 2  # an article's lede: its sapo, else its first two sentences
+_LEDE_SENTENCES = 2  # an article's lede: its sapo's sentences and the first two of its body
 
 
 @dataclass

@@ -307,6 +307,7 @@ def label_year_floor(written: int | None, texts: Iterable[str]) -> int | None:
     labels: the rules that give a day its year read the written years alone, so that a
     holder's start year, which a story does not write, never makes a year or erases one."""
     offices = OfficeTerms.default()
+    texts = [texts] if isinstance(texts, str) else texts  # one text, not its characters
     floors = [y for y in (written, *(offices.year_floor(text) for text in texts)) if y is not None]
     return max(floors, default=None)
 
