@@ -480,17 +480,26 @@ def test_an_event_label_reads_only_its_own_kind_of_date(tmp_path):
     assert [e.label for e in summary.events] == ["19/8 (năm chưa rõ, không trước năm 2015)"]
 
 
+def _articles(folder, *texts: str) -> list:
+    """Each text written as an article file of ``folder`` (a.txt, b.txt, ...)."""
+    paths = []
+    for name, text in zip("abcdefgh", texts):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        paths.append(folder / f"{name}.txt")
+    return paths
+
+
 def test_an_office_holder_bounds_a_label_but_never_makes_or_erases_a_year(tmp_path):
     # An undated article writes 12/3/2019 and names a holder whose term starts later (the list
     # says 2021): the day told again without its year still takes 2019 from the text. A story
     # with no year written gets the holder's start as its label's floor, and no year.
-    (tmp_path / "a.txt").write_text(
+    paths = _articles(
+        tmp_path,
         "Ngày 12/3/2019, bộ ngoại giao công bố kế hoạch hợp tác mới với các đối tác trong khu vực.\n\n"
-        "Sáng 12/3, Tổng thống Mỹ Joe Biden gửi thư chúc mừng tới hội nghị của các đối tác.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
+        "Sáng 12/3, Tổng thống Mỹ Joe Biden gửi thư chúc mừng tới hội nghị của các đối tác.",
         "Ngày 5/6, Tổng thống Mỹ Joe Biden tiếp đoàn đại biểu doanh nghiệp tại Nhà Trắng.\n\n"
-        "Đoàn gồm đại diện của hai mươi công ty công nghệ và năng lượng lớn.", encoding="utf-8")
-    summary = Summarizer(Options(sentences=4)).summarize([tmp_path / "a.txt", tmp_path / "b.txt"])
+        "Đoàn gồm đại diện của hai mươi công ty công nghệ và năng lượng lớn.")
+    summary = Summarizer(Options(sentences=4)).summarize(paths)
     labels = [e.label for e in summary.events]
     assert "12/3/2019" in labels and not any(label.startswith("12/3 (") for label in labels), labels
     assert "5/6 (năm chưa rõ, không trước năm 2021)" in labels, labels
@@ -501,15 +510,15 @@ def test_two_outlets_ledes_of_one_day_are_one_fact_when_asked(tmp_path):
 
     from tomtat.story.event_select import EventSelector
 
-    (tmp_path / "a.txt").write_text(
+    paths = _articles(
+        tmp_path,
         "Ngày 31/5, huấn luyện viên Joachim Löw công bố danh sách 23 cầu thủ dự Euro.\n\n"
         "Tiền vệ Marco Reus vắng mặt vì chấn thương háng kéo dài từ tháng ba.\n\n"
-        "Sau đó, ngày 31/5, đội tuyển chốt danh sách 23 cầu thủ sang Pháp.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
+        "Sau đó, ngày 31/5, đội tuyển chốt danh sách 23 cầu thủ sang Pháp.",
         "Chiều 31/5, đội tuyển Đức chốt danh sách 23 cầu thủ chính thức lên đường sang Pháp.\n\n"
-        "Ba cầu thủ trẻ bị loại sau đợt tập huấn, trong đó có Julian Brandt.", encoding="utf-8")
+        "Ba cầu thủ trẻ bị loại sau đợt tập huấn, trong đó có Julian Brandt.")
     summarizer = Summarizer()
-    cluster = summarizer.build_cluster(summarizer.read([tmp_path / "a.txt", tmp_path / "b.txt"], Problems()))
+    cluster = summarizer.build_cluster(summarizer.read(paths, Problems()))
     texts = [s.text for s in cluster.sentences]
     a_lede, a_third, b_lede = (next(i for i, t in enumerate(texts) if t.startswith(p)) for p in ("Ngày 31/5", "Sau đó", "Chiều 31/5"))
     scores = np.zeros(len(texts))
@@ -528,14 +537,14 @@ def test_two_outlets_ledes_of_one_day_are_one_fact_when_asked(tmp_path):
 def test_two_stories_naming_one_day_tell_one_event(tmp_path):
     # Two outlets, worded apart (no sentence pair similar enough to link them), name the same
     # day without its year: one event, labelled with the known floor; a day some apart stays apart.
-    (tmp_path / "a.txt").write_text(
+    paths = _articles(
+        tmp_path,
         "Ngày 26/8, Bộ Tài chính công bố báo cáo về thu ngân sách của cả nước.\n\n"
-        "Theo báo cáo, nguồn thu từ thuế nhập khẩu giảm mạnh so với dự kiến ban đầu.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
+        "Theo báo cáo, nguồn thu từ thuế nhập khẩu giảm mạnh so với dự kiến ban đầu.",
         "Năm 2021, nhiều địa phương hụt thu vì dịch bệnh kéo dài.\n\n"
         "Hôm 26/8, cơ quan quản lý tài khóa đưa ra số liệu mới, cho thấy các khoản chi thường xuyên tăng.\n\n"
-        "Ngày 30/8, các đại biểu quốc hội chất vấn bộ trưởng về những con số này.", encoding="utf-8")
-    summary = Summarizer(Options(sentences=4)).summarize([tmp_path / "a.txt", tmp_path / "b.txt"])
+        "Ngày 30/8, các đại biểu quốc hội chất vấn bộ trưởng về những con số này.")
+    summary = Summarizer(Options(sentences=4)).summarize(paths)
     labels = [e.label for e in summary.events]
     assert labels.count("26/8 (năm chưa rõ, không trước năm 2021)") == 1, labels
     assert not any(label.startswith("26/8 (năm chưa rõ)") for label in labels), labels
