@@ -10,10 +10,10 @@ no fact. Otherwise:
   ``same_day_similarity``) are one fact told by two outlets in different words ("tuyến 68
   khai trương sáng 12/3" twice); the lower-scored one is left out and the rest chosen again.
 * **One lede a day** (when asked for). Two outlets' ledes (a sapo's sentences and the first
-  two of an article's body) on the same day tell the day's news, each in its own words, often below that
-  cosine (a hand check found an announcement told four times): at ``lede_repeat_similarity``
-  they are one fact too. Off by default: each outlet's lede shares words with the references,
-  and ROUGE on ViMs falls by 0.005-0.007 without them.
+  two of an article's body) on the same day tell the day's news, each in its own words, often
+  below that cosine (a hand check found an announcement told four times): at
+  ``lede_repeat_similarity`` they are one fact too. Off by default: each outlet's lede shares
+  words with the references, and ROUGE on ViMs falls by 0.005-0.007 without them.
 * **Each happening once.** When the cluster tells several distinct happenings (stories whose
   main days are apart, see :meth:`ClusterDates.happenings`) and the inner choice leaves one
   out, the best-scored sentence of that happening that a reader can take alone (not cut,
