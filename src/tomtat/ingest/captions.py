@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tomtat.vi.resources import lines as resource_lines
+from tomtat.vi.resources import alternation, lines as resource_lines
 
 # Long lines are paragraphs, not captions.
 MAX_CAPTION_WORDS = 80
@@ -18,14 +18,14 @@ MAX_CAPTION_WORDS = 80
 
 @cache
 def _credit_tail() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(resource_lines("caption_credits.txt"), key=len, reverse=True))
+    words = alternation(resource_lines("caption_credits.txt"))
     # "Ảnh: N.H", "(Ảnh: Reuters).", "Ảnh: Minh Châu/TTXVN": a few words closing the line.
     return re.compile(rf"(?:^|[\s.(\-–—|])(?:{words})\s*:\s*[^:]{{1,60}}?[.)|]*\s*$", re.IGNORECASE)
 
 
 @cache
 def _agency_tail() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in sorted(resource_lines("photo_agencies.txt"), key=len, reverse=True))
+    names = alternation(resource_lines("photo_agencies.txt"))
     agency = rf"(?:{names})"
     # "... ngày 31/5. AFP", "YONHAP/ TTXVN |", "- Reuters", "(TTXVN)": agencies closing the line, after
     # a sentence end, a dash or a bracket; two or more joined by "/" need nothing before them. A
@@ -37,7 +37,7 @@ def _agency_tail() -> re.Pattern[str]:
 
 @cache
 def _position_note() -> re.Pattern[str]:
-    notes = "|".join(re.escape(n) for n in sorted(resource_lines("caption_positions.txt"), key=len, reverse=True))
+    notes = alternation(resource_lines("caption_positions.txt"))
     return re.compile(rf"\(\s*(?:{notes})\s*\)", re.IGNORECASE)
 
 

@@ -27,6 +27,7 @@ are not selectable, so the inner selector's own rules (redundancy, length, opene
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -107,10 +108,7 @@ class EventSelector:
     @staticmethod
     def _ledes(cluster: Cluster, indexes: list[int]) -> set[int]:
         """Of ``indexes``, the sentences of a sapo and the first two of an article's body."""
-        sapo = {s.article_id: 0 for s in cluster.sentences if s.kind == "lead"}
-        for s in cluster.sentences:
-            if s.kind == "lead" and s.selectable:
-                sapo[s.article_id] += 1
+        sapo = Counter(s.article_id for s in cluster.sentences if s.kind == "lead" and s.selectable)
         position = positions(cluster)
         return {i for i in indexes if cluster.sentences[i].kind == "lead"
                 or position[i] - sapo.get(cluster.sentences[i].article_id, 0) < _LEDE_SENTENCES}

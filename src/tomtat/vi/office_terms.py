@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tomtat.vi.letters import UPPER
-from tomtat.vi.resources import lines as resource_lines
+from tomtat.vi.resources import alternation, lines as resource_lines
 
 OFFICE_TERMS_FILE = "office_terms.txt"
 # Capitalized words between title and name, a country's ("Bộ trưởng Quốc phòng Mỹ Lloyd Austin",
@@ -58,10 +58,6 @@ def _parse(rows: tuple[str, ...]) -> tuple[dict[tuple[str, str], list[_Term]], s
     return terms, titles
 
 
-def _alternation(items: set[str]) -> str:
-    return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class OfficeTerms:
     """The listed holders' terms, by (title, name) as written in lower case."""
@@ -77,9 +73,9 @@ class OfficeTerms:
         # what the engine scans for, ten times faster than a case-blind title; what comes
         # before it is read in ``year_floor``.
         pattern = re.compile(
-            rf"(?:{_alternation(titles)})"
+            rf"(?:{alternation(titles)})"
             rf"(?P<between>(?:[^\S\n]+[{UPPER}](?:[^\s,;:!?()]*[^\s,.;:!?()])?){{0,{_MAX_WORDS_BETWEEN}}}?)"
-            rf"[^\S\n]+(?=[{UPPER}])(?P<name>(?i:{_alternation(names)}))(?![\w-])")
+            rf"[^\S\n]+(?=[{UPPER}])(?P<name>(?i:{alternation(names)}))(?![\w-])")
         return cls(terms, pattern)
 
     @classmethod

@@ -16,7 +16,7 @@ from re import _constants as _c, _parser  # type: ignore[attr-defined]
 from typing import Any, Callable, Iterable
 
 from tomtat.vi.letters import lower_class, upper_class
-from tomtat.vi.resources import lines as resource_lines, read_sections
+from tomtat.vi.resources import alternation, lines as resource_lines, read_sections
 
 OPENERS_FILE = "dangling_openers.txt"
 MIN_WORDS = 6
@@ -48,8 +48,7 @@ def expand_pattern(pattern: str, outlets: Iterable[str] = ()) -> str:
     pattern = pattern.replace("{lead}", _LEAD)
     pattern = pattern.replace("{upper}", upper_class()).replace("{lower}", lower_class())
     if "{outlet}" in pattern:
-        names = sorted(set(outlets), key=len, reverse=True)
-        pattern = pattern.replace("{outlet}", "(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        pattern = pattern.replace("{outlet}", "(?:" + alternation(set(outlets)) + r")(?!\w)")
     return pattern
 
 

@@ -32,6 +32,12 @@ def read_sections(lines: Iterable[str], source: str) -> dict[str, list[str]]:
     return out
 
 
+def alternation(items: Iterable[str]) -> str:
+    """``items`` as a regex alternation, each escaped, the longest first: a regex takes the
+    first alternative that matches, so a listed phrase must come before its own prefix."""
+    return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+
+
 # Cached per process: files in the installed package never change while it runs, and
 # lru_cache is thread-safe for this read-only use (no module state is filled by hand).
 @cache
