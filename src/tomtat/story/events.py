@@ -609,13 +609,13 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         return (1, first_seen[season.get(g.scope, g.scope)], w.month or 0, w.day or 0, 0)
 
     groups.sort(key=key)
-    texts = {a.id: f"{a.title}\n{a.text}" for a in cluster.articles}
     office_floors: dict[tuple[str, ...], int | None] = {}  # per story: its titled holders', read for labels only
 
     def label_floor(g: _Group) -> int | None:
         for scope in g.scopes:
             if scope not in office_floors:
-                office_floors[scope] = label_year_floor(None, (texts[a] for a in scope))
+                office_floors[scope] = label_year_floor(
+                    None, (f"{a.title}\n{a.text}" for a in cluster.articles if a.id in scope))
         return max((y for y in (*g.floors, *(office_floors[s] for s in g.scopes)) if y is not None), default=None)
 
     new_order: list[int] = []
