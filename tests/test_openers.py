@@ -117,6 +117,16 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Tỉnh áp dụng cách làm tương tự như ở Đồng Nai.", False),
     ("Kết quả tương tự cũng được ghi nhận ở Nhật Bản.", True),
     ("Sản phẩm tương tự đã được bán ở nhiều nước.", False),  # like a kind, not a case told before
+    # "because ..." alone explains the sentence before; a sentence with its own consequence reads
+    # alone
+    ("Bởi các hồ sơ vẫn tiếp tục được nộp vào sở.", True),
+    ("Bởi vì nhiều người vẫn chưa được tiêm vắc xin.", True),
+    ("Bởi lẽ, bệnh viện cần có bác sĩ giỏi.", True),
+    ("Bởi vì trời mưa lớn, nên trận đấu bị hoãn.", False),
+    ("Bởi thế giới đang thay đổi nhanh.", True),  # "because the world ..." (not "Bởi thế,")
+    ("Bởi Vành đai 3 là con đường lớn nối các tỉnh, góp phần giảm ùn tắc.", True),  # a clause, then more
+    ("Bởi trên thực tế, kế hoạch khó được các nước chấp nhận.", True),
+    ("Bởi động cơ vụ lợi cá nhân, các bị cáo đã bất chấp quy định.", False),  # out of self-interest, ...
     # an example of the claim before it
     ("Ví như nhà D2 cao 21 tầng chỉ có 2 tầng hầm.", True),
     ("Ví dụ, tỉnh có ba dự án chậm tiến độ.", True),
@@ -179,3 +189,11 @@ def test_a_reporters_question_to_the_person_interviewed_is_never_chosen():
     assert is_interview_question("Thông báo của sở đã yêu cầu các chủ đầu tư làm ngay, thưa ông?")
     assert not is_interview_question("Thưa các đồng chí, hội nghị hôm nay bàn ba nội dung.")  # a speech's address
     assert not is_interview_question("Ông hỏi lại: vì sao phải có ba tầng hầm?")
+
+
+def test_because_alone_leans_but_therefore_stays_a_removable_connective():
+    openers = Openers.default()
+    for text in ("Bởi vậy, tỉnh lập thêm tổ công tác.", "Bởi thế, giá vé máy bay dịp Tết tăng mạnh."):
+        opener = openers.match(text)
+        assert opener is not None and opener.kind == "removable" and not openers.needs_predecessor(text)
+    assert openers.needs_predecessor("Bởi giá vé máy bay đã tăng gấp đôi.")
