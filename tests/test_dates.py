@@ -88,6 +88,24 @@ def test_a_street_or_revolution_named_after_a_date_is_no_date():
         assert [m.text for m in finder.find(text, ANCHOR)] == [found], text
 
 
+@pytest.mark.parametrize("text, found, until", [
+    ("Ông bị cáo buộc trốn thuế trong thời gian từ năm 2007 - 2009.", "năm 2007 - 2009", 2009),
+    ("Các bị can hoạt động từ năm 2015 đến năm 2017.", "năm 2015 đến năm 2017", 2017),
+    ("Giai đoạn năm 2016–2020 tỉnh tăng trưởng nhanh.", "năm 2016–2020", 2020),
+    ("Dự án triển khai từ năm 2016 đến nay.", "năm 2016", None),  # no second year: the year alone
+    ("Số liệu năm 2009 - 2007 bị ghi ngược.", "năm 2009 - 2007", None),  # not a span: its first year
+])
+def test_a_span_of_years_is_read_as_the_period(text, found, until):
+    (mention,) = DateFinder().find(text, ANCHOR)
+    assert (mention.text, mention.value[:4], mention.until, mention.to_dict()["until"]) == (found, found[4:8], until, until)
+
+
+def test_a_hyphen_glued_span_of_years_stays_no_date():
+    # "năm 2007-2008" was never read as a date; a span did not change that ("Tương tự như cuộc
+    # khủng hoảng năm 2007-2008, ...": a comparison, which a label would misread)
+    assert DateFinder().find("Tương tự như cuộc khủng hoảng năm 2007-2008, giá tăng.", ANCHOR) == []
+
+
 def test_durations_are_not_points_in_time():
     assert DateFinder().find("Đây là lần thứ ba trong vòng 1 tuần qua.", ANCHOR) == []
 

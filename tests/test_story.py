@@ -489,6 +489,19 @@ def _articles(folder, *texts: str) -> list:
     return paths
 
 
+def test_a_span_of_years_labels_its_event_as_the_period(tmp_path):
+    # the years of the alleged acts are not an event of their first year ("năm 2007" before)
+    paths = _articles(
+        tmp_path,
+        "Ngày 31/5/2016, tòa án Barcelona mở phiên xử cầu thủ Lionel Messi và cha anh về tội trốn thuế.\n\n"
+        "Hai cha con bị cáo buộc trốn thuế hơn 4 triệu euro trong thời gian từ năm 2007 - 2009.")
+    summary = Summarizer(Options(sentences=2)).summarize(paths)
+    assert [(e.label, e.date, e.date_end) for e in summary.events] == [("năm 2007–2009", "2007", "2009"),
+                                                                       ("31/5/2016", "2016-05-31", None)]
+    (period,) = [e for e in summary.to_dict()["timeline"]["events"] if e["date_text"] == "năm 2007 - 2009"]
+    assert (period["date"], period["date_end"]) == ("2007", "2009")
+
+
 def test_an_office_holder_bounds_a_label_but_never_makes_or_erases_a_year(tmp_path):
     # An undated article writes 12/3/2019 and names a holder whose term starts later (the list
     # says 2021): the day told again without its year still takes 2019 from the text. A story

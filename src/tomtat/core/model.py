@@ -69,7 +69,8 @@ class StoryEvent:
     ``date``: ``2018-07-12``, ``2018-07``, ``2019``, ``--07-12`` (year unknown) or None;
     ``precision``: ``day``, ``month``, ``year``, ``range`` (year unknown but not before
     ``year_from``) or ``unknown``; ``sentences``: indexes into :attr:`Summary.sentences`;
-    ``date_end``: the last day when the event spans several.
+    ``date_end``: the last day when the event spans several, the last year of a span of years
+    ("năm 2007–2009": ``date`` ``2007``, ``date_end`` ``2009``).
     """
 
     label: str

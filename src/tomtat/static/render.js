@@ -136,7 +136,8 @@ export function renderTimeline(list, result, t, handlers) {
   list.textContent = "";
   const events = eventsOf(result.timeline);
   for (const ev of events) {
-    const date = ev && typeof ev === "object" ? showDate(String(ev.date || ev.when || ""), t) : "";
+    const end = ev && typeof ev === "object" && /^\d{4}$/.test(String(ev.date_end || "")) ? `–${ev.date_end}` : "";
+    const date = ev && typeof ev === "object" ? showDate(String(ev.date || ev.when || ""), t) + end : "";  // "2007–2009": a span of years
     const text = (ev && (ev.sentence || ev.text || ev.label)) || String(ev);
     const source = ev && Array.isArray(ev.sources) ? ev.sources[0] : null;
     const item = el("li", {}, date ? el("strong", {}, `${date}: `) : null);

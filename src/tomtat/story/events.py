@@ -84,6 +84,7 @@ class When:
     year: int | None
     month: int | None = None
     day: int | None = None
+    until: int | None = None  # a span of years ("năm 2007 - 2009"): its last year
 
     def ordinal(self) -> int:
         """Days since a fixed origin, for distances between days (unknown year: a leap year)."""
@@ -98,7 +99,7 @@ def when_of(mention: DateMention) -> When | None:
     if mention.precision in (MONTH, MONTH_ONLY):
         return When(MONTH, mention.year, mention.month)
     if mention.precision == YEAR:
-        return When(YEAR, mention.year)
+        return When(YEAR, mention.year, until=mention.until)
     return None
 
 
@@ -453,7 +454,7 @@ def _same_day_links(cluster: Cluster, own: list[When | None], guessed: list[bool
 def _label(days: Sequence[When], year_from: int | None) -> str:
     first, last = days[0], days[-1]
     if first.precision == YEAR:
-        return f"năm {first.year}"
+        return f"năm {first.year}" + (f"–{first.until}" if first.until else "")
     if first.precision == MONTH:
         text = f"tháng {first.month}/{first.year}" if first.year else f"tháng {first.month}"
     elif (first.month, first.day) == (last.month, last.day):
@@ -472,6 +473,13 @@ def _iso(when: When) -> str:
         return f"{when.year:04d}"
     tail = f"{when.month:02d}" + (f"-{when.day:02d}" if when.precision == DAY else "")
     return f"{when.year:04d}-{tail}" if when.year is not None else f"--{tail}"
+
+
+def _end(days: Sequence[When]) -> str | None:
+    """The last day of an event that spans several, or the last year of a span of years."""
+    if len(days) > 1:
+        return _iso(days[-1])
+    return f"{days[0].until:04d}" if days[0].until else None
 
 
 @dataclass
@@ -647,7 +655,7 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         if days[0].year is None:
             precision = "range" if year_from else "unknown"
         events.append(StoryEvent(_label(days, year_from), _iso(days[0]), precision, tuple(positions), articles,
-                                 year_from=year_from, date_end=_iso(days[-1]) if len(days) > 1 else None))
+                                 year_from=year_from, date_end=_end(days)))
     return new_order, events
 
 

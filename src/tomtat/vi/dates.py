@@ -54,7 +54,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     # "tháng 1.2015" (dot, as many outlets write it) beside "tháng 1/2015", "tháng 1 năm 2015"
     ("month_year", rf"tháng{_B5}\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-|\.)\s*(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("month", rf"tháng{_B5}\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|vừa\s+rồi|qua|trước|sau))?{_E}"),
-    ("year", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
+    # "năm 2007", and a span of years "năm 2007 - 2009", "năm 2015 đến năm 2017" (the years of
+    # alleged acts, of a plan's review): the period, not its first year alone. "năm 2007-2008",
+    # hyphen glued, is still no date (as before spans were read: "Tương tự như cuộc khủng hoảng
+    # năm 2007-2008, ..." compares, and was never a label)
+    ("year", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}})(?:(?:\s+-|\s*[–—]|\s+(?:đến|tới))\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{{2}}))?{_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
     ("same_time", r"cùng(?<!\w....)\s+(?:ngày|hôm|thời\s+điểm|lúc|thời\s+gian|buổi)(?!\w)(?!\s+(?:\d|này|đó|với|mai))"),
     ("part_relative", rf"(?<!\w)(?P<part>{_PART})\s+(?P<rel>nay|qua|mai)(?!\w)"),
@@ -88,6 +92,7 @@ FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": 
 
 
 _DIGIT = re.compile(r"\d")
+_LONGEST_SPAN = 50  # years; "năm 2009 - 2007" or "năm 1990 - 2090" is no span
 # Without a digit, a date is one of these words (looked for in the lower-cased text: a
 # substring test per word is several times faster than one case-insensitive alternation).
 _TIME_WORDS = ("hôm", "tuần", "tháng", "năm", "ngày", "cùng", "nay", "qua", "mai")
@@ -128,6 +133,7 @@ class DateMention:
     day: int | None = None
     anchored: bool = False  # the year (or the whole date) came from the anchor
     note: str = ""
+    until: int | None = None  # a span of years ("năm 2007 - 2009"): its last year; ``year`` is its first
 
     @property
     def form(self) -> str:
@@ -145,7 +151,7 @@ class DateMention:
         if self.precision == MONTH:
             return f"{self.year:04d}-{self.month:02d}"
         if self.precision == YEAR:
-            return f"{self.year:04d}"
+            return f"{self.year:04d}"  # a span of years: its first (``until`` is its last)
         if self.precision == DAY_MONTH:
             return f"--{self.month:02d}-{self.day:02d}"
         if self.precision == MONTH_ONLY:
@@ -168,7 +174,7 @@ class DateMention:
     def to_dict(self) -> dict[str, object]:
         return {"text": self.text, "start": self.start, "end": self.end, "form": self.form, "kind": self.kind,
                 "precision": self.precision, "value": self.value, "year": self.year, "month": self.month,
-                "day": self.day, "year_known": self.year is not None, "note": self.note}
+                "day": self.day, "until": self.until, "year_known": self.year is not None, "note": self.note}
 
 
 def valid_date(year: int | None, month: int, day: int | None) -> bool:
@@ -331,7 +337,10 @@ class DateFinder:
                 y -= 1
             return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)
         if kind == "year":
-            return DateMention(**base, precision=YEAR, year=int(g["y"]))
+            y, last = int(g["y"]), int(g["y2"]) if g.get("y2") else None
+            if last is not None and not y < last <= y + _LONGEST_SPAN:
+                return DateMention(**base, precision=YEAR, year=y, note="not a span of years")
+            return DateMention(**base, precision=YEAR, year=y, until=last)
         if kind == "relative_n":
             n_text = g["n"].lower()
             n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text)
