@@ -827,6 +827,29 @@ def test_a_role_ends_before_what_the_person_did_and_is_not_anothers_title():
     assert _people(es)["Huỳnh Công Luận"].role == "Phó chủ tịch UBND xã Lê Minh Xuân"
 
 
+def test_a_setting_a_candidacy_or_a_speaker_before_the_name_is_not_the_persons_role():
+    # "ROLE, ông NAME" only when the clause is a role: not a setting that names an office
+    # (a hand check read "ngoại trưởng họp 2 ngày tại bản doanh Brussels" as Stoltenberg's role)
+    es = _entities("Trong buổi họp báo trước hội nghị ngoại trưởng họp 2 ngày tại Brussels, ông Jens Stoltenberg xác nhận "
+                   "kế hoạch. Tổng Thư ký NATO Jens Stoltenberg cho biết thêm.",
+                   "Sau khi thất bại trong cuộc bầu cử Tổng thống Hàn Quốc hồi tháng 3, ông Lee Jae-myung trở lại quốc hội.",
+                   "Đồng chí Nguyễn Xuân Thắng, Chủ tịch Hội đồng Lý luận Trung ương khẳng định, đồng chí Nguyễn Văn Cừ "
+                   "đã có đóng góp lớn.")
+    people = _people(es)
+    assert people["Jens Stoltenberg"].role == "Tổng Thư ký NATO"
+    assert "Tổng thống" not in (people["Lee Jae-myung"].role or "")
+    assert "Chủ tịch" not in (people["Nguyễn Văn Cừ"].role or "")
+    # ... while a role after a verb or after words that quote the person stays, and a candidacy
+    # is told as one
+    es = _entities("Thiếu tướng Rah Lan Lâm mong muốn Phó Giám đốc Công an tỉnh, ông Ksor Khắp phát huy năng lực.",
+                   "Sputnik dẫn lời Phó Tổng giám đốc Tập đoàn Uralvagonzavod, ông Vyacheslav Khalitov cho biết.",
+                   "Đảng Dân chủ bầu cựu ứng cử viên tổng thống Lee Jae-myung làm lãnh đạo mới.")
+    people = _people(es)
+    assert people["Ksor Khắp"].role == "Phó Giám đốc Công an tỉnh"
+    assert people["Vyacheslav Khalitov"].role == "Phó Tổng giám đốc Tập đoàn Uralvagonzavod"
+    assert people["Lee Jae-myung"].role == "cựu ứng cử viên tổng thống"
+
+
 def test_a_spouse_called_ong_xa_is_no_commune():
     es = _entities("Đức Thịnh là ông xã Thanh Thúy từ năm 2008.", "Người dân xã Thanh Thủy đi bầu cử.")
     assert ("Thanh Thúy", "LOC") not in _types(es) and ("Thanh Thủy", "LOC") in _types(es)

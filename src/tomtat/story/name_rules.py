@@ -106,6 +106,24 @@ COMPANY_HEADS = ("tổng công ty", "công ty", "tập đoàn")  # folded, longe
 LEGAL_FORMS = frozenset(fold(f) for f in ("cổ phần", "CP", "TNHH", "MTV", "một thành viên", "TNHH MTV", "TMCP",
                                           "thương mại cổ phần", "trách nhiệm hữu hạn"))
 _CLAUSE_END = re.compile(r"[,;:()\"“”]")  # where an appositive's name ends (dots join titles: "GS.TS")
+# "ROLE, ông NAME" is no appositive when the clause is a setting (it opens with a preposition or
+# "when": "Trong buổi họp báo trước hội nghị ngoại trưởng ... tại Brussels, ông Stoltenberg ...",
+# where a hand check read "ngoại trưởng họp 2 ngày tại bản doanh Brussels" as his role), or when
+# the title names an office that an event or a post is of ("cuộc bầu cử Tổng thống Hàn Quốc",
+# lost; "ứng cử viên Tổng thống", "hội nghị ngoại trưởng"). A verb before it is fine: "Thiếu
+# tướng A mong muốn Phó Giám đốc Công an tỉnh, Trung tá B ...", and so is "Với trọng trách là":
+# "Với trọng trách là Tổng Bí thư ..., đồng chí A".
+_SETTING_OPENS = re.compile(r"\s*(?:trong|sau khi|trước khi|khi|tại|ở|từ|sau|trước|nhân|bên lề|giữa|qua)(?!\w)",
+                            re.IGNORECASE)
+# A title whose holder speaks or acts in the clause ("..., Chủ tịch Hội đồng Lý luận Trung ương
+# khẳng định thông qua tác phẩm, đồng chí B ...", "Thiếu tướng A mong muốn Phó Giám đốc ..., ông
+# B"): that title is the holder's, not the named one's; a later title may still be.
+_ACTS_ON = re.compile(r"(?<!\w)(?:khẳng định|cho biết|cho rằng|nhấn mạnh|phát biểu|nói|chia sẻ|nhận định|đánh giá|yêu cầu"
+                      r"|mong muốn|đề nghị|chúc mừng|trao|tặng|mời|cảm ơn|gửi)(?!\w)", re.IGNORECASE)
+_OFFICE_OF_SOMETHING = re.compile(r"(?<!\w)(?:hội nghị|bầu cử|cuộc họp|ứng viên|ứng cử viên|chức|ghế|vị trí|cương vị)\s*$",
+                                  re.IGNORECASE)
+
+
 _ORG_WINDOW = 16  # the words an organization's name is read in: not the whole rest of the sentence
 _PLACE_SEPARATORS = frozenset({" ", " - ", " – ", "-"})  # between the words of a listed place
 _FIELD_SEPARATORS = frozenset({" ", ", ", " - ", " – ", "-", " & ", "&"})  # between the fields of a name
@@ -674,5 +692,9 @@ class NameRules:
         head = head[:-1]
         cuts = list(PUNCT_CUT.finditer(head))
         segment = head[cuts[-1].end() if cuts else 0:]
-        m = next(self.title.finditer(segment), None)
-        return " ".join(segment[m.start():].split()[:MAX_ROLE_WORDS]) if m else ""
+        if _SETTING_OPENS.match(segment):
+            return ""
+        for m in self.title.finditer(segment):
+            if not _OFFICE_OF_SOMETHING.search(segment, 0, m.start()) and not _ACTS_ON.search(segment, m.end()):
+                return " ".join(segment[m.start():].split()[:MAX_ROLE_WORDS])
+        return ""
