@@ -843,11 +843,13 @@ def test_a_setting_a_candidacy_or_a_speaker_before_the_name_is_not_the_persons_r
     # is told as one
     es = _entities("Thiếu tướng Rah Lan Lâm mong muốn Phó Giám đốc Công an tỉnh, ông Ksor Khắp phát huy năng lực.",
                    "Sputnik dẫn lời Phó Tổng giám đốc Tập đoàn Uralvagonzavod, ông Vyacheslav Khalitov cho biết.",
-                   "Đảng Dân chủ bầu cựu ứng cử viên tổng thống Lee Jae-myung làm lãnh đạo mới.")
+                   "Đảng Dân chủ bầu cựu ứng cử viên tổng thống Lee Jae-myung làm lãnh đạo mới.",
+                   "Bốn quan chức đã tới, trong đó có Phó giám đốc Trung tâm Chỉ huy, ông Victor Kalganov.")
     people = _people(es)
     assert people["Ksor Khắp"].role == "Phó Giám đốc Công an tỉnh"
     assert people["Vyacheslav Khalitov"].role == "Phó Tổng giám đốc Tập đoàn Uralvagonzavod"
     assert people["Lee Jae-myung"].role == "cựu ứng cử viên tổng thống"
+    assert people["Victor Kalganov"].role == "Phó giám đốc Trung tâm Chỉ huy"  # "trong đó có": among them
 
 
 def test_a_spouse_called_ong_xa_is_no_commune():

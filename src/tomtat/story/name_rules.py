@@ -111,9 +111,9 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”]")  # where an appositive's name ends 
 # where a hand check read "ngoại trưởng họp 2 ngày tại bản doanh Brussels" as his role), or when
 # the title names an office that an event or a post is of ("cuộc bầu cử Tổng thống Hàn Quốc",
 # lost; "ứng cử viên Tổng thống", "hội nghị ngoại trưởng"). A verb before it is fine: "Thiếu
-# tướng A mong muốn Phó Giám đốc Công an tỉnh, Trung tá B ...", and so is "Với trọng trách là":
-# "Với trọng trách là Tổng Bí thư ..., đồng chí A".
-_SETTING_OPENS = re.compile(r"\s*(?:trong|sau khi|trước khi|khi|tại|ở|từ|sau|trước|nhân|bên lề|giữa|qua)(?!\w)",
+# tướng A mong muốn Phó Giám đốc Công an tỉnh, Trung tá B ...", and so are "Với trọng trách là"
+# ("Với trọng trách là Tổng Bí thư ..., đồng chí A") and "trong đó có" (among them).
+_SETTING_OPENS = re.compile(r"\s*(?:trong(?!\s+(?:đó|số))|sau khi|trước khi|khi|tại|ở|từ|sau|trước|nhân|bên lề|giữa|qua)(?!\w)",
                             re.IGNORECASE)
 # A title whose holder speaks or acts in the clause ("..., Chủ tịch Hội đồng Lý luận Trung ương
 # khẳng định thông qua tác phẩm, đồng chí B ...", "Thiếu tướng A mong muốn Phó Giám đốc ..., ông
