@@ -436,6 +436,24 @@ def _own_dates(tmp_path, text):
     return {s.text: dates.own[i] for i, s in enumerate(cluster.sentences)}
 
 
+def test_a_time_that_runs_until_now_is_no_event_of_its_first_year(tmp_path):
+    # "từ năm 2019 đến nay" gives a running total, not news of 2019 (a hand check read the label
+    # "năm 2019" over it); it is told under the story's day
+    paths = _articles(tmp_path, "Ngày 26/8/2022, công ty ký kết hợp tác trồng rừng với bộ tài nguyên.\n\n"
+                                "Được biết, từ năm 2019 đến nay, công ty đã đóng góp tổng cộng 230.000 cây xanh.")
+    summary = Summarizer(Options(sentences=2)).summarize(paths)
+    assert [e.label for e in summary.events] == ["26/8/2022"]
+    # ... and not under an earlier year that the sentence before it names
+    (tmp_path / "tin.txt").write_text("Kỷ lục trước đó được ghi nhận vào năm 2021 với 3.605 km2 rừng bị phá.\n"
+                                      "Tính từ đầu năm 2022 đến nay, hơn 7.500 vụ cháy rừng đã được ghi nhận.",
+                                      encoding="utf-8")
+    summarizer = Summarizer()
+    cluster = summarizer.build_cluster(summarizer.read([tmp_path / "tin.txt"], Problems()))
+    dates = ClusterDates.build(cluster)
+    told = {s.text[:4]: dates.told[i] for i, s in enumerate(cluster.sentences)}
+    assert told["Kỷ l"].year == 2021 and (told["Tính"] is None or told["Tính"].year != 2021)
+
+
 def test_a_day_takes_the_year_the_story_writes_with_its_month(tmp_path):
     own = _own_dates(tmp_path, "Mưa lớn kéo dài suốt tháng 8-2022 ở các tỉnh miền Trung.\n"
                               "Ngày 27/8, nước sông Trà Khúc dâng cao, hàng trăm hộ dân phải sơ tán.")

@@ -42,7 +42,7 @@ from tomtat.summarize.order import predecessor
 from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor,
                              valid_date)
 from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, looks_back, months_reviewed,
-                                    label_year_floor, names_an_occasion, past_year_floor)
+                                    label_year_floor, names_an_occasion, past_year_floor, runs_until_now)
 
 _DAYS = (DAY, WEEK, DAY_MONTH)
 _CAPTION_WEIGHT = 2.0
@@ -115,6 +115,9 @@ class ClusterDates:
     main: dict[tuple[str, ...], tuple[When, list[When]]] = field(default_factory=dict)  # story -> (main day, its window)
     anchored: dict[str, bool] = field(default_factory=dict)
     recalled_only: set[tuple[str, ...]] = field(default_factory=set)  # stories whose every day is told as earlier
+    # per sentence: the year a time it tells "until now" starts ("từ đầu năm 2022 đến nay"): it is
+    # not told under an earlier year of the sentence before it
+    since: list[int | None] = field(default_factory=list)
     window_days: int = DEFAULTS.event_window_days
 
     @classmethod
@@ -127,6 +130,7 @@ class ClusterDates:
         last_day: dict[str, tuple[int, When]] = {}
         written: dict[tuple[str, int], set[int]] = {}  # (article, month) -> the years its text writes with it
         written_days: list[set[date]] = []  # per sentence: the days it writes with their year
+        since: list[int | None] = []
         for s in cluster.sentences:
             anchor = anchors.get(s.article_id)
             mentions: list[DateMention] = []
@@ -143,6 +147,7 @@ class ClusterDates:
                 if m.precision in _DAYS and m.day is not None:
                     days.add(date(m.year, m.month, m.day))
             written_days.append(days)
+            since.append(max((m.year for m in mentions if m.year is not None and runs_until_now(s.text, m)), default=None))
             for month, year in months_reviewed(s.text):
                 written.setdefault((s.article_id, month), set()).add(year)
             mention = best_mention(s.text, mentions) if mentions else None
@@ -169,7 +174,7 @@ class ClusterDates:
         _years_from_the_month(own, cluster, scope, year_from, written, written_days)
         _years_from_the_same_day(own, cluster, scope, year_from)
         dates = cls(own, list(own), scope, year_from, votes, anchored={a: d is not None for a, d in anchors.items()},
-                    window_days=window_days)
+                    since=since, window_days=window_days)
         dates._find_main(cluster, finder, anchors)
         dates._inherit(cluster, anchors)
         return dates
@@ -261,7 +266,9 @@ class ClusterDates:
                     break
                 before = self.own[j]
                 if before is not None:
-                    if not _years_before(before, anchors.get(s.article_id)):
+                    started = self.since[i] if self.since else None
+                    if not _years_before(before, anchors.get(s.article_id)) \
+                            and not (started is not None and before.year is not None and before.year < started):
                         self.told[i] = self.told[j]
                     break
             if self.told[i] is None:

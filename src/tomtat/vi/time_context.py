@@ -230,8 +230,21 @@ def best_mention(text: str, mentions: Sequence[DateMention]) -> DateMention:
 
 
 def is_background(text: str, mention: DateMention) -> bool:
-    """Only a year or a month, and words that say it happened before: not a new event."""
-    return mention.precision not in (DAY, WEEK, DAY_MONTH) and _BACKGROUND.search(text) is not None
+    """Only a year or a month, and words that say it happened before, or that it runs until now
+    ("từ năm 2019 đến nay": a running total, not a new event)."""
+    if mention.precision in (DAY, WEEK, DAY_MONTH):
+        return False
+    return _BACKGROUND.search(text) is not None or runs_until_now(text, mention)
+
+
+def runs_until_now(text: str, mention: DateMention) -> bool:
+    """Is ``mention`` the start of a time that runs until now ("từ năm 2019 đến nay")?"""
+    return _UNTIL_NOW.match(text, mention.end) is not None
+
+
+# "từ năm 2019 đến nay, công ty đã đóng góp tổng cộng ...": a hand check read "năm 2019" as the
+# label of that total.
+_UNTIL_NOW = re.compile(r"\s*,?\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|bây giờ|thời điểm này)(?!\w)", re.IGNORECASE)
 
 
 # Words that make a named year a plan or a deadline, not a time already past.
