@@ -127,6 +127,26 @@ def test_a_pattern_with_a_case_insensitive_group_is_tried_for_any_first_letter()
     ("Bởi Vành đai 3 là con đường lớn nối các tỉnh, góp phần giảm ùn tắc.", True),  # a clause, then more
     ("Bởi trên thực tế, kế hoạch khó được các nước chấp nhận.", True),
     ("Bởi động cơ vụ lợi cá nhân, các bị cáo đã bất chấp quy định.", False),  # out of self-interest, ...
+    # a second hand check (2026-12-07): the same day after a time of it, an item of an
+    # enumeration, a next step, an unnamed source, "this" after an opening phrase, a work named by
+    # its kind, "although" with no main clause; and what reads alone beside each
+    ("Đến khoảng 13h cùng ngày, hai người xảy ra mâu thuẫn.", True),
+    ("Chiều cùng ngày, Bộ Y tế cho biết có thêm 1.161 ca mắc.", True),
+    ("Rồi khoảng 6h sáng cùng ngày, người dân phát hiện ngọn lửa lớn.", True),
+    ("Ngày 12/8, lúc 18h cùng ngày, cảnh sát có mặt tại hiện trường.", False),  # its own day
+    ("Sáng cùng ngày với trận đấu, đội bóng tập nhẹ.", False),  # the same day as
+    ("Một là bước rất quan trọng trong tiến trình lập pháp.", True),
+    ("Một lần nữa, đội bóng thua trận trên sân nhà.", False),
+    ("Tiếp đến, cơ quan chức năng mời anh Duy lên làm việc.", True),
+    ("Tiếp theo là phần thi của đội chủ nhà.", False),
+    ("Nguồn tin cho hay, thành phố sẽ xem xét vụ việc.", True),
+    ("Nguồn tin từ Bộ Y tế cho biết thêm ca mắc mới.", False),
+    ("Giới chuyên gia cho rằng, đây có thể là bằng chứng quan trọng.", True),
+    ("Bộ phim dựa trên vở kịch cùng tên của Dennis McIntyre.", True),
+    ("Bộ phim Mai của đạo diễn Trấn Thành đạt doanh thu kỷ lục.", False),
+    ("Mặc dù lãnh đạo công ty trấn an bằng lời hứa sẽ thanh toán trước ngày 15/6.", True),
+    ("Mặc dù trời mưa, trận đấu vẫn diễn ra.", False),
+    ("Mặc dù đang giữ vị trí No.4 trên BXH nhưng cô vẫn kém xa.", False),  # "No.4" ends no sentence
     # an example of the claim before it
     ("Ví như nhà D2 cao 21 tầng chỉ có 2 tầng hầm.", True),
     ("Ví dụ, tỉnh có ba dự án chậm tiến độ.", True),

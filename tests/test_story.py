@@ -294,6 +294,23 @@ def test_a_date_is_read_as_cited_told_as_earlier_or_planned(text, cited, back, p
     assert (is_cited(text, m), looks_back(text, m), is_plan(text, m)) == (cited, back, plan)
 
 
+@pytest.mark.parametrize("text, plan, background", [
+    # a year after "sẽ" or "dự kiến" earlier in the sentence, past a comma (a hand check found
+    # "năm 2024" opening a story of 2022), and a film's setting
+    ("Bộ phim dự kiến sẽ có phần 2, lên sóng vào năm 2024.", True, False),
+    ("Mỹ sẽ giúp Việt Nam bằng cách cung cấp 45,7 triệu USD từ tài khóa năm 2014.", True, False),
+    ("Công ty dự kiến mở rộng sản xuất nhưng đến năm 2020 vẫn chưa làm được.", False, False),  # turned: done
+    ("Tỉnh sẽ tiếp tục đầu tư, năm 2021 đã hoàn thành 12 công trình.", False, False),  # told as done
+    ("Phim kể về chân dung họa sĩ Amedeo Modigliani, lấy bối cảnh Paris năm 1916.", False, True),
+    ("Trong bối cảnh kinh tế khó khăn, năm 2022 công ty vẫn có lãi.", False, False),  # a context, not a setting
+])
+def test_a_planned_year_and_a_storys_setting_are_no_time_of_the_news(text, plan, background):
+    from tomtat.vi.time_context import is_background, is_plan
+
+    (m,) = [m for m in DateFinder().find(text) if m.precision == "year"]
+    assert (is_plan(text, m), is_background(text, m)) == (plan, background)
+
+
 NEWS_BODY = ("Sáng 18/5, đoàn kiểm tra của tỉnh đã đến nhà máy xử lý rác ở xã Hòa Phú sau nhiều phản ánh của người dân "
              "về mùi hôi.\nĐoàn yêu cầu nhà máy dừng tiếp nhận rác mới cho đến khi khắc phục xong hệ thống lọc khí.\n"
              "Theo Quyết định số 12/2014/QĐ-UBND ngày 3/3/2014 của UBND tỉnh, nhà máy phải xử lý hết rác trong ngày.\n"

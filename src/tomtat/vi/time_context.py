@@ -12,7 +12,8 @@ from tomtat.vi.office_terms import OfficeTerms
 PRECISION_RANK = {DAY: 6, WEEK: 5, "day-month": 4, MONTH: 3, "month-only": 2, YEAR: 1, UNRESOLVED: 0}
 
 # "It has happened before": with only a year or month to it, such a sentence is background.
-_BACKGROUND = re.compile(r"(?<!\w)(?:từng|trước đây|kể từ|trước kia|hồi đó)(?!\w)", re.IGNORECASE)
+# ... and "lấy bối cảnh" (a film or a book set in a time: "Phim ... lấy bối cảnh Paris năm 1916").
+_BACKGROUND = re.compile(r"(?<!\w)(?:từng|trước đây|kể từ|trước kia|hồi đó|lấy bối cảnh)(?!\w)", re.IGNORECASE)
 _PLAN_TAIL = re.compile(r"(?<!\w)(?:tới|sắp tới|sau)$", re.IGNORECASE)
 _PLAN_BEFORE = re.compile(r"(?<!\w)((?<!hơn )(?<!như )(?<!với )(?<!vượt )(?<!ngoài )dự kiến|sẽ|kế hoạch|mục tiêu|đến|tới)"
                           r"(?!\w)[^,.;]{0,25}$", re.IGNORECASE)
@@ -55,6 +56,14 @@ _TARGET_YEAR = re.compile(
     r"(?:(?!(?<!\w)(?:đã|vừa|được|đạt|hoàn thành|vượt)(?!\w))[^.;!?])*?(?<!\w)(?:vào|đến|tới|trước)\s+(?:năm\s+)?)$",
     re.IGNORECASE)
 _TARGET_YEAR_REACH = 300
+# A year after "sẽ" or "dự kiến" earlier in the sentence, past commas, with nothing told as done
+# or turned in between: "... dự kiến sẽ có phần 2, lên sóng vào năm 2024" (a hand check's label
+# "năm 2024" opened a story of 2022). A day or month keeps the clause rule above ("sẽ trả nợ nhưng
+# đến ngày 2/9 vẫn không trả").
+_PLANNED_YEAR = re.compile(r"(?<!\w)(?:sẽ|dự kiến)(?!\w)(?:(?!(?<!\w)(?:đã|vừa|nhưng|song|tuy nhiên|trong khi)(?!\w))[^.;!?])*$",
+                           re.IGNORECASE)
+_PLANNED_YEAR_REACH = 200
+_DONE_SOON = re.compile(r"\s*,?\s*(?:[^\s,.;]+\s+){0,3}?(?:đã|vừa)(?!\w)", re.IGNORECASE)  # "..., năm 2021 đã hoàn thành"
 
 
 def is_plan(text: str, mention: DateMention) -> bool:
@@ -65,7 +74,9 @@ def is_plan(text: str, mention: DateMention) -> bool:
     if _PLAN_TAIL.search(mention.text) or _PLAN_AFTER.match(text, mention.end) \
             or _plan_in_clause(text, max(0, mention.start - _PLAN_IN_CLAUSE_REACH), mention.start):
         return True
-    if mention.precision == YEAR and _TARGET_YEAR.search(text, max(0, mention.start - _TARGET_YEAR_REACH), mention.start):
+    if mention.precision == YEAR and (_TARGET_YEAR.search(text, max(0, mention.start - _TARGET_YEAR_REACH), mention.start)
+                                      or (_PLANNED_YEAR.search(text, max(0, mention.start - _PLANNED_YEAR_REACH), mention.start)
+                                          and not _DONE_SOON.match(text, mention.end))):
         return True
     window = max(0, mention.start - _ANNIVERSARY_AHEAD_REACH)
     preceding = text[window:mention.start]
