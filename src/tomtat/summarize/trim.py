@@ -19,7 +19,7 @@ Faithfulness: the trimmed text is the source sentence with some spans deleted. N
 added and no number or name is changed; the only other edits are dropping the spaces left
 at a cut and upper-casing the first letter when an opener or a relative day was removed from
 the front ("Tuy nhiên, giá vàng tăng." -> "Giá vàng tăng.", "Hôm qua (ngày 31/5), ..." ->
-"Ngày 31/5, ..."). A removal is skipped when what is left
+"Ngày 31/5, ...", "Trao đổi với phóng viên, ông A cho biết ..." -> "Ông A cho biết ..."). A removal is skipped when what is left
 would not be a sentence (fewer than ``min_words`` words, or an opener that points back).
 """
 from __future__ import annotations
@@ -90,6 +90,8 @@ class PatternTrimmer:
                 if not m or m.end() == m.start():
                     break
                 candidate = _cut(current, m.start(), m.end())
+                if m.start() == 0:
+                    candidate = capitalize_first(candidate)  # "Trao đổi với phóng viên, ông A ..." -> "Ông A ..."
                 if word_count(candidate) >= self.min_words and not self._new_referential(current, candidate):
                     removed.append(Removed(m.group(0).strip(), reason))
                     current = candidate
