@@ -897,3 +897,25 @@ def test_a_reporters_question_is_not_chosen_even_when_it_carries_the_story(tmp_p
         summary = Summarizer(Options(sentences=2, ranker=ranker)).summarize([tmp_path / "a.txt"])
         assert len(summary.sentences) == 2 and not any(s.text.startswith("Thưa") for s in summary.sentences), \
             (ranker, [s.text for s in summary.sentences])
+
+
+def test_a_whole_day_counted_from_the_article_goes_where_the_label_shows_that_day():
+    # "Hôm qua," under "31/5/2016" would be counted from the reader's day; the label says it.
+    # Without a label (the flat layout) it stays: it is all that dates the sentence.
+    article = {"title": "Đức chốt danh sách dự Euro", "published": "2016-06-01",
+               "text": "Hôm qua, đội tuyển Đức công bố danh sách 23 cầu thủ dự Euro 2016 tại Pháp."}
+    story = Summarizer(Options(sentences=1)).summarize([article])
+    assert [e.label for e in story.events] == ["31/5/2016"]
+    assert story.sentences[0].text == "Đội tuyển Đức công bố danh sách 23 cầu thủ dự Euro 2016 tại Pháp."
+    assert [(r.text, r.reason) for r in story.sentences[0].removed] == [("Hôm qua,", "relative day")]
+    flat = Summarizer(Options(sentences=1, layout="flat")).summarize([article])
+    assert flat.sentences[0].text.startswith("Hôm qua, đội tuyển Đức")
+    # ... and so it does under a label of another day, or with no article date to count from
+    from datetime import date
+
+    from tomtat.summarize.trim import Trimmed, without_the_days_word
+
+    text = Trimmed(article["text"])
+    assert without_the_days_word(text, date(2016, 5, 30), date(2016, 6, 1)) == text
+    assert without_the_days_word(text, date(2016, 5, 31), None) == text
+    assert without_the_days_word(text, date(2016, 5, 31), date(2016, 6, 1)).text.startswith("Đội tuyển Đức")

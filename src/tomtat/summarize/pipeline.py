@@ -9,6 +9,7 @@ class through :meth:`Summarizer.story_context`, :meth:`Summarizer.choose`,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -19,7 +20,7 @@ from tomtat.summarize.dedup import ArticleDeduplicator
 from tomtat.core.errors import OptionsError, Problems
 from tomtat.ingest import ArticleInput, read_inputs
 from tomtat.core.model import Article, ArticleInfo, StoryEvent, Summary, SummarySentence
-from tomtat.vi.dates import DateMention
+from tomtat.vi.dates import DateMention, article_anchor
 from tomtat.vi.time_context import anchored_articles
 from tomtat.core.options import Options
 from tomtat.summarize.order import keep_after_predecessor, order_sentences, predecessor
@@ -27,7 +28,7 @@ from tomtat.summarize.rankers import Ranker, get_ranker
 from tomtat.summarize.scorer import LearnedRanker
 from tomtat.summarize.select import Selector, make_selector
 from tomtat.summarize.split import SentenceSplitter
-from tomtat.summarize.trim import NoTrimmer, PatternTrimmer, Trimmer, with_end_mark
+from tomtat.summarize.trim import NoTrimmer, PatternTrimmer, Trimmer, with_end_mark, without_the_days_word
 from tomtat.vi.openers import Openers
 
 
@@ -103,7 +104,7 @@ class Summarizer:
             ordered = keep_after_predecessor(cluster, ordered, leans)
         ordered, events, order_used = self.arrange(cluster, ordered, order_used, context, leans)
         opens = frozenset(e.sentences[0] for e in events if e.sentences)  # a labelled event starts anew
-        summary_sentences = tuple(self._render(cluster, ordered, scores, opens))
+        summary_sentences = tuple(self._render(cluster, ordered, scores, opens, _days_shown(events)))
         counts: dict[str, int] = {}
         for s in cluster.sentences:
             counts[s.article_id] = counts.get(s.article_id, 0) + 1
@@ -156,16 +157,33 @@ class Summarizer:
         return {}
 
     def _render(self, cluster: Cluster, ordered: list[int], scores: np.ndarray,
-                opens: frozenset[int] = frozenset()) -> Iterable[SummarySentence]:
+                opens: frozenset[int] = frozenset(), days: Mapping[int, date] | None = None) -> Iterable[SummarySentence]:
         """The summary's sentences as the reader gets them; ``opens``: the positions that open
-        an event (after another event's sentences, "Trước đó," would point at the wrong fact)."""
+        an event (after another event's sentences, "Trước đó," would point at the wrong fact);
+        ``days``: the day each position's event label shows, when it shows one day."""
         assert self.trimmer is not None
+        anchors: dict[str, date | None] = {}
         for k, i in enumerate(ordered):
             s = cluster.sentences[i]
             # An opener is kept when the sentence it leans on comes right before it.
             trimmed = self.trimmer(s.text, after_predecessor=k > 0 and ordered[k - 1] == predecessor(cluster, i),
                                    first=k == 0 or k in opens)
+            if days and k in days and self.options.trim and s.text[:1] in "HhNn":
+                if s.article_id not in anchors:
+                    a = cluster.articles[cluster.article_index()[s.article_id]]
+                    anchors[s.article_id] = article_anchor(a.published, f"{a.title}\n{a.text}")[0]
+                trimmed = without_the_days_word(trimmed, days[k], anchors[s.article_id], self.openers)
             text = with_end_mark(trimmed.text) if self.options.trim else trimmed.text  # presentation only
             yield SummarySentence(text=text, article_id=s.article_id, sentence_index=s.index, start=s.start,
                                   end=s.end, score=round(float(scores[i]), 6), source_text=s.text,
                                   removed=trimmed.removed)
+
+
+def _days_shown(events: Sequence[StoryEvent]) -> dict[int, date]:
+    """Position -> the one day its event's label shows ("31/5/2016"; not a span, nor a day of unknown year)."""
+    out: dict[int, date] = {}
+    for e in events:
+        if e.precision == "day" and e.date_end is None and e.date and len(e.date) == 10 and not e.date.startswith("-"):
+            day = date.fromisoformat(e.date)
+            out.update((k, day) for k in e.sentences)
+    return out

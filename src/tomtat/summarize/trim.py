@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Iterable, Protocol
 
 from tomtat.core.model import Removed
@@ -146,6 +147,24 @@ def _relative_days_before_their_dates(text: str) -> tuple[str, list[Removed]]:
         return capitalize_first(kept) if head[:1].isupper() else kept
 
     return _RELATIVE_DAY.sub(shorter, text), removed
+
+
+# A whole day counted from the article's, opening the sentence: "Hôm qua, ...", "Ngày hôm nay, ...".
+_RELATIVE_DAY_OPENER = re.compile(r"(?:[Nn]gày )?[Hh]ôm (qua|nay|kia),\s*")
+_DAYS_BACK = {"qua": 1, "nay": 0, "kia": 2}
+
+
+def without_the_days_word(trimmed: Trimmed, day: date, anchor: date | None, openers: Openers | None = None) -> Trimmed:
+    """``trimmed`` without an opening "Hôm qua," when the event it is shown under is labelled
+    with the day it means ("31/5/2016: Hôm qua, ĐT Đức công bố ..." -> "ĐT Đức công bố ..."):
+    the label says it, and "hôm qua" would be counted from the reader's day."""
+    m = _RELATIVE_DAY_OPENER.match(trimmed.text)
+    if m is None or anchor is None or anchor - timedelta(days=_DAYS_BACK[m.group(1)]) != day:
+        return trimmed
+    rest = capitalize_first(trimmed.text[m.end():])
+    if word_count(rest) < MIN_WORDS or (openers is not None and openers.needs_predecessor(rest)):
+        return trimmed
+    return Trimmed(rest, trimmed.removed + (Removed(m.group(0).strip(), "relative day"),))
 
 
 def _names_a_date(text: str) -> bool:
