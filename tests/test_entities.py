@@ -850,6 +850,15 @@ def test_a_setting_a_candidacy_or_a_speaker_before_the_name_is_not_the_persons_r
     assert people["Vyacheslav Khalitov"].role == "Phó Tổng giám đốc Tập đoàn Uralvagonzavod"
     assert people["Lee Jae-myung"].role == "cựu ứng cử viên tổng thống"
     assert people["Victor Kalganov"].role == "Phó giám đốc Trung tâm Chỉ huy"  # "trong đó có": among them
+    # an office held ("Trên cương vị ..."), an organization named with a capitalized verb ("Đánh
+    # giá"), and a candidacy as the whole role (a review's cases)
+    es = _entities("Trên cương vị Chủ tịch UBND tỉnh, ông Nguyễn Văn Thắng đã chỉ đạo quyết liệt.",
+                   "Cục trưởng Cục Thẩm định và Đánh giá tác động môi trường, ông Nguyễn Văn Tài cho biết thêm.",
+                   "Ứng cử viên Tổng thống Mỹ, ông Donald Trump phát biểu tại Ohio.")
+    people = _people(es)
+    assert people["Nguyễn Văn Thắng"].role == "Chủ tịch UBND tỉnh"
+    assert people["Nguyễn Văn Tài"].role.startswith("Cục trưởng Cục Thẩm định và Đánh giá")
+    assert people["Donald Trump"].role.lower() == "ứng cử viên tổng thống mỹ"
 
 
 def test_a_spouse_called_ong_xa_is_no_commune():

@@ -303,11 +303,16 @@ def test_a_date_is_read_as_cited_told_as_earlier_or_planned(text, cited, back, p
     ("Tỉnh sẽ tiếp tục đầu tư, năm 2021 đã hoàn thành 12 công trình.", False, False),  # told as done
     ("Phim kể về chân dung họa sĩ Amedeo Modigliani, lấy bối cảnh Paris năm 1916.", False, True),
     ("Trong bối cảnh kinh tế khó khăn, năm 2022 công ty vẫn có lãi.", False, False),  # a context, not a setting
+    # what was expected, told as done, or a setting's comma passed (a review's cases)
+    ("Lượng khách tăng cao hơn dự kiến, cả năm 2023 tỉnh đón 12 triệu lượt khách.", False, False),
+    ("Dự án dự kiến hoàn thành vào năm 2020, được khởi công từ năm 2018.", False, False),
+    ("Lấy bối cảnh tại Hà Nội, phim ra mắt năm 2023 đã gây sốt.", False, False),
+    ("Từ năm 2019 đến năm nay, công ty đã đóng góp 200.000 cây xanh.", False, True),  # until this year
 ])
 def test_a_planned_year_and_a_storys_setting_are_no_time_of_the_news(text, plan, background):
     from tomtat.vi.time_context import is_background, is_plan
 
-    (m,) = [m for m in DateFinder().find(text) if m.precision == "year"]
+    m = [m for m in DateFinder().find(text) if m.precision == "year" and m.year is not None][-1]
     assert (is_plan(text, m), is_background(text, m)) == (plan, background)
 
 
@@ -535,6 +540,12 @@ def test_a_span_of_years_labels_its_event_as_the_period(tmp_path):
                                                                        ("31/5/2016", "2016-05-31", None)]
     (period,) = [e for e in summary.to_dict()["timeline"]["events"] if e["date_text"] == "năm 2007 - 2009"]
     assert (period["date"], period["date_end"]) == ("2007", "2009")
+    # a year that starts the span is another event, whatever the order of a set (a review found
+    # "năm 2007" and "năm 2007–2009" in one event, its label and end changing with the hash seed)
+    (tmp_path / "c.txt").write_text("Năm 2007, Messi ký hợp đồng quảng cáo đầu tiên với hãng Adidas.", encoding="utf-8")
+    summary = Summarizer(Options(sentences=3)).summarize(paths + [tmp_path / "c.txt"])
+    assert sorted((e.label, e.date_end) for e in summary.events if e.precision == "year") == [
+        ("năm 2007", None), ("năm 2007–2009", "2009")]
 
 
 def test_an_office_holder_bounds_a_label_but_never_makes_or_erases_a_year(tmp_path):

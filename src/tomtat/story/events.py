@@ -604,8 +604,8 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         # A day joins the event's label only in the event's own precision and year: a sentence
         # leaning on the one before it stays in that event, but its date of another kind (a
         # month, a day of another or unknown year) is not the event's ("19/8–None/None").
-        if told is not None and group.when is not None and (told.precision, told.year) == (group.when.precision,
-                                                                                            group.when.year):
+        if told is not None and group.when is not None and (told.precision, told.year, told.until) == (
+                group.when.precision, group.when.year, group.when.until):
             group.days.append(told)
         group_of[i] = group
     first_seen: dict[tuple[str, ...], int] = {}
@@ -677,7 +677,7 @@ def _place(groups: list[_Group], dates: ClusterDates, article_id: str, when: Whe
         if g.scope != scope or g.when.precision != when.precision:
             continue
         if (when.precision == DAY and any(dates.near(d, when) for d in g.days)) \
-                or (when.precision != DAY and (g.when.year, g.when.month) == (when.year, when.month)):
+                or (when.precision != DAY and (g.when.year, g.when.month, g.when.until) == (when.year, when.month, when.until)):
             return g
     same = _same_day_told_elsewhere(groups, when, scope, floor)
     if same is not None:

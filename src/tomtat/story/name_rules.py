@@ -119,9 +119,10 @@ _SETTING_OPENS = re.compile(r"\s*(?:trong(?!\s+(?:đó|số))|sau khi|trước k
 # khẳng định thông qua tác phẩm, đồng chí B ...", "Thiếu tướng A mong muốn Phó Giám đốc ..., ông
 # B"): that title is the holder's, not the named one's; a later title may still be.
 _ACTS_ON = re.compile(r"(?<!\w)(?:khẳng định|cho biết|cho rằng|nhấn mạnh|phát biểu|nói|chia sẻ|nhận định|đánh giá|yêu cầu"
-                      r"|mong muốn|đề nghị|chúc mừng|trao|tặng|mời|cảm ơn|gửi)(?!\w)", re.IGNORECASE)
-_OFFICE_OF_SOMETHING = re.compile(r"(?<!\w)(?:hội nghị|bầu cử|cuộc họp|ứng viên|ứng cử viên|chức|ghế|vị trí|cương vị)\s*$",
-                                  re.IGNORECASE)
+                      r"|mong muốn|đề nghị|chúc mừng|trao|tặng|mời|cảm ơn|gửi)(?!\w)")  # lower case: not "Cục ... Đánh giá ..."
+_OFFICE_OF_SOMETHING = re.compile(r"(?<!\w)(?:hội nghị|bầu cử|cuộc họp|tranh cử|ghế)\s*$", re.IGNORECASE)
+# ... except a candidacy, which is the role: "Ứng cử viên Tổng thống Mỹ, ông Donald Trump".
+_CANDIDACY = re.compile(r"(?<!\w)(?:cựu\s+)?(?:ứng cử viên|ứng viên)\s*$", re.IGNORECASE)
 
 
 _ORG_WINDOW = 16  # the words an organization's name is read in: not the whole rest of the sentence
@@ -695,6 +696,9 @@ class NameRules:
         if _SETTING_OPENS.match(segment):
             return ""
         for m in self.title.finditer(segment):
-            if not _OFFICE_OF_SOMETHING.search(segment, 0, m.start()) and not _ACTS_ON.search(segment, m.end()):
-                return " ".join(segment[m.start():].split()[:MAX_ROLE_WORDS])
+            if _OFFICE_OF_SOMETHING.search(segment, 0, m.start()) or _ACTS_ON.search(segment, m.end()):
+                continue
+            candidacy = _CANDIDACY.search(segment, 0, m.start())
+            start = candidacy.start() if candidacy else m.start()
+            return " ".join(segment[start:].split()[:MAX_ROLE_WORDS])
         return ""

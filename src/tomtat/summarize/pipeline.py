@@ -168,7 +168,7 @@ class Summarizer:
             # An opener is kept when the sentence it leans on comes right before it.
             trimmed = self.trimmer(s.text, after_predecessor=k > 0 and ordered[k - 1] == predecessor(cluster, i),
                                    first=k == 0 or k in opens)
-            if days and k in days and self.options.trim and s.text[:1] in "HhNn":
+            if days and k in days and self.options.trim and trimmed.text[:1] in "HhNn":
                 if s.article_id not in anchors:
                     a = cluster.articles[cluster.article_index()[s.article_id]]
                     anchors[s.article_id] = article_anchor(a.published, f"{a.title}\n{a.text}")[0]

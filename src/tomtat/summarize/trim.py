@@ -11,15 +11,15 @@ Two small objects, both built from text files in ``tomtat/resources``:
   notes ("(ảnh minh họa)", "(Ảnh: ...)"), reporter and agency credits ("(PV)", "(Theo X)" at
   the end), trailing outlet attributions after a complete statement (", theo Reuters.",
   ", hãng tin AFP cho biết."), press-interview preambles ("Trao đổi với phóng viên, " before
-  an upper-case subject), a relative day before its own date ("chiều nay (31/5)" ->
+  a named subject), a relative day before its own date ("chiều nay (31/5)" ->
   "chiều 31/5") and, when the sentence does not follow its predecessor in the summary, a
   removable connective opener.
 
 Faithfulness: the trimmed text is the source sentence with some spans deleted. No word is
 added and no number or name is changed; the only other edits are dropping the spaces left
-at a cut and upper-casing the first letter when an opener or a relative day was removed from
-the front ("Tuy nhiên, giá vàng tăng." -> "Giá vàng tăng.", "Hôm qua (ngày 31/5), ..." ->
-"Ngày 31/5, ...", "Trao đổi với phóng viên, ông A cho biết ..." -> "Ông A cho biết ..."). A removal is skipped when what is left
+at a cut and upper-casing the first letter when text was removed from the front ("Tuy nhiên,
+giá vàng tăng." -> "Giá vàng tăng.", "Hôm qua (ngày 31/5), ..." -> "Ngày 31/5, ...", "Trao
+đổi với phóng viên, ông A cho biết ..." -> "Ông A cho biết ..."). A removal is skipped when what is left
 would not be a sentence (fewer than ``min_words`` words, or an opener that points back).
 """
 from __future__ import annotations

@@ -54,11 +54,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     # "tháng 1.2015" (dot, as many outlets write it) beside "tháng 1/2015", "tháng 1 năm 2015"
     ("month_year", rf"tháng{_B5}\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-|\.)\s*(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("month", rf"tháng{_B5}\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|vừa\s+rồi|qua|trước|sau))?{_E}"),
-    # "năm 2007", and a span of years "năm 2007 - 2009", "năm 2015 đến năm 2017" (the years of
-    # alleged acts, of a plan's review): the period, not its first year alone. "năm 2007-2008",
-    # hyphen glued, is still no date (as before spans were read: "Tương tự như cuộc khủng hoảng
-    # năm 2007-2008, ..." compares, and was never a label)
-    ("year", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}})(?:(?:\s+-|\s*[–—]|\s+(?:đến|tới))\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{{2}}))?{_E}"),
+    # A span of years: "năm 2007 - 2009", "năm 2015 đến năm 2017" (the years of alleged acts, of a
+    # plan's review): the period, not its first year alone. Its own pattern, before the year's: where
+    # another date has taken its start ("tháng 3 năm 2015 đến năm 2017"), the last year is still
+    # read alone. "năm 2007-2008", hyphen glued, stays no date, as it was ("Tương tự như cuộc khủng
+    # hoảng năm 2007-2008, ..." compares); nor is a count after it ("Năm 2019 tới 2020 triệu ...").
+    ("year_span", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}})(?:\s+-|\s*[–—]|\s+(?:đến|tới))\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{{2}}){_E}"
+                  r"(?!\s*(?:triệu|nghìn|ngàn|tỷ|tỉ|người|đồng|USD)(?!\w))"),
+    ("year", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
     ("same_time", r"cùng(?<!\w....)\s+(?:ngày|hôm|thời\s+điểm|lúc|thời\s+gian|buổi)(?!\w)(?!\s+(?:\d|này|đó|với|mai))"),
     ("part_relative", rf"(?<!\w)(?P<part>{_PART})\s+(?P<rel>nay|qua|mai)(?!\w)"),
@@ -77,7 +80,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "day_month_words": (("tháng",),), "day_month": (("ngày", "hôm", *_PARTS, *_WEEKDAYS),),
     "day_month_bare": (("/",), ("vào", "từ", "đến", "tới", "trước", "sau", "đầu", "cuối", "giữa")),
     "day_month_paren": (("(",), ("nay", "qua", "mai", "kia", *_WEEKDAYS)),
-    "month_year": (("tháng",),), "month": (("tháng",),), "year": (("năm",),),
+    "month_year": (("tháng",),), "month": (("tháng",),), "year_span": (("năm",),), "year": (("năm",),),
     "relative_n": (("trước",), ("ngày", "tuần", "tháng", "năm")), "same_time": (("cùng",),),
     "part_relative": (("nay", "qua", "mai"), _PARTS),
     "relative": (("hôm", "ngày", "tuần", "tháng", "năm"),
@@ -87,7 +90,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 # The form each pattern reports (the benchmark counts per form).
 FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": "full",
            "day_month_words": "partial", "day_month": "partial", "day_month_bare": "partial", "day_month_paren": "partial",
-           "month_year": "partial", "month": "partial", "year": "partial",
+           "month_year": "partial", "month": "partial", "year_span": "partial", "year": "partial",
            "relative_n": "relative", "relative": "relative", "same_time": "relative", "part_relative": "relative"}
 
 
@@ -107,7 +110,7 @@ _NAMED_AFTER_A_DATE = re.compile(r"(?<!\w)(?:(?:đường|(?<!thành\s)phố|đ�
 _STREET_DATE_START = re.compile(r"\d|tháng(?!\w)", re.IGNORECASE)  # such a name is "8 tháng 3", "tháng Tám", never "ngày 12/3"
 _NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_month_bare", "day_month_paren"})
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
-                          "day_month_bare", "day_month_paren", "month_year", "year"})
+                          "day_month_bare", "day_month_paren", "month_year", "year_span", "year"})
 
 # Each pattern with what it cannot match without: (kind, patterns, words, a digit, a separator).
 # Patterns come twice: as compiled (case-blind) and without IGNORECASE for the lower-cased text
@@ -336,11 +339,13 @@ class DateFinder:
                 # within the slack a day-month has too: this year's
                 y -= 1
             return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)
-        if kind == "year":
-            y, last = int(g["y"]), int(g["y2"]) if g.get("y2") else None
-            if last is not None and not y < last <= y + _LONGEST_SPAN:
-                return DateMention(**base, precision=YEAR, year=y, note="not a span of years")
+        if kind == "year_span":
+            y, last = int(g["y"]), int(g["y2"])
+            if not y < last <= y + _LONGEST_SPAN:
+                return None  # "năm 2009 - 2007": no span; the year pattern reads "năm 2009" alone
             return DateMention(**base, precision=YEAR, year=y, until=last)
+        if kind == "year":
+            return DateMention(**base, precision=YEAR, year=int(g["y"]))
         if kind == "relative_n":
             n_text = g["n"].lower()
             n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text)

@@ -12,8 +12,9 @@ from tomtat.vi.office_terms import OfficeTerms
 PRECISION_RANK = {DAY: 6, WEEK: 5, "day-month": 4, MONTH: 3, "month-only": 2, YEAR: 1, UNRESOLVED: 0}
 
 # "It has happened before": with only a year or month to it, such a sentence is background.
-# ... and "lấy bối cảnh" (a film or a book set in a time: "Phim ... lấy bối cảnh Paris năm 1916").
-_BACKGROUND = re.compile(r"(?<!\w)(?:từng|trước đây|kể từ|trước kia|hồi đó|lấy bối cảnh)(?!\w)", re.IGNORECASE)
+_BACKGROUND = re.compile(r"(?<!\w)(?:từng|trước đây|kể từ|trước kia|hồi đó)(?!\w)", re.IGNORECASE)
+# A film or a book set in a time, the year shortly after it: "Phim ... lấy bối cảnh Paris năm 1916".
+_SET_IN = re.compile(r"(?<!\w)lấy bối cảnh(?!\w)[^.;!?,]{0,40}$", re.IGNORECASE)
 _PLAN_TAIL = re.compile(r"(?<!\w)(?:tới|sắp tới|sau)$", re.IGNORECASE)
 _PLAN_BEFORE = re.compile(r"(?<!\w)((?<!hơn )(?<!như )(?<!với )(?<!vượt )(?<!ngoài )dự kiến|sẽ|kế hoạch|mục tiêu|đến|tới)"
                           r"(?!\w)[^,.;]{0,25}$", re.IGNORECASE)
@@ -60,8 +61,9 @@ _TARGET_YEAR_REACH = 300
 # or turned in between: "... dự kiến sẽ có phần 2, lên sóng vào năm 2024" (a hand check's label
 # "năm 2024" opened a story of 2022). A day or month keeps the clause rule above ("sẽ trả nợ nhưng
 # đến ngày 2/9 vẫn không trả").
-_PLANNED_YEAR = re.compile(r"(?<!\w)(?:sẽ|dự kiến)(?!\w)(?:(?!(?<!\w)(?:đã|vừa|nhưng|song|tuy nhiên|trong khi)(?!\w))[^.;!?])*$",
-                           re.IGNORECASE)
+_PLANNED_YEAR = re.compile(r"(?<!\w)(?:sẽ|(?<!hơn )(?<!như )(?<!với )(?<!vượt )(?<!ngoài )dự kiến)(?!\w)"
+                           r"(?:(?!(?<!\w)(?:đã|vừa|được|đạt|vượt|nhưng|song|tuy nhiên|trong khi)(?!\w))[^.;!?])*$",
+                           re.IGNORECASE)  # not "cao hơn dự kiến, cả năm 2023 ...": what was expected
 _PLANNED_YEAR_REACH = 200
 _DONE_SOON = re.compile(r"\s*,?\s*(?:[^\s,.;]+\s+){0,3}?(?:đã|vừa)(?!\w)", re.IGNORECASE)  # "..., năm 2021 đã hoàn thành"
 
@@ -245,7 +247,8 @@ def is_background(text: str, mention: DateMention) -> bool:
     ("từ năm 2019 đến nay": a running total, not a new event)."""
     if mention.precision in (DAY, WEEK, DAY_MONTH):
         return False
-    return _BACKGROUND.search(text) is not None or runs_until_now(text, mention)
+    return _BACKGROUND.search(text) is not None or runs_until_now(text, mention) \
+        or _SET_IN.search(text, max(0, mention.start - 60), mention.start) is not None
 
 
 def runs_until_now(text: str, mention: DateMention) -> bool:
@@ -255,7 +258,7 @@ def runs_until_now(text: str, mention: DateMention) -> bool:
 
 # "từ năm 2019 đến nay, công ty đã đóng góp tổng cộng ...": a hand check read "năm 2019" as the
 # label of that total.
-_UNTIL_NOW = re.compile(r"\s*,?\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|bây giờ|thời điểm này)(?!\w)", re.IGNORECASE)
+_UNTIL_NOW = re.compile(r"\s*,?\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|bây giờ|thời điểm này|năm nay)(?!\w)", re.IGNORECASE)
 
 
 # Words that make a named year a plan or a deadline, not a time already past.
