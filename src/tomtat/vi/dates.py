@@ -60,7 +60,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     # read alone. "năm 2007-2008", hyphen glued, stays no date, as it was ("Tương tự như cuộc khủng
     # hoảng năm 2007-2008, ..." compares); nor is a count after it ("Năm 2019 tới 2020 triệu ...").
     ("year_span", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}})(?:\s+-|\s*[–—]|\s+(?:đến|tới))\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{{2}}){_E}"
-                  r"(?!\s*(?:triệu|nghìn|ngàn|tỷ|tỉ|người|đồng|USD)(?!\w))"),
+                  r"(?!\s*(?:triệu|nghìn|ngàn|tỷ|tỉ|người|đồng|usd)(?!\w))"),
     ("year", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
     ("same_time", r"cùng(?<!\w....)\s+(?:ngày|hôm|thời\s+điểm|lúc|thời\s+gian|buổi)(?!\w)(?!\s+(?:\d|này|đó|với|mai))"),
