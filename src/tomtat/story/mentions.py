@@ -17,7 +17,7 @@ from typing import Iterator, NamedTuple, Sequence
 import regex
 
 from tomtat.core.model import Sentence
-from tomtat.story.name_rules import KINGDOM, NameRules, Run, Token, given_name_beside
+from tomtat.story.name_rules import CANDIDACY, KINGDOM, NameRules, Run, Token, given_name_beside
 from tomtat.vi.letters import has_vietnamese_mark, without_marks
 from tomtat.vi.names import EntityResources, fold, is_acronym
 
@@ -77,7 +77,6 @@ _SPOUSE = re.compile(r"(?<!\w)(?:ông|bà)\s+$", re.IGNORECASE)
 # Words that end a role written as a clause: an aspect marker or a time starts what the person did
 # ("Giám đốc Công an tỉnh đã trao quyết định", "Tổng thống Hàn Quốc hồi tháng 3"); no title has them
 _ROLE_ENDS = re.compile(r"\s+(?:đã|đang|sẽ|vừa|hồi|khi|cũng|từng)\s")
-_CANDIDATE_FOR = re.compile(r"(?<!\w)(?:cựu\s+)?(?:ứng cử viên|ứng viên)\s+$", re.IGNORECASE)  # ... the office after it
 _LANGUAGE = re.compile(r"(?<!\w)(?:[Tt]iếng|bảng)\s+$")  # "tiếng Anh" the language, "bảng Anh" the pound
 _PRONOUN_TAIL = re.compile(r"\s+(?:ấy|ta)(?!\w)")
 
@@ -453,7 +452,7 @@ class MentionFinder:
         if found and lone and text[found.end:run_start].strip():
             found = None  # a lone name needs its title right before it ("Tổng thống Putin")
         if found and (not title or title in self.res.honorifics):
-            candidate = _CANDIDATE_FOR.search(text, max(0, found.start - 24), found.start)
+            candidate = CANDIDACY.search(text, max(0, found.start - 24), found.start)
             role_start = candidate.start() if candidate else found.start  # "cựu ứng cử viên tổng thống Lee": not president
             return title or found.text, " ".join(text[role_start:name_start].split())
         if title_in_run and title_in_run not in self.res.honorifics:

@@ -121,8 +121,9 @@ _SETTING_OPENS = re.compile(r"\s*(?:trong(?!\s+(?:đó|số))|sau khi|trước k
 _ACTS_ON = re.compile(r"(?<!\w)(?:khẳng định|cho biết|cho rằng|nhấn mạnh|phát biểu|nói|chia sẻ|nhận định|đánh giá|yêu cầu"
                       r"|mong muốn|đề nghị|chúc mừng|trao|tặng|mời|cảm ơn|gửi)(?!\w)")  # lower case: not "Cục ... Đánh giá ..."
 _OFFICE_OF_SOMETHING = re.compile(r"(?<!\w)(?:hội nghị|bầu cử|cuộc họp|tranh cử|ghế)\s*$", re.IGNORECASE)
-# ... except a candidacy, which is the role: "Ứng cử viên Tổng thống Mỹ, ông Donald Trump".
-_CANDIDACY = re.compile(r"(?<!\w)(?:cựu\s+)?(?:ứng cử viên|ứng viên)\s*$", re.IGNORECASE)
+# ... except a candidacy, which is the role: "Ứng cử viên Tổng thống Mỹ, ông Donald Trump", "cựu
+# ứng cử viên tổng thống Lee": not a president (MentionFinder reads it before a title too).
+CANDIDACY = re.compile(r"(?<!\w)(?:cựu\s+)?(?:ứng cử viên|ứng viên)\s*$", re.IGNORECASE)
 
 
 _ORG_WINDOW = 16  # the words an organization's name is read in: not the whole rest of the sentence
@@ -698,7 +699,7 @@ class NameRules:
         for m in self.title.finditer(segment):
             if _OFFICE_OF_SOMETHING.search(segment, 0, m.start()) or _ACTS_ON.search(segment, m.end()):
                 continue
-            candidacy = _CANDIDACY.search(segment, 0, m.start())
+            candidacy = CANDIDACY.search(segment, 0, m.start())
             start = candidacy.start() if candidacy else m.start()
             return " ".join(segment[start:].split()[:MAX_ROLE_WORDS])
         return ""

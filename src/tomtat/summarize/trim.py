@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable, Protocol
 
 from tomtat.core.model import Removed
-from tomtat.vi.dates import DateFinder
+from tomtat.vi.dates import DAY, DateFinder
 from tomtat.vi.time_context import is_background, is_plan
 from tomtat.vi.openers import MIN_WORDS, Openers, WORD, capitalize_first, expand_pattern, word_count
 from tomtat.vi.resources import lines as resource_lines, read_sections
@@ -150,8 +150,7 @@ def _relative_days_before_their_dates(text: str) -> tuple[str, list[Removed]]:
 
 
 # A whole day counted from the article's, opening the sentence: "Hôm qua, ...", "Ngày hôm nay, ...".
-_RELATIVE_DAY_OPENER = re.compile(r"(?:[Nn]gày )?[Hh]ôm (qua|nay|kia),\s*")
-_DAYS_BACK = {"qua": 1, "nay": 0, "kia": 2}
+_RELATIVE_DAY_OPENER = re.compile(r"(?:[Nn]gày )?[Hh]ôm (?:qua|nay|kia),\s*")
 
 
 def without_the_days_word(trimmed: Trimmed, day: date, anchor: date | None, openers: Openers | None = None) -> Trimmed:
@@ -159,7 +158,11 @@ def without_the_days_word(trimmed: Trimmed, day: date, anchor: date | None, open
     with the day it means ("31/5/2016: Hôm qua, ĐT Đức công bố ..." -> "ĐT Đức công bố ..."):
     the label says it, and "hôm qua" would be counted from the reader's day."""
     m = _RELATIVE_DAY_OPENER.match(trimmed.text)
-    if m is None or anchor is None or anchor - timedelta(days=_DAYS_BACK[m.group(1)]) != day:
+    if m is None or anchor is None:
+        return trimmed
+    # The date finder counts the day from the article's, as the story's dates do.
+    meant = next((d for d in DateFinder().find(m.group(0), anchor) if d.precision == DAY), None)
+    if meant is None or (meant.year, meant.month, meant.day) != (day.year, day.month, day.day):
         return trimmed
     rest = capitalize_first(trimmed.text[m.end():])
     if word_count(rest) < MIN_WORDS or (openers is not None and openers.needs_predecessor(rest)):
