@@ -166,6 +166,8 @@ def test_a_year_named_as_past_bounds_the_writing_year_a_plan_does_not():
     # nor the day of an anniversary looked forward to, after the year told
     assert past_year_floor("Năm 2022, hướng tới kỷ niệm 10 năm thành lập câu lạc bộ (1-8-2014 – 01-8-2024), "
                            "các thành viên tiếp tục hoạt động.") == 2022
+    # a span counts by its first year: a term's end is ahead of the writing ("nhiệm kỳ" runs on)
+    assert past_year_floor("Đại hội Đảng bộ nhiệm kỳ năm 2020 - 2025 đã bầu ra Ban Chấp hành mới.") == 2020
     # nor a birth year: true of the news, but no bound an editor can use
     assert past_year_floor("Tài xế Trần Văn T. (sinh năm 2000) dương tính với ma túy.") is None
     assert past_year_floor("Nghi phạm (sinh năm 1995) bị bắt. Bà sinh ngày 3/5/1990 tại Huế.") is None

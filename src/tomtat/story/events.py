@@ -40,7 +40,7 @@ from tomtat.story.timeline import season_blocks, year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
 from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor,
-                             valid_date)
+                             span_end, valid_date)
 from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, looks_back, months_reviewed,
                                     label_year_floor, names_an_occasion, past_year_floor, runs_until_now)
 
@@ -461,7 +461,7 @@ def _same_day_links(cluster: Cluster, own: list[When | None], guessed: list[bool
 def _label(days: Sequence[When], year_from: int | None) -> str:
     first, last = days[0], days[-1]
     if first.precision == YEAR:
-        return f"năm {first.year}" + (f"–{first.until}" if first.until else "")
+        return "–".join(part for part in (f"năm {first.year}", span_end(first.until)) if part)
     if first.precision == MONTH:
         text = f"tháng {first.month}/{first.year}" if first.year else f"tháng {first.month}"
     elif (first.month, first.day) == (last.month, last.day):
@@ -486,7 +486,7 @@ def _end(days: Sequence[When]) -> str | None:
     """The last day of an event that spans several, or the last year of a span of years."""
     if len(days) > 1:
         return _iso(days[-1])
-    return f"{days[0].until:04d}" if days[0].until else None
+    return span_end(days[0].until)
 
 
 @dataclass

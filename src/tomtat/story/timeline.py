@@ -66,7 +66,7 @@ class Event:
             "precision": d.precision if d is not None else UNRESOLVED,
             "year_known": bool(d is not None and d.year is not None),
             "date_text": d.text if d is not None else None,
-            "date_end": f"{d.until:04d}" if d is not None and d.until else None,  # a span of years' last
+            "date_end": d.value_end if d is not None else None,  # a span of years' last
             "note": d.note if d is not None else "",
             "sentence": self.sentence,
             "year_scope": list(self.scope),
@@ -101,7 +101,7 @@ class Timeline:
         scope: tuple[str, ...] = ()
         for e in self.events:
             assert e.date is not None
-            when = (e.date.value or "") + (f"–{e.date.until:04d}" if e.date.until else "")
+            when = "–".join(part for part in (e.date.value, e.date.value_end) if part)
             if e.date.year is None:
                 when += " (year unknown)"
                 if e.scope != scope:  # a new story of unknown year: never read as the same year as the last

@@ -122,6 +122,13 @@ _PLAN = tuple((kind, (pattern, re.compile(pattern.pattern)), tuple(frozenset(gro
 NEEDED_WORDS = tuple(sorted({w for groups in _NEEDS.values() for group in groups for w in group}))
 
 
+
+def span_end(until: int | None) -> str | None:
+    """A span of years' last year ("năm 2007 - 2009": ``2009``) as a year is written in a date's
+    ISO form; None for no span. The one format of it: the timeline, the story's events and their
+    labels all give it so."""
+    return f"{until:04d}" if until else None
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression found in text, resolved as far as the text and anchor allow."""
@@ -145,6 +152,11 @@ class DateMention:
     @property
     def resolved(self) -> bool:
         return self.precision != UNRESOLVED
+
+    @property
+    def value_end(self) -> str | None:
+        """A span of years' last year as ``value`` gives a year (``2009``), else None."""
+        return span_end(self.until)
 
     @property
     def value(self) -> str | None:

@@ -323,6 +323,8 @@ def past_year_floor(text: str, finder: DateFinder | None = None) -> int | None:
                     or (future_end >= 0 and _JOINED.fullmatch(part, future_end, m.start)):
                 future_end = m.end  # "4 tháng cuối năm 2022 và năm 2023": the second is a plan too
                 continue
+            # a span's first year, not its last (``until``): "nhiệm kỳ 2020 - 2025" is a term that
+            # runs on, and its end is no year the text was written after
             latest = m.year if latest is None else max(latest, m.year)
     return latest
 
