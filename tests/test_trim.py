@@ -421,6 +421,11 @@ def test_before_that_stays_where_it_alone_tells_the_order():
     other = "Tuy nhiên, đội tuyển đã có ba trận giao hữu tại sân nhà."
     assert TRIMMER(other, first=False).text == "Đội tuyển đã có ba trận giao hữu tại sân nhà."
     assert OPENERS.tells_earlier(undated) and not OPENERS.tells_earlier(other)
+    # what comes between it and the rest goes: "the same day" would point at no day told
+    same_day = "Trước đó, khoảng 17h cùng ngày, chiếc xe ben đang đổ dốc cầu thì mất lái."
+    assert TRIMMER(same_day, first=False).text == "Trước đó, chiếc xe ben đang đổ dốc cầu thì mất lái."
+    assert TRIMMER(same_day, first=True).text == "Chiếc xe ben đang đổ dốc cầu thì mất lái."
+    assert TRIMMER(same_day, first=False, after_predecessor=True).text == same_day
     assert OPENERS.match(undated).kind == "removable"  # the scorer's feature is unchanged
 
 
