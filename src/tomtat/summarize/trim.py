@@ -105,13 +105,10 @@ class PatternTrimmer:
         removed.extend(relative)
         if self.openers is not None and not after_predecessor:
             prefix = self.openers.removable_prefix(current)
-            if prefix and not self.openers.needs_predecessor(current):
-                # "Trước đó," is kept where it alone tells the order; what follows it goes
-                # ("Trước đó, khoảng 17h cùng ngày, ..." -> "Trước đó, ...": that day is not told)
-                kept = 0 if first or _names_a_date(current[prefix:]) else self.openers.earlier_prefix(current)
-                if kept < prefix:
-                    removed.append(Removed(current[kept:prefix].strip(), "opener"))
-                    current = current[:kept] + (capitalize_first(current[prefix:]) if not kept else current[prefix:])
+            if prefix and not self.openers.needs_predecessor(current) \
+                    and (first or not self.openers.tells_earlier(current) or _names_a_date(current[prefix:])):
+                removed.append(Removed(current[:prefix].strip(), "opener"))
+                current = capitalize_first(current[prefix:])
         return Trimmed(current, tuple(removed))
 
     def _new_referential(self, before: str, after: str) -> bool:

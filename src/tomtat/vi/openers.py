@@ -298,6 +298,10 @@ class Openers:
         return _FirstOf(self.same_time + self.referential_new)
 
     @cached_property
+    def _same_time(self) -> _FirstOf:
+        return _FirstOf(self.same_time)
+
+    @cached_property
     def _earlier(self) -> _FirstOf:
         return _FirstOf(self.earlier)
 
@@ -377,6 +381,11 @@ class Openers:
         prefix = self.removable_prefix(text)
         rest = capitalize_first(text[prefix:]) if prefix else text.lstrip()
         if prefix and word_count(rest) < self.min_words:
+            return True
+        earlier = self.earlier_prefix(text) if prefix else 0
+        if earlier and self._same_time.match(capitalize_first(text[earlier:])) is not None:
+            # "Trước đó, khoảng 17h cùng ngày, ...": before what, on which day? Both were told
+            # just before it ("the same day" alone is trimmed; see [removable-new])
             return True
         if not anchored and self._relative_time.match(rest) is not None:
             return True
