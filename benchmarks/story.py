@@ -157,8 +157,7 @@ def _measure(records: list[dict[str, Any]], summaries: list[dict[str, Any]]) -> 
         for s in sentences:
             key = (s["article_id"], s["sentence_index"])
             follows = previous == (key[0], key[1] - 1)
-            leans = openers.match(s["text"]) is not None or openers.needs_predecessor(
-                s["text"], anchored=anchored.get(key[0], False))
+            leans = openers.leans_back(s["text"], anchored=anchored.get(key[0], False))
             row["sentences"] += 1
             row["dangling"] += leans and not follows
             row["relative"] += (openers.relative_time_opener(s["text"]) is not None and not anchored.get(key[0], False)

@@ -5,6 +5,7 @@ import pytest
 
 from re import _parser  # type: ignore[attr-defined]
 
+from tomtat.summarize.trim import PatternTrimmer
 from tomtat.vi.openers import Openers, _alternation, _FirstOf, _required_words
 
 PATTERNS = ("^(?:Tuy nhiên,?)", "^(?:Ông này)", "^(?:(?:[^\\s,]+ ){0,3}đó)", "^(?:[ÂA]nh ấy)",
@@ -228,9 +229,29 @@ def test_because_alone_leans_but_therefore_stays_a_removable_connective():
 ])
 def test_the_same_day_goes_where_what_follows_it_reads_alone(text, rest):
     """"The same day" names no day of its own: without the sentence before it, it goes and the
-    rest stands (a sentence that needed its predecessor for it alone was left out, and two held-out
-    summaries lost a fact for it); right after that sentence it stays (see tests/test_trim.py)."""
+    rest stands (a sentence that needed its predecessor for it alone was left out, and a held-out
+    summary lost a fact for it); right after that sentence it stays, and the sentence still leans
+    on that one (kept behind it, in its event)."""
     openers = Openers.default()
     assert not openers.needs_predecessor(text)
     assert text[openers.removable_prefix(text):] == rest
-    assert openers.match(text) is None or openers.match(text).kind == "removable"  # the scorer's feature unchanged
+    assert openers.leans_back(text)
+    # the scorer's opener feature is unchanged: it sees "Tuy nhiên," and nothing of the same day
+    assert openers.match(text) is None or openers.match(text).text == "Tuy nhiên,"
+    trimmer = PatternTrimmer.default(openers)
+    assert trimmer(text, after_predecessor=True).text == text
+    assert trimmer(text).text == rest[0].upper() + rest[1:]
+
+
+@pytest.mark.parametrize("text", [
+    "Nguyễn Văn A, khoảng 18h cùng ngày, đã đến Công an huyện Sóc Sơn đầu thú.",  # a subject before it
+    "Ông Trump, tối cùng ngày, đã ký sắc lệnh mới về thuế quan.",
+    "Theo đó, sáng cùng ngày, mỗi hộ được hỗ trợ 2 triệu đồng tiền mặt.",  # after a referential opener
+    "Trước đó sáng cùng ngày, chiếc xe ben đang đổ dốc cầu thì mất lái.",  # before what, which day?
+    "Tuy nhiên, trước đó, khoảng 17h cùng ngày, chiếc xe ben đang đổ dốc cầu thì mất lái.",
+    "Cùng năm, anh giành huy chương vàng tại giải vô địch châu Á.",  # another time than a day
+    "Cùng ngày, cô trở về Hà Nội sau chuyến công tác dài ngày.",  # she: named before
+    "Cùng ngày với lễ khai mạc, ban tổ chức công bố danh sách các đội thi.",
+])
+def test_the_same_day_stays_where_the_rest_leans_too(text):
+    assert Openers.default().needs_predecessor(text)

@@ -158,8 +158,7 @@ class EventSelector:
                 continue
             if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or is_cut_or_question(s.text):
                 continue
-            if self.openers is not None and (self.openers.match(s.text) is not None or self.openers.needs_predecessor(
-                    s.text, anchored=self.dates.anchored.get(s.article_id, False))):
+            if self.openers is not None and self.openers.leans_back(s.text, anchored=self.dates.anchored.get(s.article_id, False)):
                 continue
             own = self.dates.own[i]
             candidate = (any(self._same_day(own, day) for day in days), float(scores[i]), -i)

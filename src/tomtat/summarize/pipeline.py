@@ -142,8 +142,7 @@ class Summarizer:
         if openers is None:
             return lambda i: False
         anchored = anchored_articles(cluster.articles)
-        return lambda i: openers.match(cluster.sentences[i].text) is not None or openers.needs_predecessor(
-            cluster.sentences[i].text, anchored=anchored[cluster.sentences[i].article_id])
+        return lambda i: openers.leans_back(cluster.sentences[i].text, anchored=anchored[cluster.sentences[i].article_id])
 
     def story_features(self, cluster: Cluster) -> tuple[Mapping[tuple[str, int], DateMention], dict[str, Any]]:
         """The date of each dated sentence (for the chronological order) and the story's

@@ -2,9 +2,10 @@
 
 Vietnamese language knowledge shared by the scorer's features, the selector and the trimmer,
 read from ``resources/dangling_openers.txt``: *removable* connectives ("Tuy nhiên,", "Trong
-khi đó,") that the rest of the sentence stands without, *referential* openers ("Ông
-này", "Điều này", "Theo đó,") that it does not, *same-time* openers ("Cùng ngày,") that
-point at a time named before, and *relative-time* openers ("Hôm qua,", "Hồi tháng trước,")
+khi đó,", and "Cùng ngày," since it names no day) that the rest of the sentence stands
+without, *referential* openers ("Ông này", "Điều này", "Theo đó,") that it does not,
+*same-time* openers ("Cùng thời điểm diễn ra ...,", "Cùng ngày" without its comma) that point
+at a time named before, and *relative-time* openers ("Hôm qua,", "Hồi tháng trước,")
 that read only against the article's publication date.
 """
 from __future__ import annotations
@@ -28,6 +29,11 @@ RELATIVE_TIME = "relative-time"
 SAME_TIME = "same-time"
 REFERENTIAL_NEW = "referential-new"
 EARLIER = "earlier"
+
+# "The same day" ("Cùng ngày,", "khoảng 18h cùng ngày,") and "before that" ("Trước đó") among a
+# sentence's opening connectives.
+_SAME_DAY = re.compile(r"(?<!\w)[Cc]ùng (?:ngày|hôm)(?!\w)")
+_BEFORE_THAT = re.compile(r"(?<!\w)[Tt]rước đó(?!\w)")
 
 # A sentence cut mid-way: it starts in lower case, ends on a mark that announces more, or is
 # an item of a list ("1. ...", "a) ...", "- ...") without the list.
@@ -298,10 +304,6 @@ class Openers:
         return _FirstOf(self.same_time + self.referential_new)
 
     @cached_property
-    def _same_time(self) -> _FirstOf:
-        return _FirstOf(self.same_time)
-
-    @cached_property
     def _earlier(self) -> _FirstOf:
         return _FirstOf(self.earlier)
 
@@ -370,9 +372,19 @@ class Openers:
             end += m.end()
             end += len(text[end:]) - len(text[end:].lstrip())
 
+    def leans_back(self, text: str, *, anchored: bool = True) -> bool:
+        """Does the sentence lean on the one before it in its article: it opens with an opener
+        the scorer knows ("Tuy nhiên,", "Ông này"), with "the same day" ("Cùng ngày,", trimmed
+        where that sentence is not right before it), or it needs that sentence. Such a sentence
+        stays right behind that one, in its event, when both are chosen."""
+        if self.match(text) is not None or self.needs_predecessor(text, anchored=anchored):
+            return True
+        prefix = self.removable_prefix(text)
+        return bool(prefix) and _SAME_DAY.search(text, 0, prefix) is not None
+
     def needs_predecessor(self, text: str, *, anchored: bool = True) -> bool:
         """True when the sentence cannot stand alone even with its removable opener gone:
-        it points back ("Ông này", "Theo đó,", "Cùng ngày,"), too little is left after the
+        it points back ("Ông này", "Theo đó,", "Cùng thời điểm đó,"), too little is left after the
         connective, or -- when its article has no publication date (``anchored`` false) --
         it opens with a time counted from that missing date ("Hôm qua,", "Hồi tháng trước,")."""
         return self._recent_needs(text, anchored)
@@ -382,8 +394,7 @@ class Openers:
         rest = capitalize_first(text[prefix:]) if prefix else text.lstrip()
         if prefix and word_count(rest) < self.min_words:
             return True
-        earlier = self.earlier_prefix(text) if prefix else 0
-        if earlier and self._same_time.match(capitalize_first(text[earlier:])) is not None:
+        if prefix and _SAME_DAY.search(text, 0, prefix) and _BEFORE_THAT.search(text, 0, prefix):
             # "Trước đó, khoảng 17h cùng ngày, ...": before what, on which day? Both were told
             # just before it ("the same day" alone is trimmed; see [removable-new])
             return True
