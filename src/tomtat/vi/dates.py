@@ -122,12 +122,12 @@ _PLAN = tuple((kind, (pattern, re.compile(pattern.pattern)), tuple(frozenset(gro
 NEEDED_WORDS = tuple(sorted({w for groups in _NEEDS.values() for group in groups for w in group}))
 
 
-
 def span_end(until: int | None) -> str | None:
     """A span of years' last year ("năm 2007 - 2009": ``2009``) as a year is written in a date's
     ISO form; None for no span. The one format of it: the timeline, the story's events and their
     labels all give it so."""
     return f"{until:04d}" if until else None
+
 
 @dataclass(frozen=True)
 class DateMention:
