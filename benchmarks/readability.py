@@ -83,7 +83,7 @@ def dangling(summary, openers) -> list[bool]:
     for k, s in enumerate(summary.sentences):
         follows = previous is not None and previous == (s.article_id, s.sentence_index - 1)
         needs = openers.needs_predecessor(s.text, anchored=anchored[s.article_id])
-        leans = needs or openers.leans_back(s.text, anchored=anchored[s.article_id])
+        leans = openers.leans_back(s.text, anchored=anchored[s.article_id])
         # "Trước đó," after another summary sentence is kept on purpose: it tells the order.
         told_earlier = k > 0 and openers.tells_earlier(s.text) and not needs
         out.append(leans and not follows and not told_earlier)

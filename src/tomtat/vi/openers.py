@@ -310,16 +310,7 @@ class Openers:
     def tells_earlier(self, text: str) -> bool:
         """Does ``text`` open with a connective that places its fact before the one told just
         before it ("Trước đó, ...")?"""
-        return self.earlier_prefix(text) > 0
-
-    def earlier_prefix(self, text: str) -> int:
-        """Length of that connective (and the spaces around it) ``text`` opens with; 0 if none."""
-        start = len(text) - len(text.lstrip())
-        m = self._earlier.match(text[start:])
-        if m is None:
-            return 0
-        end = start + m.end()
-        return end + len(text[end:]) - len(text[end:].lstrip())
+        return self._earlier.match(text.lstrip()) is not None
 
     @cached_property
     def _relative_time(self) -> re.Pattern[str]:
