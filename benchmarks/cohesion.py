@@ -16,6 +16,9 @@ fully ("ông Kim ..." then "Chủ tịch Kim Jong-un ..."):
 * *in the summary*: anywhere in the summary's reading order (also across events, which the
   pass never reorders: events are in date order).
 
+and the summaries with an event opened by a thing named by its kind alone ("Dự án tọa lạc tại
+...", ``Openers.names_by_kind``) where another of the event's sentences is not.
+
 It also checks that the pass changes only the order: the same sentences (article, index) and
 the same events (their sets of sentences) with the pass off and on. Corpora are read by path
 from ../shared (``benchmarks/corpora.py``'s ``load``); without them the script says so and
@@ -53,6 +56,16 @@ def late_counts(summary: Any, people: Any) -> tuple[set[str], set[str]]:
     return in_event, anywhere
 
 
+def kind_opening(summary: Any, openers: Any) -> bool:
+    """Does an event open with a thing named by its kind alone while another of its sentences
+    names none so?"""
+    for event in summary.events:
+        by_kind = [openers.names_by_kind(summary.sentences[k].source_text) for k in event.sentences]
+        if len(by_kind) > 1 and by_kind[0] and not all(by_kind):
+            return True
+    return False
+
+
 def _key(summary: Any) -> list[tuple[str, int]]:
     return [(s.article_id, s.sentence_index) for s in summary.sentences]
 
@@ -66,11 +79,14 @@ def measure(corpus: str, shared: Path, examples: int) -> dict[str, Any]:
     from tomtat.core.options import Options
     from tomtat.story.cohesion import PersonReferences
     from tomtat.story.summarizer import Summarizer
+    from tomtat.vi.openers import Openers
 
     before = Summarizer(Options(introductions_first=False), story=False)
     after = Summarizer(Options(), story=False)
     people = PersonReferences()
+    openers = Openers.default()
     row = {"clusters": 0, "event_before": 0, "event_after": 0, "summary_before": 0, "summary_after": 0,
+           "kind_before": 0, "kind_after": 0,
            "reordered": 0, "same_sentences": 0, "same_events": 0, "ms_before": 0.0, "ms_after": 0.0}
     shown = 0
     for documents, _ in load(corpus, shared):
@@ -86,6 +102,7 @@ def measure(corpus: str, shared: Path, examples: int) -> dict[str, Any]:
             in_event, anywhere = late_counts(summary, people)
             row[f"event_{name}"] += bool(in_event)
             row[f"summary_{name}"] += bool(anywhere)
+            row[f"kind_{name}"] += kind_opening(summary, openers)
         row["same_sentences"] += sorted(_key(old)) == sorted(_key(new))
         row["same_events"] += _events(old) == _events(new)
         if _key(old) != _key(new):
@@ -113,12 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     if not rows:
         return 0
     print("| corpus | summaries | short before intro, in an event: before -> after | in the summary: before -> after "
-          "| reordered | same sentences | same events | ms/cluster before / after |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| event opened by a kind alone: before -> after | reordered | same sentences | same events "
+          "| ms/cluster before / after |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for corpus, r in rows.items():
         n = r["clusters"]
         print(f"| {corpus} | {n} | {r['event_before']} -> {r['event_after']} | {r['summary_before']} -> "
-              f"{r['summary_after']} | {r['reordered']} | {r['same_sentences']}/{n} | {r['same_events']}/{n} | "
+              f"{r['summary_after']} | {r['kind_before']} -> {r['kind_after']} | {r['reordered']} | {r['same_sentences']}/{n} | {r['same_events']}/{n} | "
               f"{r['ms_before'] / n:.0f} / {r['ms_after'] / n:.0f} |")
     return 0
 

@@ -176,3 +176,52 @@ def test_the_summarizer_reorders_only():
     old = [s.source_text for s in off.sentences]
     assert old.index(texts[short]) < old.index(texts[full])  # the pass is what put it first
 
+
+
+# A software park by a province's coast (invented): two outlets, no dates.
+PARK = {"title": "Tỉnh chấp thuận khu nghiên cứu phần mềm", "text": "\n".join([
+    "Dự án do một công ty phần mềm trong nước làm chủ đầu tư.",
+    "Tổng vốn đầu tư là 2.000 tỷ đồng, chia làm hai giai đoạn."])}
+PARK_TOO = {"title": "Khu nghiên cứu phần mềm ven biển", "text": "\n".join([
+    "Khu nghiên cứu phần mềm Quy Hòa sẽ được xây dựng trên khu đất rộng 15 ha ven biển.",
+    "Người dân trong vùng được hỗ trợ học nghề lập trình miễn phí.",
+    "Công trình dự kiến hoàn thành vào cuối năm 2027."])}
+PARK_DAYS = {"title": "Khu nghiên cứu phần mềm khởi công", "text": "\n".join([
+    "Ngày 10/3/2024, dự án được khởi công trên khu đất rộng 15 ha ven biển.",
+    "Ngày 12/3/2024, Khu nghiên cứu phần mềm Quy Hòa đón đoàn khảo sát đầu tiên."])}
+
+
+def _arrange_by_kind(articles, starts, *, by_kind=True):
+    cluster = cluster_of(articles)
+    ordered = [next(i for i, s in enumerate(cluster.sentences) if s.text.startswith(start)) for start in starts]
+    names_by_kind = (lambda i: SUMMARIZER.openers.names_by_kind(cluster.sentences[i].text)) if by_kind else None
+    order, events = story_events(cluster, ordered, ClusterDates.build(cluster), SUMMARIZER.leans(cluster),
+                                 PEOPLE.namings([cluster.sentences[i] for i in ordered]), by_kind=names_by_kind)
+    opening = {i: start for i, start in zip(ordered, starts)}
+    return [opening[i] for i in order], [[opening[order[k]] for k in e.sentences] for e in events]
+
+
+def test_a_thing_named_by_its_kind_alone_does_not_open_its_event():
+    """"Dự án do ..." (which project?) goes after the sentence that names it."""
+    order, events = _arrange_by_kind([PARK, PARK_TOO], ["Dự án do", "Khu nghiên cứu", "Người dân"])
+    assert order == ["Khu nghiên cứu", "Dự án do", "Người dân"] and len(events) == 1
+    assert _arrange_by_kind([PARK, PARK_TOO], ["Dự án do", "Khu nghiên cứu", "Người dân"], by_kind=False)[0] == [
+        "Dự án do", "Khu nghiên cứu", "Người dân"]
+
+
+def test_no_move_when_every_sentence_names_its_thing_by_kind():
+    order, _ = _arrange_by_kind([PARK, PARK_TOO], ["Dự án do", "Công trình dự kiến"])
+    assert order == ["Dự án do", "Công trình dự kiến"]
+
+
+def test_no_move_past_a_sentence_of_another_day():
+    order, events = _arrange_by_kind([PARK_DAYS], ["Ngày 10/3/2024", "Ngày 12/3/2024"])
+    assert order == ["Ngày 10/3/2024", "Ngày 12/3/2024"]
+
+
+def test_no_move_that_would_name_a_person_short_before_their_introduction():
+    founder = {"title": "Nhà sáng lập khu nghiên cứu", "text": "\n".join([
+        "Công ty của doanh nhân Trần Văn Hùng sẽ xây khu nghiên cứu phần mềm ở ven biển.",
+        "Ông Hùng cho biết khu nghiên cứu sẽ tuyển 500 kỹ sư ngay năm đầu."])}
+    order, _ = _arrange_by_kind([founder], ["Công ty của", "Ông Hùng"])
+    assert order == ["Công ty của", "Ông Hùng"]

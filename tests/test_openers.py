@@ -255,3 +255,28 @@ def test_the_same_day_goes_where_what_follows_it_reads_alone(text, rest):
 ])
 def test_the_same_day_stays_where_the_rest_leans_too(text):
     assert Openers.default().needs_predecessor(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dự án tọa lạc tại lô đất số 5 của khu đô thị mới phía tây thành phố.",
+    "Công ty sẽ thương lượng với các khách sạn để giữ phòng cho du khách.",
+    "Tác phẩm mới nhất của đạo diễn trẻ quy tụ nhiều diễn viên gạo cội.",
+    "Sự kiện có sự góp mặt của nhiều nghệ sĩ và khán giả trẻ.",
+    "Trong hai tháng qua, đơn vị ghi nhận hơn 300 ca bệnh ở trẻ nhỏ.",  # after a short opening phrase
+    "Tuy nhiên, dự án đang chậm tiến độ so với kế hoạch ban đầu.",  # after a removable connective
+    "Chiếc máy bay đã phải chờ trên đường băng khoảng 20 phút.",
+])
+def test_a_thing_named_by_its_kind_alone(text):
+    assert Openers.default().names_by_kind(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dự án Vành đai 4 có tổng vốn đầu tư hơn 85.000 tỷ đồng.",  # named
+    "Công ty cổ phần Sông Hồng có trụ sở tại quận Hoàn Kiếm.",  # the kind, then the name
+    "Ngân hàng Nhà nước vừa công bố mức lãi suất điều hành mới.",
+    "Vụ tai nạn giao thông xảy ra khoảng 15h tại quốc lộ 3.",  # how a report of a happening opens
+    "Phim trường được dựng trên một quả đồi ở ngoại ô Đà Lạt.",  # another word
+    "Các doanh nghiệp có vốn nhà nước phải công khai báo cáo tài chính.",  # a kind in general
+])
+def test_a_thing_named_or_a_kind_in_general_is_not(text):
+    assert not Openers.default().names_by_kind(text)

@@ -35,7 +35,7 @@ import numpy as np
 
 from tomtat.core.model import StoryEvent
 from tomtat.core.options import DEFAULTS
-from tomtat.story.cohesion import Naming, Namings, introductions_first
+from tomtat.story.cohesion import Naming, Namings, introductions_first, late_introductions
 from tomtat.story.timeline import season_blocks, year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
@@ -573,10 +573,30 @@ def _lede_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]
     return chains
 
 
+def _named_first(chains: list[list[int]], by_kind: Callable[[int], bool],
+                 own: Sequence[When | None]) -> list[list[int]]:
+    """An event's chains with one that names its subject by a kind alone ("Dự án tọa lạc tại
+    ...": ``by_kind`` of a position) moved from the front to just after the first chain that
+    does not: the event opens with a sentence that stands alone, which most often names what
+    the other one means ("Khu nghiên cứu phần mềm Quy Hòa sẽ ..." before "Dự án do ..."). A
+    chain that names its own day is not moved past one that names another (the event is told
+    day by day)."""
+    if len(chains) < 2 or not by_kind(chains[0][0]):
+        return chains
+    first = next((k for k, chain in enumerate(chains) if not by_kind(chain[0])), None)
+    if first is None:
+        return chains
+    days = [when if when is not None and when.precision == DAY else None for when in (own[c[0]] for c in chains)]
+    if days[0] is not None and any(d is not None and d != days[0] for d in days[1:first + 1]):
+        return chains
+    return [*chains[1:first + 1], chains[0], *chains[first + 1:]]
+
+
 def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
                  leans: Callable[[int], bool],
                  namings: Sequence[Namings] | None = None, *,
-                 interleave: bool = False) -> tuple[list[int], list[StoryEvent]]:
+                 interleave: bool = False,
+                 by_kind: Callable[[int], bool] | None = None) -> tuple[list[int], list[StoryEvent]]:
     """Group ``ordered`` (cluster indexes, reading order) into events; return the new reading
     order (events in time order, each event's sentences in their old order but for the two
     rules below) and the events, whose ``sentences`` index that new order. A sentence that
@@ -590,7 +610,10 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
     ``namings`` (how each sentence of ``ordered`` names its people, from
     :class:`~tomtat.story.cohesion.PersonReferences`), a sentence that introduces a person
     ("Chủ tịch Kim Jong-un") moves with its chain to just before the first one that named them
-    short ("ông Kim"), even when that one is the lede (:func:`introductions_first`)."""
+    short ("ông Kim"), even when that one is the lede (:func:`introductions_first`). With
+    ``by_kind`` (does the sentence of cluster index i name its subject by a kind alone, "Dự án
+    tọa lạc tại ..."), such a sentence does not open its event where another can
+    (:func:`_named_first`)."""
     groups: list[_Group] = []
     group_of: dict[int, _Group] = {}
     for k, i in enumerate(ordered):
@@ -637,12 +660,20 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
     events: list[StoryEvent] = []
     known: dict[str, Naming] = {}  # how the events so far named each person
     length = _article_lengths(cluster) if interleave else {}  # once for all the events
+    own = [dates.own[i] for i in ordered]
     for g in groups:
         chains = _in_day_order(_news_first(cluster, ordered, g.chains, length) if interleave
-                               else _lede_first(cluster, ordered, g.chains), [dates.own[i] for i in ordered],
+                               else _lede_first(cluster, ordered, g.chains), own,
                                g.when.year if g.when is not None else None)
         if namings is not None:
             chains = introductions_first(chains, namings, known)
+        if by_kind is not None:
+            moved = _named_first(chains, lambda k: by_kind(ordered[k]), own)
+            # (not where it would name someone short before their introduction)
+            if namings is None or len(late_introductions([namings[k] for c in moved for k in c], known)) <= len(
+                    late_introductions([namings[k] for c in chains for k in c], known)):
+                chains = moved
+        if namings is not None:
             for k in (k for c in chains for k in c):
                 for person, naming in namings[k].items():
                     known[person] = naming.join(known.get(person))

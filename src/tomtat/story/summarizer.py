@@ -82,7 +82,10 @@ class Summarizer(BaseSummarizer):
         if self.options.layout != "story" or self.options.order != "auto" or context is None:
             return ordered, [], order_used
         namings = self._people.namings([cluster.sentences[i] for i in ordered]) if self._people else None
-        new_order, events = story_events(cluster, ordered, context, leans, namings, interleave=order_used == "date")
+        openers = self.openers  # a thing named by its kind alone is introduced first too ("Dự án tọa lạc ...")
+        by_kind = (lambda i: openers.names_by_kind(cluster.sentences[i].text)) if openers and self._people else None
+        new_order, events = story_events(cluster, ordered, context, leans, namings, interleave=order_used == "date",
+                                         by_kind=by_kind)
         return new_order, events, "story"
 
     def story_features(self, cluster: Cluster) -> tuple[Mapping[tuple[str, int], DateMention], dict[str, Any]]:

@@ -29,6 +29,7 @@ RELATIVE_TIME = "relative-time"
 SAME_TIME = "same-time"
 REFERENTIAL_NEW = "referential-new"
 EARLIER = "earlier"
+BY_KIND = "by-kind"
 
 # "The same day" ("Cùng ngày,", "khoảng 18h cùng ngày,") and "before that" ("Trước đó") among a
 # sentence's opening connectives.
@@ -262,6 +263,8 @@ class Openers:
     # Removable connectives that tell the fact came before the one told before it ("Trước
     # đó,"): the trimmer keeps them where the sentence follows another and names no date.
     earlier: tuple[re.Pattern[str], ...] = ()
+    # A thing named before by its kind alone ("Dự án tọa lạc tại ..."): not an event's opening.
+    by_kind: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -273,7 +276,7 @@ class Openers:
     @classmethod
     def from_lines(cls, lines: Iterable[str], *, source: str = "<lines>") -> "Openers":
         sections = read_sections(lines, source)
-        known = (REMOVABLE, REMOVABLE_NEW, REFERENTIAL, REFERENTIAL_NEW, RELATIVE_TIME, SAME_TIME, EARLIER)
+        known = (REMOVABLE, REMOVABLE_NEW, REFERENTIAL, REFERENTIAL_NEW, RELATIVE_TIME, SAME_TIME, EARLIER, BY_KIND)
         unknown = set(sections) - set(known)
         if unknown:
             raise ValueError(f"{source}: unknown section(s) {sorted(unknown)}; known: {', '.join(known)}")
@@ -284,7 +287,8 @@ class Openers:
                    tuple(compile_(p) for p in sections.get(SAME_TIME, ())),
                    removable_new=tuple(compile_(p) for p in sections.get(REMOVABLE_NEW, ())),
                    referential_new=tuple(compile_(p) for p in sections.get(REFERENTIAL_NEW, ())),
-                   earlier=tuple(compile_(p) for p in sections.get(EARLIER, ())))
+                   earlier=tuple(compile_(p) for p in sections.get(EARLIER, ())),
+                   by_kind=tuple(compile_(p) for p in sections.get(BY_KIND, ())))
 
     @cached_property  # the frozen instance's own cache: computed once, never changes
     def _removable(self) -> _FirstOf:
@@ -306,6 +310,16 @@ class Openers:
     @cached_property
     def _earlier(self) -> _FirstOf:
         return _FirstOf(self.earlier)
+
+    @cached_property
+    def _by_kind(self) -> _FirstOf:
+        return _FirstOf(self.by_kind)
+
+    def names_by_kind(self, text: str) -> bool:
+        """Does ``text``, past its removable connectives, name its subject by a kind alone, a
+        thing named before ("Dự án tọa lạc tại ...", "Công ty sẽ ...")?"""
+        prefix = self.removable_prefix(text)
+        return self._by_kind.match(capitalize_first(text[prefix:]) if prefix else text.lstrip()) is not None
 
     def tells_earlier(self, text: str) -> bool:
         """Does ``text`` open with a connective that places its fact before the one told just
