@@ -1110,3 +1110,16 @@ def test_a_head_after_the_first_word_only_when_a_name_follows_it():
     rules = EntityExtractor().finder.rules
     assert rules.runs("Thành Trung tâm sự rằng anh đã về.")[0].words == ["Thành", "Trung"]
     assert rules.runs("Theo Trung tâm Điều phối, số ca tăng.")[0].words == ["Trung"]
+
+
+def test_an_acronym_or_a_foreign_written_place_before_an_organization_word_is_its_name():
+    """"FPT Software" and "Malaysia Airlines" are the company's and the airline's names, not
+    "Software" and "Airlines" after a qualifier; a place written in Vietnamese before a foreign
+    name ("Hàn Quốc Korean Air") still qualifies it, and stays a place."""
+    es = _entities("Tổ hợp của FPT Software ở Quy Nhơn có tổng vốn 2.000 tỷ đồng.",
+                   "Gia đình các nạn nhân kiện hãng hàng không Malaysia Airlines ra tòa.",
+                   "Hãng hàng không Hàn Quốc Korean Air mở thêm đường bay mới.")
+    names = _types(es)
+    assert ("FPT Software", "ORG") in names and ("Malaysia Airlines", "ORG") in names, names
+    assert not {("Software", "ORG"), ("Airlines", "ORG"), ("Malaysia", "LOC")} & names, names
+    assert ("Korean Air", "ORG") in names and ("Hàn Quốc", "LOC") in names, names

@@ -243,6 +243,8 @@ class MentionFinder:
         org_end = len(words) if club else self.rules.org_word_end(words, skip)
         if org_end:  # "Phó Tổng Giám đốc Saigontourist Group": the employer, and a name only if one follows
             first = lead if club else skip
+            while not club and lead < first < org_end and self.rules.opens_an_org_name(words[first - 1]):
+                first -= 1  # "FPT Software", "Malaysia Airlines": not "Software", "Airlines"
             start, end = tokens[first].start, tokens[org_end - 1].end
             yield Evidence(ORGANIZATION, text[start:end], start, end)
             skip = org_end
@@ -355,6 +357,8 @@ class MentionFinder:
                 n = 0  # "tiếng Anh", "Anh ấy": the language, the pronoun; not the country
             if n and self.rules.names_a_club(words, k, n):
                 n = 0  # "Hà Nội FC": the club's name (found as an organization below)
+            if n == 1 and self.rules.opens_an_org_name(words[k]) and self.rules.org_word_end(words, k + 1):
+                n = 0  # "Malaysia Airlines": the airline's name (found as an organization below)
             if n:
                 start, end = tokens[k].start, tokens[k + n - 1].end
                 if k == 0:

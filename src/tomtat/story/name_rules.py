@@ -331,6 +331,14 @@ class NameRules:
             i += n  # "Nga Vladimir Putin", "Lầu Năm Góc Peter Cook", "UBND TP Lê Văn A": qualifiers before the name
         return i, title
 
+    def opens_an_org_name(self, word: str) -> bool:
+        """Is ``word``, right before an organization's words, the first word of its name ("FPT
+        Software", "Malaysia Airlines", "US Air Force") rather than a qualifier ("Hàn Quốc Korean
+        Air", "Nhật Bản Bank of Tokyo")? An acronym, or a word of five letters or more written
+        without a Vietnamese mark (the name as its own language writes it)."""
+        return is_acronym(word) or (len(word) >= 5 and word.isalpha() and is_capitalized(word)
+                                    and not has_vietnamese_mark(word.lower()))
+
     def names_a_club(self, words: Sequence[str], k: int, n: int) -> bool:
         """Is the place of ``n`` words at ``words[k]`` a club's name, the rest of the run being
         club words ("Hà Nội FC", "Manchester United")?"""
