@@ -28,6 +28,12 @@ CASES = [
     ("Chiều qua (29/8), đoàn đã về đến Huế.", "Chiều qua (29/8)", "--08-29", "day-month", "2024-08-29", "day"),
     ("Hôm nay (3.9) trời mưa to.", "Hôm nay (3.9)", "--09-03", "day-month", "2024-09-03", "day"),
     ("Giá điện tăng từ tháng 1.2015 đến nay.", "tháng 1.2015", "2015-01", "month", "2015-01", "month"),
+    # a weekday of the publication's week, the last one or the next one: that day
+    ("Đoàn đến nơi vào tối thứ bảy tuần qua.", "tối thứ bảy tuần qua", None, "unresolved", "2024-09-07", "day"),
+    ("Thứ ba tuần trước, hai bên đã họp.", "Thứ ba tuần trước", None, "unresolved", "2024-09-03", "day"),
+    ("Thứ Hai vừa qua, hai bên đã ký kết.", "Thứ Hai vừa qua", None, "unresolved", "2024-09-09", "day"),
+    ("Hội chợ mở cửa vào chủ nhật tuần này.", "vào chủ nhật tuần này", None, "unresolved", "2024-09-15", "day"),
+    ("Đội tuyển lên đường hôm thứ 6 tuần tới.", "hôm thứ 6 tuần tới", None, "unresolved", "2024-09-20", "day"),
 ]
 
 
@@ -342,3 +348,9 @@ def test_thousands_of_dates_in_one_text_are_all_found_once():
     text = " ".join(f"ngày {k % 28 + 1}/{k % 12 + 1}" for k in range(3000))
     found = DateFinder().find(text)
     assert len(found) == 3000 and all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_an_ordinal_before_a_week_is_no_weekday():
+    """"lần thứ hai tuần này" is the second time this week: the week, not Monday."""
+    (m,) = DateFinder().find("Đây là lần thứ hai tuần này nhà máy phải dừng hoạt động.", ANCHOR)
+    assert (m.text, m.precision) == ("tuần này", "week")

@@ -62,6 +62,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     ("year_span", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}})(?:\s+-|\s*[–—]|\s+(?:đến|tới))\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{{2}}){_E}"
                   r"(?!\s*(?:triệu|nghìn|ngàn|tỷ|tỉ|người|đồng|usd)(?!\w))"),
     ("year", rf"năm{_B3}\s+(?P<y>(?:19|20)\d{{2}}){_E}"),
+    # A weekday counted from the publication's week: "thứ bảy tuần qua", "chủ nhật tuần này",
+    # "thứ Hai vừa qua" (a hand check read "tối thứ bảy tuần qua" of a Tuesday's article
+    # labelled with the Monday that began last week, the week's date). Before "N tuần trước":
+    # "Thứ ba tuần trước" is last week's Tuesday, not three weeks ago.
+    # Only after a word of time or where a phrase starts: "lần thứ hai tuần này" is the second
+    # time this week.
+    ("weekday_relative", r"(?:(?<!\w)(?:hôm|vào|ngày|sáng|trưa|chiều|tối|đêm|khuya|hồi|từ|đến|trong)\s+|^|(?<=[,;:(.]\s))"
+                         r"(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s+"
+                         r"(?P<rel>tuần\s+(?:qua|trước|này|tới|sau)|vừa\s+(?:qua|rồi))(?!\w)"),
     ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
     ("same_time", r"cùng(?<!\w....)\s+(?:ngày|hôm|thời\s+điểm|lúc|thời\s+gian|buổi)(?!\w)(?!\s+(?:\d|này|đó|với|mai))"),
     ("part_relative", rf"(?<!\w)(?P<part>{_PART})\s+(?P<rel>nay|qua|mai)(?!\w)"),
@@ -82,6 +91,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "day_month_paren": (("(",), ("nay", "qua", "mai", "kia", *_WEEKDAYS)),
     "month_year": (("tháng",),), "month": (("tháng",),), "year_span": (("năm",),), "year": (("năm",),),
     "relative_n": (("trước",), ("ngày", "tuần", "tháng", "năm")), "same_time": (("cùng",),),
+    "weekday_relative": (("thứ", "chủ"), ("qua", "trước", "này", "tới", "sau", "rồi")),
     "part_relative": (("nay", "qua", "mai"), _PARTS),
     "relative": (("hôm", "ngày", "tuần", "tháng", "năm"),
                  ("qua", "nay", "kia", "mai", "trước", "này", "tới", "ngoái", "sau")),
@@ -91,7 +101,8 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": "full",
            "day_month_words": "partial", "day_month": "partial", "day_month_bare": "partial", "day_month_paren": "partial",
            "month_year": "partial", "month": "partial", "year_span": "partial", "year": "partial",
-           "relative_n": "relative", "relative": "relative", "same_time": "relative", "part_relative": "relative"}
+           "relative_n": "relative", "relative": "relative", "same_time": "relative", "part_relative": "relative",
+           "weekday_relative": "relative"}
 
 
 _DIGIT = re.compile(r"\d")
@@ -120,6 +131,22 @@ _PLAN = tuple((kind, (pattern, re.compile(pattern.pattern)), tuple(frozenset(gro
                kind in _NEEDS_DIGIT, kind in _NEEDS_SEPARATOR) for kind, pattern in _PATTERNS)
 # Every word some pattern needs, each looked for as a substring of the lower-cased text.
 NEEDED_WORDS = tuple(sorted({w for groups in _NEEDS.values() for group in groups for w in group}))
+
+
+_WEEKDAY_INDEX = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "nhật": 6}
+
+
+def _weekday_of(anchor: date, weekday: str, relative: str) -> date:
+    """The day "thứ bảy tuần qua" / "chủ nhật tuần này" / "thứ Hai vừa qua" names, counted from
+    ``anchor``: a week runs Monday to Sunday ("thứ Hai" to "chủ nhật"); "vừa qua" is the last
+    such weekday before the anchor's day."""
+    word = weekday.split()[-1].lower()
+    index = int(word) - 2 if word.isdigit() else _WEEKDAY_INDEX[word]
+    rel = " ".join(relative.lower().split())
+    if rel.startswith("vừa"):
+        return anchor - timedelta(days=(anchor.weekday() - index) % 7 or 7)
+    weeks = {"tuần qua": -1, "tuần trước": -1, "tuần này": 0, "tuần tới": 1, "tuần sau": 1}[rel]
+    return anchor + timedelta(days=7 * weeks - anchor.weekday() + index)
 
 
 def span_end(until: int | None) -> str | None:
@@ -374,6 +401,11 @@ class DateFinder:
                 y, m = _shift_months(anchor, -n)
                 return DateMention(**base, precision=MONTH, year=y, month=m, anchored=True)
             return DateMention(**base, precision=YEAR, year=anchor.year - n, anchored=True)
+        if kind == "weekday_relative":
+            if anchor is None:
+                return DateMention(**base, precision=UNRESOLVED, note="relative date without a publication date")
+            when = _weekday_of(anchor, g["wd"], g["rel"])
+            return DateMention(**base, precision=DAY, year=when.year, month=when.month, day=when.day, anchored=True)
         if kind == "same_time":  # "cùng ngày": the day named before it, resolved by the reader of the context
             return DateMention(**base, precision=UNRESOLVED, note="refers to a time named before")
         if kind == "part_relative":  # "sáng nay", "tối qua": today's or yesterday's part of the day
