@@ -1123,3 +1123,12 @@ def test_an_acronym_or_a_foreign_written_place_before_an_organization_word_is_it
     assert ("FPT Software", "ORG") in names and ("Malaysia Airlines", "ORG") in names, names
     assert not {("Software", "ORG"), ("Airlines", "ORG"), ("Malaysia", "LOC")} & names, names
     assert ("Korean Air", "ORG") in names and ("Hàn Quốc", "LOC") in names, names
+    # only the word right before a listed organization word, and not a board's acronym: a review
+    # found "HĐQT Hòa Phát Group" and "Malaysia Maybank" (a name read by its ending) taken in
+    more = _types(_entities("Ông Trần Văn Long, Chủ tịch HĐQT Sông Hồng Group, cho biết kế hoạch năm nay.",
+                            "Hãng hàng không Indonesia Lion Air bị phạt vì chậm chuyến.",
+                            "Ngân hàng Malaysia Maybank mở chi nhánh ở Hà Nội.",
+                            "Gia đình các nạn nhân đã kiện hãng Malaysia Airlines."))
+    assert {("Sông Hồng Group", "ORG"), ("Lion Air", "ORG"), ("Indonesia", "LOC"), ("Maybank", "ORG"),
+            ("Malaysia Airlines", "ORG")} <= more, more
+    assert not {("HĐQT Sông Hồng Group", "ORG"), ("Indonesia Lion Air", "ORG"), ("Malaysia Maybank", "ORG")} & more, more

@@ -575,21 +575,18 @@ def _lede_first(cluster: Cluster, ordered: Sequence[int], chains: list[list[int]
 
 def _named_first(chains: list[list[int]], by_kind: Callable[[int], bool],
                  own: Sequence[When | None]) -> list[list[int]]:
-    """An event's chains with one that names its subject by a kind alone ("Dự án tọa lạc tại
-    ...": ``by_kind`` of a position) moved from the front to just after the first chain that
-    does not: the event opens with a sentence that stands alone, which most often names what
-    the other one means ("Khu nghiên cứu phần mềm Quy Hòa sẽ ..." before "Dự án do ..."). A
-    chain that names its own day is not moved past one that names another (the event is told
-    day by day)."""
-    if len(chains) < 2 or not by_kind(chains[0][0]):
-        return chains
-    first = next((k for k, chain in enumerate(chains) if not by_kind(chain[0])), None)
-    if first is None:
+    """An event's chains with the first one that does not name its subject by a kind alone
+    ("Dự án tọa lạc tại ...": ``by_kind`` of a position) moved before those that do and open the
+    event: the event opens with a sentence that stands alone, which most often names what the
+    others mean ("Khu nghiên cứu phần mềm Quy Hòa sẽ ..." before "Dự án do ..."). Not when that
+    chain names a day of its own other than one of theirs (the event is told day by day)."""
+    first = next((k for k, chain in enumerate(chains) if not by_kind(chain[0])), 0)
+    if first == 0:
         return chains
     days = [when if when is not None and when.precision == DAY else None for when in (own[c[0]] for c in chains)]
-    if days[0] is not None and any(d is not None and d != days[0] for d in days[1:first + 1]):
+    if days[first] is not None and any(d is not None and d != days[first] for d in days[:first]):
         return chains
-    return [*chains[1:first + 1], chains[0], *chains[first + 1:]]
+    return [chains[first], *chains[:first], *chains[first + 1:]]
 
 
 def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
@@ -670,8 +667,8 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
         if by_kind is not None:
             moved = _named_first(chains, lambda k: by_kind(ordered[k]), own)
             # (not where it would name someone short before their introduction)
-            if namings is None or len(late_introductions([namings[k] for c in moved for k in c], known)) <= len(
-                    late_introductions([namings[k] for c in chains for k in c], known)):
+            if namings is None or late_introductions([namings[k] for c in moved for k in c], known) <= \
+                    late_introductions([namings[k] for c in chains for k in c], known):
                 chains = moved
         if namings is not None:
             for k in (k for c in chains for k in c):

@@ -218,7 +218,10 @@ class MentionFinder:
                 return
         yield from self._known_organizations(text, tokens)
         if self.rules.org_trigger_before(text, run_start):
-            end = self.rules.org_extent(text, run_start, head=0) or run_end  # "tạp chí Y tế Dự phòng Mỹ"
+            if self.rules.opens_an_org_name(words, 0):  # "hãng Malaysia Airlines": the name, not a country
+                end = tokens[self.rules.org_word_end(words, 1) - 1].end
+            else:
+                end = self.rules.org_extent(text, run_start, head=0) or run_end  # "tạp chí Y tế Dự phòng Mỹ"
             if len(text[run_start:end]) < 2 or self._origin(text[run_start:end].split()) \
                     or self.res.common_acronym(text[run_start:end]):
                 return  # "công ty A", "tập đoàn Nhật", "trường THPT": a placeholder, a country of origin, a kind
@@ -243,7 +246,7 @@ class MentionFinder:
         org_end = len(words) if club else self.rules.org_word_end(words, skip)
         if org_end:  # "Phó Tổng Giám đốc Saigontourist Group": the employer, and a name only if one follows
             first = lead if club else skip
-            while not club and lead < first < org_end and self.rules.opens_an_org_name(words[first - 1]):
+            if not club and lead < first < org_end and self.rules.opens_an_org_name(words, first - 1):
                 first -= 1  # "FPT Software", "Malaysia Airlines": not "Software", "Airlines"
             start, end = tokens[first].start, tokens[org_end - 1].end
             yield Evidence(ORGANIZATION, text[start:end], start, end)
@@ -357,7 +360,7 @@ class MentionFinder:
                 n = 0  # "tiếng Anh", "Anh ấy": the language, the pronoun; not the country
             if n and self.rules.names_a_club(words, k, n):
                 n = 0  # "Hà Nội FC": the club's name (found as an organization below)
-            if n == 1 and self.rules.opens_an_org_name(words[k]) and self.rules.org_word_end(words, k + 1):
+            if n == 1 and self.rules.opens_an_org_name(words, k):
                 n = 0  # "Malaysia Airlines": the airline's name (found as an organization below)
             if n:
                 start, end = tokens[k].start, tokens[k + n - 1].end

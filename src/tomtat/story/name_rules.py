@@ -331,13 +331,20 @@ class NameRules:
             i += n  # "Nga Vladimir Putin", "Lầu Năm Góc Peter Cook", "UBND TP Lê Văn A": qualifiers before the name
         return i, title
 
-    def opens_an_org_name(self, word: str) -> bool:
-        """Is ``word``, right before an organization's words, the first word of its name ("FPT
-        Software", "Malaysia Airlines", "US Air Force") rather than a qualifier ("Hàn Quốc Korean
-        Air", "Nhật Bản Bank of Tokyo")? An acronym, or a word of five letters or more written
-        without a Vietnamese mark (the name as its own language writes it)."""
-        return is_acronym(word) or (len(word) >= 5 and word.isalpha() and is_capitalized(word)
-                                    and not has_vietnamese_mark(word.lower()))
+    def opens_an_org_name(self, words: Sequence[str], k: int) -> bool:
+        """Is ``words[k]`` the first word of an organization's name made of it and listed
+        organization words right after it ("FPT Software", "Malaysia Airlines", "TC Motor") rather
+        than a qualifier ("Hàn Quốc Korean Air", "Chủ tịch HĐQT Hòa Phát Group", "Ngân hàng
+        Malaysia Maybank", "Indonesia Lion Air")? An acronym that is no common word's (not "HĐQT",
+        "TP": ``common_acronyms.txt``), or a word of five letters or more written without a
+        Vietnamese mark (the name as its own language writes it), before a word of
+        ``org_words.txt`` itself (not one read by its ending, "Maybank")."""
+        if k + 1 >= len(words) or words[k + 1].lower() not in self._org_words:
+            return False
+        word = words[k]
+        if is_acronym(word):
+            return not self.res.common_acronym(word)
+        return len(word) >= 5 and word.isalpha() and is_capitalized(word) and not has_vietnamese_mark(word.lower())
 
     def names_a_club(self, words: Sequence[str], k: int, n: int) -> bool:
         """Is the place of ``n`` words at ``words[k]`` a club's name, the rest of the run being
