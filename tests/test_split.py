@@ -64,3 +64,10 @@ def test_the_token_before_a_dot_is_read_back_to_the_last_space():
             start = _token_start(block, k)
             assert not any(c.isspace() for c in block[start:k + 1])
             assert start == 0 or block[start - 1].isspace()
+
+
+def test_initials_before_the_bracket_that_says_who_it_is_go_on():
+    assert split("Người dân phát hiện bà T.T.T.T. (38 tuổi, quê Vĩnh Long) nằm bất tỉnh. "
+                 "Ông N.D.H. (SN 1975) bị phạt 7,5 triệu đồng. Anh gia nhập M.U. Sau đó anh ra sân.") == [
+        "Người dân phát hiện bà T.T.T.T. (38 tuổi, quê Vĩnh Long) nằm bất tỉnh.",
+        "Ông N.D.H. (SN 1975) bị phạt 7,5 triệu đồng.", "Anh gia nhập M.U.", "Sau đó anh ra sân."]

@@ -18,6 +18,7 @@ from tomtat.vi.resources import lines as resource_lines
 _CLOSERS = "\"”’»)]'"
 _OPENERS = "\"“‘«(['"
 # A candidate end: terminal marks, optional closing quotes/brackets, then whitespace.
+_INITIALS = re.compile(r"(?:[a-zđ]\.)+[a-zđ]")  # "t.t.t.t", "n.d.h" (lower-cased, the last dot cut)
 _END = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
 # A vehicle's plate written with a space after a dot ("BKS: 29A – 504. 82", "biển số 51F-373.
 # 98", "BKS 29A. 50482"): the number goes on, the sentence does not end there.
@@ -162,6 +163,11 @@ class SentenceSplitter:
             # Initials are Latin letters (or Đ); "nước Ý." or "chữ Ô." ends a sentence.
             if len(bare) == 1 and bare.isalpha() and block[mark_start - 1].isupper() \
                     and (bare.isascii() or bare == "đ"):
+                return False
+            # A person's initials before the bracket that says who they are: "bà T.T.T.T. (38
+            # tuổi, quê ...) đang ...", "ông N.D.H. (SN 1975) bị ...", as crime and health news
+            # names people. (Before a capital, "M.U.", "D.C." end sentences.)
+            if _INITIALS.fullmatch(bare) and block[mark_start - 1].isupper() and block[mark_end:].lstrip()[:1] == "(":
                 return False
         return True
 
