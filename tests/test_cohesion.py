@@ -45,13 +45,16 @@ OPENED = {"title": "Khánh thành khoa ung bướu", "text": "Ngày 25/3/2024, T
           "băng khánh thành khoa ung bướu của bệnh viện đa khoa tỉnh."}
 
 
-def _arrange(articles, starts, *, cohesion=True):
+def _arrange(articles, starts, *, cohesion=True, by_kind=False):
     """story_events on the sentences opening with ``starts`` (in that reading order): the new
-    order (as those openings) and the events' sentence sets."""
+    order (as those openings) and the events' sentence sets; with ``by_kind``, a thing named by
+    its kind alone does not open its event."""
     cluster = cluster_of(articles)
     ordered = [next(i for i, s in enumerate(cluster.sentences) if s.text.startswith(start)) for start in starts]
     namings = PEOPLE.namings([cluster.sentences[i] for i in ordered]) if cohesion else None
-    order, events = story_events(cluster, ordered, ClusterDates.build(cluster), SUMMARIZER.leans(cluster), namings)
+    names_by_kind = (lambda i: SUMMARIZER.openers.names_by_kind(cluster.sentences[i].text)) if by_kind else None
+    order, events = story_events(cluster, ordered, ClusterDates.build(cluster), SUMMARIZER.leans(cluster), namings,
+                                 by_kind=names_by_kind)
     opening = {i: start for i, start in zip(ordered, starts)}
     return [opening[i] for i in order], [[opening[order[k]] for k in e.sentences] for e in events]
 
@@ -177,7 +180,6 @@ def test_the_summarizer_reorders_only():
     assert old.index(texts[short]) < old.index(texts[full])  # the pass is what put it first
 
 
-
 # A software park by a province's coast (invented): two outlets, no dates.
 PARK = {"title": "Tỉnh chấp thuận khu nghiên cứu phần mềm", "text": "\n".join([
     "Dự án do một công ty phần mềm trong nước làm chủ đầu tư.",
@@ -191,31 +193,21 @@ PARK_DAYS = {"title": "Khu nghiên cứu phần mềm khởi công", "text": "\n
     "Ngày 12/3/2024, Khu nghiên cứu phần mềm Quy Hòa đón đoàn khảo sát đầu tiên."])}
 
 
-def _arrange_by_kind(articles, starts, *, by_kind=True):
-    cluster = cluster_of(articles)
-    ordered = [next(i for i, s in enumerate(cluster.sentences) if s.text.startswith(start)) for start in starts]
-    names_by_kind = (lambda i: SUMMARIZER.openers.names_by_kind(cluster.sentences[i].text)) if by_kind else None
-    order, events = story_events(cluster, ordered, ClusterDates.build(cluster), SUMMARIZER.leans(cluster),
-                                 PEOPLE.namings([cluster.sentences[i] for i in ordered]), by_kind=names_by_kind)
-    opening = {i: start for i, start in zip(ordered, starts)}
-    return [opening[i] for i in order], [[opening[order[k]] for k in e.sentences] for e in events]
-
-
 def test_a_thing_named_by_its_kind_alone_does_not_open_its_event():
     """"Dự án do ..." (which project?) goes after the sentence that names it."""
-    order, events = _arrange_by_kind([PARK, PARK_TOO], ["Dự án do", "Khu nghiên cứu", "Người dân"])
+    order, events = _arrange([PARK, PARK_TOO], ["Dự án do", "Khu nghiên cứu", "Người dân"], by_kind=True)
     assert order == ["Khu nghiên cứu", "Dự án do", "Người dân"] and len(events) == 1
-    assert _arrange_by_kind([PARK, PARK_TOO], ["Dự án do", "Khu nghiên cứu", "Người dân"], by_kind=False)[0] == [
+    assert _arrange([PARK, PARK_TOO], ["Dự án do", "Khu nghiên cứu", "Người dân"])[0] == [
         "Dự án do", "Khu nghiên cứu", "Người dân"]
 
 
 def test_no_move_when_every_sentence_names_its_thing_by_kind():
-    order, _ = _arrange_by_kind([PARK, PARK_TOO], ["Dự án do", "Công trình dự kiến"])
+    order, _ = _arrange([PARK, PARK_TOO], ["Dự án do", "Công trình dự kiến"], by_kind=True)
     assert order == ["Dự án do", "Công trình dự kiến"]
 
 
 def test_no_move_past_a_sentence_of_another_day():
-    order, events = _arrange_by_kind([PARK_DAYS], ["Ngày 10/3/2024", "Ngày 12/3/2024"])
+    order, events = _arrange([PARK_DAYS], ["Ngày 10/3/2024", "Ngày 12/3/2024"], by_kind=True)
     assert order == ["Ngày 10/3/2024", "Ngày 12/3/2024"]
 
 
@@ -223,14 +215,14 @@ def test_no_move_that_would_name_a_person_short_before_their_introduction():
     founder = {"title": "Nhà sáng lập khu nghiên cứu", "text": "\n".join([
         "Công ty của doanh nhân Trần Văn Hùng sẽ xây khu nghiên cứu phần mềm ở ven biển.",
         "Ông Hùng cho biết khu nghiên cứu sẽ tuyển 500 kỹ sư ngay năm đầu."])}
-    order, _ = _arrange_by_kind([founder], ["Công ty của", "Ông Hùng"])
+    order, _ = _arrange([founder], ["Công ty của", "Ông Hùng"], by_kind=True)
     assert order == ["Công ty của", "Ông Hùng"]
 
 
 def test_two_things_named_by_kind_both_go_after_the_one_named():
     """"Dự án do ...", "Công trình dự kiến ...", then the park by its name: the name opens (a
     review found the second by-kind sentence left on top when only the first moved)."""
-    order, _ = _arrange_by_kind([PARK, PARK_TOO], ["Dự án do", "Công trình dự kiến", "Khu nghiên cứu"])
+    order, _ = _arrange([PARK, PARK_TOO], ["Dự án do", "Công trình dự kiến", "Khu nghiên cứu"], by_kind=True)
     assert order == ["Khu nghiên cứu", "Dự án do", "Công trình dự kiến"]
 
 
@@ -240,5 +232,5 @@ def test_no_move_that_names_another_person_short_before_their_introduction():
     pair = {"title": "Hai nhà sáng lập", "text": "\n".join([
         "Công ty sẽ hợp tác với bà Trần Thị Lan và ông Hùng trong dự án mới.",
         "Doanh nhân Nguyễn Văn Hùng cho biết bà Lan sẽ phụ trách khu nghiên cứu."])}
-    order, _ = _arrange_by_kind([pair], ["Công ty sẽ", "Doanh nhân"])
+    order, _ = _arrange([pair], ["Công ty sẽ", "Doanh nhân"], by_kind=True)
     assert order == ["Công ty sẽ", "Doanh nhân"]
