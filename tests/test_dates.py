@@ -354,3 +354,14 @@ def test_an_ordinal_before_a_week_is_no_weekday():
     """"lần thứ hai tuần này" is the second time this week: the week, not Monday."""
     (m,) = DateFinder().find("Đây là lần thứ hai tuần này nhà máy phải dừng hoạt động.", ANCHOR)
     assert (m.text, m.precision) == ("tuần này", "week")
+
+
+def test_a_weekday_of_a_week_counted_from_another_time_is_no_day():
+    """"thứ ba tuần trước đó" is the week before a day named earlier, "tuần trước nữa" the week
+    before last; and "thứ ba tuần trước" without a word of time before it is still no "ba tuần
+    trước", three weeks ago (a review's cases)."""
+    finder = DateFinder()
+    for sentence in ("Hôm thứ ba tuần trước đó, đoàn đã rời thành phố.", "Hôm thứ hai tuần trước nữa, họ đã họp.",
+                     "Hai bên đã họp thứ ba tuần trước."):
+        found = finder.find(sentence, ANCHOR)
+        assert [(m.text, m.precision) for m in found] == [("tuần trước", "week")], (sentence, found)

@@ -71,3 +71,10 @@ def test_initials_before_the_bracket_that_says_who_it_is_go_on():
                  "Ông N.D.H. (SN 1975) bị phạt 7,5 triệu đồng. Anh gia nhập M.U. Sau đó anh ra sân.") == [
         "Người dân phát hiện bà T.T.T.T. (38 tuổi, quê Vĩnh Long) nằm bất tỉnh.",
         "Ông N.D.H. (SN 1975) bị phạt 7,5 triệu đồng.", "Anh gia nhập M.U.", "Sau đó anh ra sân."]
+
+
+def test_a_bracketed_sentence_after_initials_is_a_sentence_of_its_own():
+    assert split("Kẻ gây án là N.V.A. (Trước đó, hắn từng bị bắt.) Cơ quan điều tra đã vào cuộc. "
+                 "Bà N.T.Á. (ngụ quận 5) bị thương nhẹ.") == [
+        "Kẻ gây án là N.V.A.", "(Trước đó, hắn từng bị bắt.)", "Cơ quan điều tra đã vào cuộc.",
+        "Bà N.T.Á. (ngụ quận 5) bị thương nhẹ."]

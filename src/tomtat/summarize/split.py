@@ -18,7 +18,7 @@ from tomtat.vi.resources import lines as resource_lines
 _CLOSERS = "\"”’»)]'"
 _OPENERS = "\"“‘«(['"
 # A candidate end: terminal marks, optional closing quotes/brackets, then whitespace.
-_INITIALS = re.compile(r"(?:[a-zđ]\.)+[a-zđ]")  # "t.t.t.t", "n.d.h" (lower-cased, the last dot cut)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "t.t.t.t", "n.t.á" (lower-cased, the last dot cut)
 _END = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
 # A vehicle's plate written with a space after a dot ("BKS: 29A – 504. 82", "biển số 51F-373.
 # 98", "BKS 29A. 50482"): the number goes on, the sentence does not end there.
@@ -167,9 +167,17 @@ class SentenceSplitter:
             # A person's initials before the bracket that says who they are: "bà T.T.T.T. (38
             # tuổi, quê ...) đang ...", "ông N.D.H. (SN 1975) bị ...", as crime and health news
             # names people. (Before a capital, "M.U.", "D.C." end sentences.)
-            if _INITIALS.fullmatch(bare) and block[mark_start - 1].isupper() and block[mark_end:].lstrip()[:1] == "(":
+            if _INITIALS.fullmatch(bare) and block[mark_start - 1].isupper() \
+                    and _about_them(block[mark_end:].lstrip()):
                 return False
         return True
+
+
+def _about_them(text: str) -> bool:
+    """Does ``text`` open with a bracket that says who a person is: an age, a birth year, a home
+    ("(38 tuổi, ...", "(SN 1975", "(ngụ ...")? Not a bracketed sentence ("(Trước đó, hắn ...)")."""
+    inside = text[1:].lstrip() if text[:1] == "(" else ""
+    return inside[:1].isdigit() or inside[:1].islower() or inside.startswith("SN ")
 
 
 def _token_start(block: str, mark: int) -> int:

@@ -67,11 +67,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     # labelled with the Monday that began last week, the week's date). Before "N tuần trước":
     # "Thứ ba tuần trước" is last week's Tuesday, not three weeks ago.
     # Only after a word of time or where a phrase starts: "lần thứ hai tuần này" is the second
-    # time this week.
+    # time this week; and not a week counted from another time ("tuần trước đó": the week before
+    # a day named earlier, "tuần trước nữa": the week before last).
     ("weekday_relative", r"(?:(?<!\w)(?:hôm|vào|ngày|sáng|trưa|chiều|tối|đêm|khuya|hồi|từ|đến|trong)\s+|^|(?<=[,;:(.]\s))"
                          r"(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s+"
-                         r"(?P<rel>tuần\s+(?:qua|trước|này|tới|sau)|vừa\s+(?:qua|rồi))(?!\w)"),
-    ("relative_n", rf"{_B}(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
+                         r"(?P<rel>tuần\s+(?:qua|trước|này|tới|sau)|vừa\s+qua)(?!\w)(?!\s+(?:đó|nữa|khi|đây)(?!\w))"),
+    ("relative_n", rf"{_B}(?<!thứ\s)(?P<n>\d{{1,2}}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?P<unit>ngày|tuần|tháng|năm)\s+trước(?!\s+(?:khi|đó|đây))"),
     ("same_time", r"cùng(?<!\w....)\s+(?:ngày|hôm|thời\s+điểm|lúc|thời\s+gian|buổi)(?!\w)(?!\s+(?:\d|này|đó|với|mai))"),
     ("part_relative", rf"(?<!\w)(?P<part>{_PART})\s+(?P<rel>nay|qua|mai)(?!\w)"),
     ("relative", r"(?<!\w)(?<!\d\s)(?P<q>đầu|cuối|giữa)?\s*(?P<rel>hôm\s+qua|hôm\s+nay|ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|hôm\s+kia|ngày\s+mai|tuần\s+trước|tuần\s+qua|tuần\s+này|tuần\s+tới|tháng\s+trước|tháng\s+này|tháng\s+tới|năm\s+ngoái|năm\s+trước|năm\s+nay|năm\s+tới|năm\s+sau)(?!\w)"),
@@ -91,7 +92,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "day_month_paren": (("(",), ("nay", "qua", "mai", "kia", *_WEEKDAYS)),
     "month_year": (("tháng",),), "month": (("tháng",),), "year_span": (("năm",),), "year": (("năm",),),
     "relative_n": (("trước",), ("ngày", "tuần", "tháng", "năm")), "same_time": (("cùng",),),
-    "weekday_relative": (("thứ", "chủ"), ("qua", "trước", "này", "tới", "sau", "rồi")),
+    "weekday_relative": (("thứ", "chủ"), ("qua", "trước", "này", "tới", "sau")),
     "part_relative": (("nay", "qua", "mai"), _PARTS),
     "relative": (("hôm", "ngày", "tuần", "tháng", "năm"),
                  ("qua", "nay", "kia", "mai", "trước", "này", "tới", "ngoái", "sau")),
