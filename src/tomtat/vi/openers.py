@@ -318,8 +318,7 @@ class Openers:
     def names_by_kind(self, text: str) -> bool:
         """Does ``text``, past its removable connectives, name its subject by a kind alone, a
         thing named before ("Dự án tọa lạc tại ...", "Công ty sẽ ...")?"""
-        prefix = self.removable_prefix(text)
-        return self._by_kind.match(capitalize_first(text[prefix:]) if prefix else text.lstrip()) is not None
+        return self._by_kind.match(self._after_connectives(text)[1]) is not None
 
     def tells_earlier(self, text: str) -> bool:
         """Does ``text`` open with a connective that places its fact before the one told just
@@ -377,6 +376,11 @@ class Openers:
             end += m.end()
             end += len(text[end:]) - len(text[end:].lstrip())
 
+    def _after_connectives(self, text: str) -> tuple[int, str]:
+        """(:meth:`removable_prefix`, the rest as a sentence of its own: its first letter capitalized)."""
+        prefix = self.removable_prefix(text)
+        return prefix, capitalize_first(text[prefix:]) if prefix else text.lstrip()
+
     def leans_back(self, text: str, *, anchored: bool = True) -> bool:
         """Does the sentence lean on the one before it in its article: it opens with an opener
         the scorer knows ("Tuy nhiên,", "Ông này"), with "the same day" ("Cùng ngày,", trimmed
@@ -395,8 +399,7 @@ class Openers:
         return self._recent_needs(text, anchored)
 
     def _needs_predecessor(self, text: str, anchored: bool) -> bool:
-        prefix = self.removable_prefix(text)
-        rest = capitalize_first(text[prefix:]) if prefix else text.lstrip()
+        prefix, rest = self._after_connectives(text)
         if prefix and word_count(rest) < self.min_words:
             return True
         if prefix and _SAME_DAY.search(text, 0, prefix) and _BEFORE_THAT.search(text, 0, prefix):
