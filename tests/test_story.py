@@ -701,6 +701,38 @@ def test_an_undated_story_whose_most_named_day_is_years_older_tells_no_day_for_t
     assert dates.told[review] is None, dates.told[review]
 
 
+@pytest.mark.parametrize("week", ["vào cuối tuần trước", "trong tuần qua", "cuối tuần này"])
+def test_a_week_is_no_day_to_label_a_happening_with(week):
+    from tomtat.core.model import Article
+
+    # A report of Wednesday 25/5/2016 on a match played "last weekend": the week's Monday (16/5 or
+    # 23/5) is no day the match was played, so it dates nothing; the sentence is told under the
+    # report's own day as a sentence with no date is.
+    a = Article("a", f"Đội bóng phố Núi đã thắng ngược đội khách 3-2 {week} trên sân nhà Pleiku.\n\n"
+                     "Huấn luyện viên trưởng khen ngợi tinh thần thi đấu của các cầu thủ trẻ.", published="25/05/2016")
+    cluster = Summarizer().build_cluster([a])
+    dates = ClusterDates.build(cluster)
+    assert dates.own[0] is None, dates.own[0]
+    told = dates.told[0]
+    assert told is not None and (told.year, told.month, told.day) == (2016, 5, 25), told
+
+
+def test_a_year_in_a_story_whose_main_day_is_background_is_not_told_under_that_day():
+    from tomtat.core.model import Article
+
+    # A report of 23/5/2016 whose only day is an old one it recalls (1/12/2015, over five months
+    # before): that day is background, so "Năm 2015, ..." stays a year, not "1/12/2015".
+    a = Article("a", "Doanh nhân Trần Văn Hòa cam kết dành toàn bộ tài sản cho quỹ học bổng của tỉnh.\n\n"
+                     "Năm 2015, một tạp chí kinh tế ước tính tài sản của ông khoảng 200 tỷ đồng.\n\n"
+                     "Ngày 1/12/2015, một doanh nhân khác ở Hà Nội cũng đã công bố cam kết tương tự.",
+                published="23/05/2016")
+    cluster = Summarizer().build_cluster([a])
+    dates = ClusterDates.build(cluster)
+    year = next(i for i, s in enumerate(cluster.sentences) if s.text.startswith("Năm 2015"))
+    told = dates.told[year]
+    assert told is not None and (told.precision, told.year) == ("year", 2015), told
+
+
 def test_a_dated_story_naming_no_day_at_all_tells_another_storys_news():
     from tomtat.core.model import Article
 

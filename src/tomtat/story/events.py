@@ -44,7 +44,9 @@ from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, Date
 from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, looks_back, months_reviewed,
                                     label_year_floor, names_an_occasion, past_year_floor, runs_until_now)
 
-_DAYS = (DAY, WEEK, DAY_MONTH)
+# A week ("tuần trước", "cuối tuần này") is no day: resolved to its Monday it labelled a
+# weekend's happening with that Monday, so a sentence is told under a week's day only as others are.
+_DAYS = (DAY, DAY_MONTH)
 _CAPTION_WEIGHT = 2.0
 _INHERIT_REACH = 2  # sentences back, in the same paragraph, a sentence takes its date from
 # Days before an article's date that are still its news: when a story names such days, older
@@ -137,7 +139,7 @@ class ClusterDates:
             days: set[date] = set()  # written in full: a round named by its day too ("đợt 2-9-2022")
             for m in finder.find(s.text, anchor):
                 cited = _cited_earlier(s.text, m, anchor)
-                if not cited:
+                if not cited and m.precision != WEEK:
                     mentions.append(m)
                 if m.year is None or m.month is None or m.anchored or (cited and not names_an_occasion(s.text, m)) \
                         or is_plan(s.text, m):
@@ -249,7 +251,9 @@ class ClusterDates:
         fallback: dict[str, When | None] = {}
         for i, s in enumerate(cluster.sentences):
             told = self.told[i]
-            main = self.main.get(self.scope[s.article_id])
+            story = self.scope[s.article_id]
+            # (not under a stale main day: that day is background, "năm 2015" is no more of it)
+            main = self.main.get(story) if story not in stale else None
             if (told is not None and main is not None and told.precision != DAY and told.year == main[0].year \
                     and told.precision == YEAR) or (told is not None and main is not None and told.precision == MONTH
                                                    and (told.year, told.month) == (main[0].year, main[0].month)):
