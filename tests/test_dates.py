@@ -94,6 +94,19 @@ def test_a_street_or_revolution_named_after_a_date_is_no_date():
         assert [m.text for m in finder.find(text, ANCHOR)] == [found], text
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Báo cáo 6 tháng năm 2022 cho thấy doanh thu tăng.", [("năm 2022", "2022")]),  # six months of 2022
+    ("Sau vài tháng năm 2021, cửa hàng đóng cửa.", [("năm 2021", "2021")]),
+    ("Các tháng năm 2020 đều lỗ.", [("năm 2020", "2020")]),
+    ("Từ tháng Năm 2022, giá xăng tăng.", [("tháng Năm 2022", "2022-05")]),  # May, and its year
+    ("Vào tháng năm năm 2019, hai bên đã gặp nhau.", [("tháng năm năm 2019", "2019-05")]),
+    ("Hồi tháng Mười Hai 2018, giá tăng.", [("tháng Mười Hai 2018", "2018-12")]),
+    ("Cuộc Tổng khởi nghĩa tháng Tám năm 1945 thắng lợi.", [("năm 1945", "1945")]),  # a named uprising
+])
+def test_a_month_word_is_a_month_with_its_year_unless_months_are_counted(text, found):
+    assert [(m.text, m.value) for m in DateFinder().find(text)] == found
+
+
 @pytest.mark.parametrize("text, found, until", [
     ("Ông bị cáo buộc trốn thuế trong thời gian từ năm 2007 - 2009.", "năm 2007 - 2009", 2009),
     ("Các bị can hoạt động từ năm 2015 đến năm 2017.", "năm 2015 đến năm 2017", 2017),

@@ -52,7 +52,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, 
     # a bracketed "2/3" alone is as often a fraction, so the word before it is required.
     ("day_month_paren", rf"(?<!\w)(?:(?:ngày\s+)?hôm\s+(?:qua|nay|kia)|ngày\s+mai|{_PART}\s+(?:nay|qua|mai)|{WEEKDAY})\s*\(\s*(?P<d>\d{{1,2}})\s?[/\-.]\s?(?P<m>\d{{1,2}})\s*\)"),
     # "tháng 1.2015" (dot, as many outlets write it) beside "tháng 1/2015", "tháng 1 năm 2015"
-    ("month_year", rf"tháng{_B5}\s+(?P<m>\d{{1,2}})\s*(?:/|năm|-|\.)\s*(?P<y>(?:19|20)\d{{2}}){_E}"),
+    # and "tháng Năm 2022", "tháng năm năm 2022" (May 2022; not "6 tháng năm 2022", see _COUNTED)
+    ("month_year", rf"tháng{_B5}\s+(?:(?P<m>\d{{1,2}})\s*(?:/|năm|-|\.)\s*|(?P<mw>{_MONTH_WORD_RE})\s+(?:năm\s+)?)"
+                   rf"(?P<y>(?:19|20)\d{{2}}){_E}"),
     ("month", rf"tháng{_B5}\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD_RE})(?!\s+(?:ngày|tuần|tháng|năm)))(?P<tail>\s+(?:năm\s+nay|năm\s+ngoái|năm\s+trước|năm\s+sau|năm\s+tới|tới|sắp\s+tới|này|vừa\s+qua|vừa\s+rồi|qua|trước|sau))?{_E}"),
     # A span of years: "năm 2007 - 2009", "năm 2015 đến năm 2017" (the years of alleged acts, of a
     # plan's review): the period, not its first year alone. Its own pattern, before the year's: where
@@ -107,6 +109,11 @@ FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": 
 
 
 _DIGIT = re.compile(r"\d")
+# A count or quantifier right before "tháng": months counted ("6 tháng năm 2022", "vài tháng năm
+# nay", "hàng tháng"), so a month word after it is no month (a hand check read "tháng 5/2022" over
+# a half-year report). Not "ngày 5 tháng năm": a day.
+_COUNTED = re.compile(r"(?<!\w)(?<!ngày\s)(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|vài|mấy|các|những"
+                      r"|nhiều|hàng|mỗi|từng)\s+$", re.IGNORECASE)
 _LONGEST_SPAN = 50  # years; "năm 2009 - 2007" or "năm 1990 - 2090" is no span
 # Without a digit, a date is one of these words (looked for in the lower-cased text: a
 # substring test per word is several times faster than one case-insensitive alternation).
@@ -115,9 +122,9 @@ _TIME_WORDS = ("hôm", "tuần", "tháng", "năm", "ngày", "cùng", "nay", "qua
 # cannot match without it, and most numbers in news ("120 chuyến") have none.
 _DAY_SEPARATOR = re.compile(r"\d\s*[/\-.]\s*\d")
 # A street or the revolution a date names is no date of the story: "đường 8 tháng 3", "phố 3
-# tháng 2", "đường Cách mạng tháng Tám" (a hand check found "tháng 3/2016" labelling a raid on
-# a shop in "đường 8 tháng 3").
-_NAMED_AFTER_A_DATE = re.compile(r"(?<!\w)(?:(?:đường|(?<!thành\s)phố|đại\s+lộ)\s+(?:\d{1,2}\s+)?|cách\s+mạng\s+)$",
+# tháng 2", "đường Cách mạng tháng Tám", "Tổng khởi nghĩa tháng Tám năm 1945" (a hand check found
+# "tháng 3/2016" labelling a raid on a shop in "đường 8 tháng 3").
+_NAMED_AFTER_A_DATE = re.compile(r"(?<!\w)(?:(?:đường|(?<!thành\s)phố|đại\s+lộ)\s+(?:\d{1,2}\s+)?|cách\s+mạng\s+|khởi\s+nghĩa\s+)$",
                                  re.IGNORECASE)
 _STREET_DATE_START = re.compile(r"\d|tháng(?!\w)", re.IGNORECASE)  # such a name is "8 tháng 3", "tháng Tám", never "ngày 12/3"
 _NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_month_bare", "day_month_paren"})
@@ -356,8 +363,11 @@ class DateFinder:
             if not valid_date(y, m, d):
                 return DateMention(**base, precision=DAY_MONTH, month=m, day=d, note="year unknown")
             return DateMention(**base, precision=DAY, year=y, month=m, day=d, anchored=True)
+        if g.get("mw") and _COUNTED.search(match.string, max(0, start - 16), start):
+            return None  # "6 tháng năm 2022": six months of 2022, no May; the year is read alone
         if kind == "month_year":
-            m, y = int(g["m"]), int(g["y"])
+            m = int(g["m"]) if g.get("m") else MONTH_WORDS.get(" ".join(g["mw"].lower().split()), 0)
+            y = int(g["y"])
             return DateMention(**base, precision=MONTH, year=y, month=m) if 1 <= m <= 12 else None
         if kind == "month":
             m = int(g["m"]) if g.get("m") else MONTH_WORDS.get(" ".join(g["mw"].lower().split()), 0)
