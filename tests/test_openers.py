@@ -1,6 +1,7 @@
 """The openers' first-character dispatch answers as the one alternation of every pattern."""
 import re
 
+import numpy as np
 import pytest
 
 from re import _parser  # type: ignore[attr-defined]
@@ -281,3 +282,33 @@ def test_a_thing_named_by_its_kind_alone(text):
 ])
 def test_a_thing_named_or_a_kind_in_general_is_not(text):
     assert not Openers.default().names_by_kind(text)
+
+
+def test_a_sentence_begins_inside_a_quotation_only_after_one_that_opened_it():
+    from tomtat.vi.openers import inside_quotations
+
+    assert inside_quotations(["Anh nói: “Tôi rất vui.", "Những ngày qua thật dài.", "Cảm ơn mọi người.”",
+                              "Sau đó anh rời sân."]) == [False, True, True, False]
+    assert inside_quotations(['Chị kể: "Nhà tôi ở gần sông.', "Nước lên rất nhanh.", 'Cả nhà phải chạy lên đồi."',
+                              "Mưa đã tạnh."]) == [False, True, True, False]
+    # balanced quotes inside one sentence open nothing
+    assert inside_quotations(["Ông gọi đó là “bước ngoặt”.", "Dự án khởi công năm sau."]) == [False, False]
+
+
+def test_a_sentence_inside_a_quotation_another_opened_is_never_chosen():
+    """Someone's words with no one to say them read as the outlet's (a hand check found three in
+    one summary): such a sentence is not allowed, as the quotation's first and last are not."""
+    from conftest import cluster_of
+    from tomtat.summarize.select import readability_constraints
+
+    text = ("Công trình cầu vượt sông Đà đã hoàn thành sau ba năm thi công liên tục.\n\n"
+            "Giám đốc ban quản lý dự án Nguyễn Văn An nói: “Chúng tôi rất vui vì công trình về đích đúng hạn. "
+            "Những ngày qua là khoảng thời gian rất dài với toàn bộ công nhân trên công trường. "
+            "Cảm ơn người dân đã chia sẻ trong suốt thời gian thi công.”\n\n"
+            "Cây cầu dài 1.200 mét, có bốn làn xe và được thông xe vào sáng mai.")
+    cluster = cluster_of([{"title": "Thông xe cầu vượt sông Đà", "text": text}])
+    candidates = np.arange(len(cluster.sentences))
+    allowed, _, _ = readability_constraints(cluster, candidates, Openers.default())
+    chosen = {cluster.sentences[i].text[:20]: bool(allowed[i]) for i in candidates}
+    assert chosen["Những ngày qua là kh"] is False, chosen
+    assert chosen["Công trình cầu vượt "] is True and chosen["Cây cầu dài 1.200 mé"] is True, chosen

@@ -156,7 +156,8 @@ class EventSelector:
         for i, s in enumerate(cluster.sentences):
             if s.article_id not in articles or not s.selectable or i in left_out:
                 continue
-            if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or is_cut_or_question(s.text):
+            if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or is_cut_or_question(s.text) \
+                    or cluster.in_quotation[i]:
                 continue
             if self.openers is not None and self.openers.leans_back(s.text, anchored=self.dates.anchored.get(s.article_id, False)):
                 continue

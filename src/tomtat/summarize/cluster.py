@@ -13,6 +13,7 @@ import numpy as np
 from scipy import sparse
 
 from tomtat.core.model import Article, Sentence
+from tomtat.vi.openers import inside_quotations
 from tomtat.vi.text import Vectors, syllables
 
 
@@ -53,6 +54,20 @@ class Cluster:
         """For each sentence, the index of its article in :attr:`articles`."""
         index = self.article_index()
         return np.array([index.get(s.article_id, -1) for s in self.sentences], dtype=np.int64)
+
+    @property
+    def in_quotation(self) -> np.ndarray:
+        """For each sentence, does it begin inside a quotation an earlier sentence of its
+        paragraph opened (:func:`~tomtat.vi.openers.inside_quotations`; computed once)."""
+        if "in_quotation" not in self.memo:
+            paragraphs: dict[tuple[str, int], list[int]] = {}
+            for i, s in enumerate(self.sentences):
+                paragraphs.setdefault((s.article_id, s.paragraph), []).append(i)
+            inside = np.zeros(len(self.sentences), dtype=bool)
+            for members in paragraphs.values():
+                inside[members] = inside_quotations(self.sentences[i].text for i in members)
+            self.memo["in_quotation"] = inside
+        return self.memo["in_quotation"]
 
     @property
     def bigram_spread(self) -> "BigramSpread":

@@ -96,6 +96,20 @@ def is_cut(text: str) -> bool:
     return stripped.count("“") != stripped.count("”") or stripped.count('"') % 2 == 1
 
 
+def inside_quotations(texts: Iterable[str]) -> list[bool]:
+    """For a paragraph's sentences in order: does each begin inside a quotation an earlier one
+    opened? Such a sentence ("Những ngày qua rất dài." between "Anh nói: “Tôi vui." and "Cảm ơn
+    mọi người.”") is someone's words with no one to say them: a reader takes them for the
+    outlet's. Its quotation's first and last sentences are cut already (:func:`is_cut`)."""
+    out: list[bool] = []
+    curly, straight = 0, False
+    for text in texts:
+        out.append(curly > 0 or straight)
+        curly = max(0, curly + text.count("“") - text.count("”"))
+        straight ^= text.count('"') % 2 == 1
+    return out
+
+
 def capitalize_first(text: str) -> str:
     """Upper-case the first letter when it opens an all-lower-case word ("giá" -> "Giá");
     a name written with inner capitals ("iPhone", "eBay") is left as it is."""
