@@ -312,3 +312,19 @@ def test_a_sentence_inside_a_quotation_another_opened_is_never_chosen():
     chosen = {cluster.sentences[i].text[:20]: bool(allowed[i]) for i in candidates}
     assert chosen["Những ngày qua là kh"] is False, chosen
     assert chosen["Công trình cầu vượt "] is True and chosen["Cây cầu dài 1.200 mé"] is True, chosen
+
+
+@pytest.mark.parametrize("text, leans", [
+    ("Mặc dù vậy theo một nguồn tin khác, con tàu đã rời cảng từ tuần trước.", True),  # no comma to trim
+    ("Dù thế nhưng đội bóng vẫn giữ được vị trí thứ ba trên bảng xếp hạng.", True),
+    ("Hay khi đội trưởng giải nghệ năm 2010, câu lạc bộ cũng không sụp đổ.", True),
+    ("Hay tin con gặp nạn, bà Lan vội vã bắt xe tới bệnh viện tỉnh.", False),  # on hearing the news
+    ("Minh đáp: “Không”, rồi bỏ ra khỏi nhà ngay trong đêm mưa.", True),  # the answer without its question
+    ("PGS, TS. Trần Văn Bình: Lạm phát năm nay sẽ còn chịu sức ép từ giá nhiên liệu.", True),
+    ("PGS.TS Lê Thị Hoa: Chúng ta cần thêm thời gian để đánh giá tác động.", True),
+    ("TS. Lê Văn Bình cho biết lạm phát sẽ còn tăng trong những tháng tới.", False),  # speech, not a turn
+    ("Hai máy bay trên hạ cánh xuống sân bay quốc tế vào chiều cùng ngày.", True),
+    ("Giá vàng trên thị trường thế giới tăng mạnh trong phiên giao dịch đêm qua.", False),  # "on the market"
+])
+def test_openers_a_hand_check_found_leaning_on_what_came_before(text, leans):
+    assert Openers.default().needs_predecessor(text) is leans
