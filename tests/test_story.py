@@ -538,8 +538,9 @@ def test_a_span_of_years_labels_its_event_as_the_period(tmp_path):
         "Ngày 31/5/2016, tòa án Barcelona mở phiên xử cầu thủ Lionel Messi và cha anh về tội trốn thuế.\n\n"
         "Hai cha con bị cáo buộc trốn thuế hơn 4 triệu euro trong thời gian từ năm 2007 - 2009.")
     summary = Summarizer(Options(sentences=2)).summarize(paths)
-    assert [(e.label, e.date, e.date_end) for e in summary.events] == [("năm 2007–2009", "2007", "2009"),
-                                                                       ("31/5/2016", "2016-05-31", None)]
+    # (the trial is the news: the years of the acts, background to it, come after it)
+    assert [(e.label, e.date, e.date_end) for e in summary.events] == [("31/5/2016", "2016-05-31", None),
+                                                                       ("năm 2007–2009", "2007", "2009")]
     (period,) = [e for e in summary.to_dict()["timeline"]["events"] if e["date_text"] == "năm 2007 - 2009"]
     assert (period["date"], period["date_end"]) == ("2007", "2009")
     # a year that starts the span is another event, whatever the order of a set (a review found
@@ -548,6 +549,20 @@ def test_a_span_of_years_labels_its_event_as_the_period(tmp_path):
     summary = Summarizer(Options(sentences=3)).summarize(paths + [tmp_path / "c.txt"])
     assert sorted((e.label, e.date_end) for e in summary.events if e.precision == "year") == [
         ("năm 2007", None), ("năm 2007–2009", "2009")]
+
+
+def test_background_years_before_the_news_come_after_it_the_storys_steps_stay_in_order():
+    from tomtat.core.model import Article
+
+    # A hand check found five of 20 summaries opening with a side fact of years before ("năm 2008:
+    # Hay khi ... giải nghệ"): the news first, then what it recalls; a step a few days before the
+    # news (the money paid back on 12/5) is the story's, in its order.
+    a = Article("a", "Ngày 24/5, tòa án tỉnh mở phiên xử ông Trần Văn Hùng về tội tham ô tài sản của công ty.\n\n"
+                     "Năm 2010, ông Hùng được bầu làm giám đốc công ty xây dựng của tỉnh.\n\n"
+                     "Ngày 12/5, gia đình ông Hùng đã nộp lại toàn bộ số tiền bị cáo buộc chiếm đoạt.",
+                published="25/05/2016")
+    summary = Summarizer(Options(sentences=3)).summarize_articles([a])
+    assert [e.label for e in summary.events] == ["12/5/2016", "24/5/2016", "năm 2010"], summary.events
 
 
 def test_an_office_holder_bounds_a_label_but_never_makes_or_erases_a_year(tmp_path):
