@@ -274,6 +274,9 @@ def test_the_first_lines_looked_at_for_a_date_line_are_the_first_non_blank_ones(
     ("Bộ đề nghị ngân hàng chia cổ tức năm 2015 bằng tiền mặt.", True),
     ("Lợi nhuận năm 2021 của công ty đạt 500 tỷ đồng.", True),
     ("Công ty được thành lập năm 2015.", False),
+    ("Số ca mắc mới trong tuần đã cao hơn đỉnh dịch các năm 2018, 2019.", True),
+    ("Giá lúa hiện thấp hơn cả năm 2020.", True),
+    ("Sau hơn một tháng, ngày 12/3 công trình được khởi công.", False),  # "more than", no comparison
 ])
 def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compared):
     from tomtat.vi.time_context import is_cited

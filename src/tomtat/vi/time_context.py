@@ -118,9 +118,11 @@ _BIRTH_REACH = 20  # characters before the date
 _FOUNDED = re.compile(r"(?:(?<!\w)(?:mà|do)(?:\s+[^\s,.;:]+){1,8}\s+|^\W*)(?:thành lập|sáng lập|ra đời)"
                       r"(?:\s+(?:vào|từ))?(?:\s+năm)?\s*$", re.IGNORECASE)
 _FOUNDED_REACH = 50
-# "tăng 18% so với cùng kỳ năm 2021", "từ mức 52,3 điểm trong tháng 4": what a figure is compared
-# with, not when the fact happened.
-_COMPARED = re.compile(r"(?<!\w)(?:so với|từ mức|từ con số)(?:\s+(?:\d+(?:[.,]\d+)*|[^\s,.;]+)){0,4}\s*$",
+# "tăng 18% so với cùng kỳ năm 2021", "từ mức 52,3 điểm trong tháng 4", "cao hơn đỉnh dịch các năm
+# 2018, 2019" (a hand check read "năm 2018:" over a count of this year's cases): what a figure is
+# compared with, not when the fact happened.
+_COMPARED = re.compile(r"(?<!\w)(?:so với|từ mức|từ con số|(?:cao|thấp|nhiều|ít|lớn|nhỏ|tăng|giảm|mạnh|nhanh|chậm"
+                       r"|đắt|rẻ|tốt|kém) hơn(?: cả)?)(?:\s+(?:\d+(?:[.,]\d+)*|[^\s,.;]+)){0,4}\s*$",
                        re.IGNORECASE)  # up to four words (a figure may hold its "," or ".") before the date
 _COMPARED_REACH = 60  # characters before the date
 # "chia cổ tức năm 2015 bằng tiền mặt", "lợi nhuận năm 2021 đạt ...": the period a figure is
