@@ -328,3 +328,21 @@ def test_a_sentence_inside_a_quotation_another_opened_is_never_chosen():
 ])
 def test_openers_a_hand_check_found_leaning_on_what_came_before(text, leans):
     assert Openers.default().needs_predecessor(text) is leans
+
+
+def test_a_line_an_article_repeats_as_a_template_is_never_chosen():
+    """A weather bulletin writes the same warning under each region: alone it says nothing of
+    where (a hand check found one opening a summary)."""
+    from conftest import cluster_of
+    from tomtat.summarize.select import readability_constraints
+
+    warning = "Trong cơn dông có khả năng xảy ra lốc, sét, mưa đá và gió giật mạnh ở nhiều nơi."
+    regions = ["Bắc Bộ", "Trung Bộ", "Tây Nguyên", "Nam Bộ"]
+    text = "\n\n".join(f"Khu vực {r} có mưa rào và dông rải rác, nhiệt độ cao nhất từ 30 đến 33 độ. {warning}"
+                       for r in regions[:3]) + f"\n\nKhu vực {regions[3]} trời nắng, chiều tối có mưa nhỏ."
+    cluster = cluster_of([{"title": "Dự báo thời tiết ngày mai", "text": text}])
+    candidates = np.arange(len(cluster.sentences))
+    allowed, _, _ = readability_constraints(cluster, candidates, Openers.default())
+    by_text = {cluster.sentences[i].text: bool(allowed[i]) for i in candidates}
+    assert by_text[warning] is False, by_text
+    assert by_text[f"Khu vực {regions[3]} trời nắng, chiều tối có mưa nhỏ."] is True

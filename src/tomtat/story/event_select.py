@@ -157,7 +157,7 @@ class EventSelector:
             if s.article_id not in articles or not s.selectable or i in left_out:
                 continue
             if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or is_cut_or_question(s.text) \
-                    or cluster.in_quotation[i]:
+                    or cluster.in_quotation[i] or cluster.repeated_in_article[i]:
                 continue
             if self.openers is not None and self.openers.leans_back(s.text, anchored=self.dates.anchored.get(s.article_id, False)):
                 continue

@@ -6,6 +6,7 @@ row by row (:meth:`Cluster.similarity_rows`), so a 5 MB article (~40k sentences)
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,9 @@ from scipy import sparse
 from tomtat.core.model import Article, Sentence
 from tomtat.vi.openers import inside_quotations
 from tomtat.vi.text import Vectors, syllables
+
+
+_TEMPLATE_REPEATS = 3  # times one article writes a sentence for it to be a list's template line
 
 
 @dataclass
@@ -68,6 +72,17 @@ class Cluster:
                 inside[members] = inside_quotations(self.sentences[i].text for i in members)
             self.memo["in_quotation"] = inside
         return self.memo["in_quotation"]
+
+    @property
+    def repeated_in_article(self) -> np.ndarray:
+        """For each sentence, does its article write it word for word ``_TEMPLATE_REPEATS`` times
+        or more: a template line of a list ("Trong cơn dông có khả năng xảy ra lốc, ..." under each
+        region of a weather bulletin), which says nothing of where or whom alone (computed once)."""
+        if "repeated_in_article" not in self.memo:
+            counts = Counter((s.article_id, s.text) for s in self.sentences)
+            self.memo["repeated_in_article"] = np.array(
+                [counts[(s.article_id, s.text)] >= _TEMPLATE_REPEATS for s in self.sentences], dtype=bool)
+        return self.memo["repeated_in_article"]
 
     @property
     def bigram_spread(self) -> "BigramSpread":
