@@ -381,3 +381,16 @@ def test_a_weekday_of_a_week_counted_from_another_time_is_no_day():
                      "Hai bên đã họp thứ ba tuần trước."):
         found = finder.find(sentence, ANCHOR)
         assert [(m.text, m.precision) for m in found] == [("tuần trước", "week")], (sentence, found)
+
+
+@pytest.mark.parametrize("text, told", [
+    # the day a source reported on, right before its verb, is not the fact's day when the fact has one
+    ("Hãng tin quốc tế ngày 30/5 cho biết cầu thủ bị bắt cóc vào khoảng 23 giờ ngày 28/5 trên đường cao tốc.",
+     "23 giờ ngày 28/5"),
+    ("Cảnh sát ngày 30/5 thông báo đã bắt giữ ba nghi phạm.", "ngày 30/5"),  # no other day: the report's
+    ("Bộ Y tế ngày 12/3 cho biết đến năm 2030 sẽ có thêm 20 bệnh viện.", "ngày 12/3"),  # a year alone does not win
+])
+def test_the_day_a_source_reported_on_gives_way_to_the_facts_own_day(text, told):
+    from tomtat.vi.time_context import best_mention
+    best = best_mention(text, DateFinder().find(text, ANCHOR))
+    assert text[best.start:best.end] == told
