@@ -52,6 +52,9 @@ CASES = [
     ("Ngoài ra, thành phố sẽ mở thêm 3 tuyến buýt điện (ảnh minh họa), theo Reuters.",
      "Thành phố sẽ mở thêm 3 tuyến buýt điện.",
      (("(ảnh minh họa)", "photo"), (", theo Reuters", "attribution"), ("Ngoài ra,", "opener"))),
+    # an article's closing mark after the last period
+    ("Hợp tác xã được cấp giấy phép kinh doanh lần đầu vào ngày 12/4/2013 (bản sao)./.",
+     "Hợp tác xã được cấp giấy phép kinh doanh lần đầu vào ngày 12/4/2013 (bản sao).", (("/.", "end-mark"),)),
 ]
 
 # Sentences that must come out exactly as they went in.
@@ -65,6 +68,7 @@ KEPT = [
     "Tuy nhiên, không.",  # nothing stands after the connective
     "Mới đây, công ty đã công bố kết quả kinh doanh quý II với lãi 12 tỷ đồng.",
     "Ông Đặng Văn Bốn cho biết giá cà phê sẽ tăng trong những tháng tới.",
+    "Số hộ nghèo của xã đã giảm còn 1/2 so với năm trước, tức 1/2.",  # a fraction, no closing mark
 ]
 
 NUMBER = re.compile(r"\d[\d.,/%]*")
