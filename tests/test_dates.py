@@ -102,6 +102,9 @@ def test_a_street_or_revolution_named_after_a_date_is_no_date():
     ("Vào tháng năm năm 2019, hai bên đã gặp nhau.", [("tháng năm năm 2019", "2019-05")]),
     ("Hồi tháng Mười Hai 2018, giá tăng.", [("tháng Mười Hai 2018", "2018-12")]),
     ("Cuộc Tổng khởi nghĩa tháng Tám năm 1945 thắng lợi.", [("năm 1945", "1945")]),  # a named uprising
+    ("Cuộc khởi nghĩa tháng 3/1930 bị đàn áp.", [("tháng 3/1930", "1930-03")]),  # one dated by its number
+    ("Hôm 15 tháng Năm 2019, đoàn đến.", [("tháng Năm 2019", "2019-05")]),  # a day before it, not a count
+    ("Tối 13 tháng Sáu 2019, trận đấu diễn ra.", [("tháng Sáu 2019", "2019-06")]),  # only "năm" is ambiguous
 ])
 def test_a_month_word_is_a_month_with_its_year_unless_months_are_counted(text, found):
     assert [(m.text, m.value) for m in DateFinder().find(text)] == found
@@ -277,6 +280,8 @@ def test_the_first_lines_looked_at_for_a_date_line_are_the_first_non_blank_ones(
     ("Số ca mắc mới trong tuần đã cao hơn đỉnh dịch các năm 2018, 2019.", True),
     ("Giá lúa hiện thấp hơn cả năm 2020.", True),
     ("Sau hơn một tháng, ngày 12/3 công trình được khởi công.", False),  # "more than", no comparison
+    ("Cả nước ghi nhận nhiều hơn 100 ca mắc trong năm 2022.", False),  # more than a figure: the fact's time
+    ("Kim ngạch xuất khẩu tăng hơn 8% trong năm 2022.", False),
 ])
 def test_what_a_figure_is_compared_with_is_not_the_time_of_the_fact(text, compared):
     from tomtat.vi.time_context import is_cited
@@ -392,5 +397,9 @@ def test_a_weekday_of_a_week_counted_from_another_time_is_no_day():
 ])
 def test_the_day_a_source_reported_on_gives_way_to_the_facts_own_day(text, told):
     from tomtat.vi.time_context import best_mention
-    best = best_mention(text, DateFinder().find(text, ANCHOR))
+    mentions = DateFinder().find(text, ANCHOR)
+    best = best_mention(text, mentions, fact_day_first=True)
     assert text[best.start:best.end] == told
+    # the timeline keeps its first most precise date (a birth date beside a report day is no fact's day)
+    plain = best_mention(text, mentions)
+    assert text[plain.start:plain.end] == text[mentions[0].start:mentions[0].end]

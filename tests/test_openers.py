@@ -291,8 +291,10 @@ def test_a_sentence_begins_inside_a_quotation_only_after_one_that_opened_it():
                               "Sau đó anh rời sân."]) == [False, True, True, False]
     assert inside_quotations(['Chị kể: "Nhà tôi ở gần sông.', "Nước lên rất nhanh.", 'Cả nhà phải chạy lên đồi."',
                               "Mưa đã tạnh."]) == [False, True, True, False]
-    # balanced quotes inside one sentence open nothing
+    # balanced quotes inside one sentence open nothing, nor does a pair of mixed marks
     assert inside_quotations(["Ông gọi đó là “bước ngoặt”.", "Dự án khởi công năm sau."]) == [False, False]
+    assert inside_quotations(['Về tình trạng “cò" dịch vụ, ông A cho hay đã xử lý.', "Các đối tượng đã bị phạt."]) \
+        == [False, False]
 
 
 def test_a_sentence_inside_a_quotation_another_opened_is_never_chosen():
@@ -325,6 +327,8 @@ def test_a_sentence_inside_a_quotation_another_opened_is_never_chosen():
     ("TS. Lê Văn Bình cho biết lạm phát sẽ còn tăng trong những tháng tới.", False),  # speech, not a turn
     ("Hai máy bay trên hạ cánh xuống sân bay quốc tế vào chiều cùng ngày.", True),
     ("Giá vàng trên thị trường thế giới tăng mạnh trong phiên giao dịch đêm qua.", False),  # "on the market"
+    ("Lực lượng chức năng có mặt trên hiện trường để điều tra nguyên nhân vụ cháy.", False),  # at the scene
+    ("Giá đất được tính trên từng mét vuông theo bảng giá của tỉnh năm nay.", False),  # on each
 ])
 def test_openers_a_hand_check_found_leaning_on_what_came_before(text, leans):
     assert Openers.default().needs_predecessor(text) is leans

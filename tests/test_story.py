@@ -732,6 +732,29 @@ def test_a_week_is_no_day_to_label_a_happening_with(week):
     assert told is not None and (told.year, told.month, told.day) == (2016, 5, 25), told
 
 
+def test_a_week_beats_an_older_year_and_leaves_the_sentence_undated():
+    from tomtat.core.model import Article
+
+    # a review's case: "last weekend" is when the charge was brought, 2012 when the case began
+    a = Article("a", "Cuối tuần trước, cơ quan điều tra đã khởi tố thêm hai bị can trong vụ án xảy ra từ năm 2012.",
+                published="26/05/2016")
+    dates = ClusterDates.build(Summarizer().build_cluster([a]))
+    assert dates.own[0] is None
+    told = dates.told[0]
+    assert told is not None and (told.year, told.month, told.day) == (2016, 5, 26), told
+
+
+def test_a_report_day_that_gives_way_to_a_schedule_still_dates_its_sentence():
+    from tomtat.core.model import Article
+
+    # the fact's day would be the holiday (after the article: a schedule), so the report day tells it
+    a = Article("a", "Bộ Lao động ngày 20/8 thông báo người lao động được nghỉ lễ từ ngày 1/9 đến hết ngày 4/9.",
+                published="21/08/2022")
+    dates = ClusterDates.build(Summarizer().build_cluster([a]))
+    own = dates.own[0]
+    assert own is not None and (own.year, own.month, own.day) == (2022, 8, 20), own
+
+
 def test_a_year_in_a_story_whose_main_day_is_background_is_not_told_under_that_day():
     from tomtat.core.model import Article
 

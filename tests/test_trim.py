@@ -55,6 +55,8 @@ CASES = [
     # an article's closing mark after the last period
     ("Hợp tác xã được cấp giấy phép kinh doanh lần đầu vào ngày 12/4/2013 (bản sao)./.",
      "Hợp tác xã được cấp giấy phép kinh doanh lần đầu vào ngày 12/4/2013 (bản sao).", (("/.", "end-mark"),)),
+    ("Ông nói: “Chúng tôi sẽ cố gắng hoàn thành công trình trước mùa mưa.”/.",
+     "Ông nói: “Chúng tôi sẽ cố gắng hoàn thành công trình trước mùa mưa.”", (("/.", "end-mark"),)),
 ]
 
 # Sentences that must come out exactly as they went in.

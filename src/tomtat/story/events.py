@@ -20,7 +20,8 @@ or one month, or one year; two stories naming the exact same day, their years ab
 share it), in time order where it is known: dated events by date, then the
 stories of unknown year one after another (in the order they first appear; those that tell
 one year's news in one day order), then what has no
-date at all. Each event has a label as Vietnamese readers write dates ("12/3/2024",
+date at all, then the background: events of a known year more than ``_BACKGROUND_DAYS``
+before every story's news (:meth:`ClusterDates.before_the_news`), in date order. Each event has a label as Vietnamese readers write dates ("12/3/2024",
 "16–18/7 (năm chưa rõ)", "tháng 7/2018", "năm 2019"). Inside an event the sentence that opens
 an article's telling of it comes first, and a sentence that introduces a person comes before
 one that names them short (:mod:`tomtat.story.cohesion`).
@@ -39,7 +40,7 @@ from tomtat.story.cohesion import Naming, Namings, introductions_first, late_int
 from tomtat.story.timeline import season_blocks, year_scopes
 from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
-from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, WEEK, YEAR, DateFinder, DateMention, article_anchor,
+from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, YEAR, DateFinder, DateMention, article_anchor,
                              span_end, valid_date)
 from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, looks_back, months_reviewed,
                                     label_year_floor, names_an_occasion, past_year_floor, runs_until_now)
@@ -146,7 +147,7 @@ class ClusterDates:
             days: set[date] = set()  # written in full: a round named by its day too ("đợt 2-9-2022")
             for m in finder.find(s.text, anchor):
                 cited = _cited_earlier(s.text, m, anchor)
-                if not cited and m.precision != WEEK:
+                if not cited:
                     mentions.append(m)
                 if m.year is None or m.month is None or m.anchored or (cited and not names_an_occasion(s.text, m)) \
                         or is_plan(s.text, m):
@@ -159,15 +160,14 @@ class ClusterDates:
             since.append(max((m.year for m in mentions if m.year is not None and runs_until_now(s.text, m)), default=None))
             for month, year in months_reviewed(s.text):
                 written.setdefault((s.article_id, month), set()).add(year)
-            mention = best_mention(s.text, mentions) if mentions else None
-            when = None
-            if mention is not None and not is_plan(s.text, mention) and not is_background(s.text, mention):
-                when = when_of(mention)
-                if when is not None and _after_its_article(when, anchor):
-                    when = None  # not yet happened when the article was written: a schedule, not its news
-                if mention.kind == "same_time":
-                    last = last_day.get(s.article_id)
-                    when = last[1] if last is not None and s.index - last[0] <= _INHERIT_REACH else None
+            # the fact's day before the day a source reported it on; if that tells no time (a
+            # schedule, background), the mention that would be told otherwise
+            mention, when = None, None
+            for candidate in dict.fromkeys((best_mention(s.text, mentions, fact_day_first=True),
+                                            best_mention(s.text, mentions))) if mentions else ():
+                mention, when = candidate, _told_by(s.text, s.index, candidate, anchor, last_day.get(s.article_id))
+                if when is not None:
+                    break
             if when is not None and when.precision == DAY:
                 last_day[s.article_id] = (s.index, when)
             own.append(when)
@@ -288,9 +288,11 @@ class ClusterDates:
                 self.told[i] = fallback[s.article_id]
         self.news = [(main, self.year_from.get(story) if main.year is None else main.year)
                      for story, (main, _) in self.main.items() if story not in stale and story not in self.recalled_only]
+        seen = {day for day, _ in self.news}
         for a in cluster.articles:
             day = fallback[a.id] if a.id in fallback else self._fallback(a.id, anchors.get(a.id), stale)
-            if day is not None and all(day != d for d, _ in self.news):
+            if day is not None and day not in seen:
+                seen.add(day)
                 self.news.append((day, day.year if day.year is not None else self.year_from.get(self.scope[a.id])))
 
     def before_the_news(self, when: When) -> bool:
@@ -439,6 +441,20 @@ def _nearest_year(month: int, day: int | None, written: date) -> int | None:
                    for y in (written.year - 1, written.year, written.year + 1) if valid_date(y, month, day or 15)),
                   default=None)
     return nearest[1] if nearest is not None and nearest[0] <= _NEAR_DAYS else None
+
+
+def _told_by(text: str, index: int, mention: DateMention, anchor: date | None,
+             last_day: tuple[int, When] | None) -> When | None:
+    """The time ``mention`` tells its sentence under, if any: none for a plan or a background
+    year, a time after the article's date (a schedule, not its news) or a week (its Monday is no
+    day of the fact: the sentence is told as one naming no date is); "cùng ngày" takes the day
+    named up to ``_INHERIT_REACH`` sentences before (``last_day``: that day and its sentence)."""
+    if is_plan(text, mention) or is_background(text, mention):
+        return None
+    if mention.kind == "same_time":
+        return last_day[1] if last_day is not None and index - last_day[0] <= _INHERIT_REACH else None
+    when = when_of(mention)
+    return None if when is not None and _after_its_article(when, anchor) else when
 
 
 def _cited_earlier(text: str, mention: DateMention, anchor: date | None) -> bool:
@@ -635,8 +651,9 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
                  interleave: bool = False,
                  by_kind: Callable[[int], bool] | None = None) -> tuple[list[int], list[StoryEvent]]:
     """Group ``ordered`` (cluster indexes, reading order) into events; return the new reading
-    order (events in time order, each event's sentences in their old order but for the two
-    rules below) and the events, whose ``sentences`` index that new order. A sentence that
+    order (events in time order, the background after the news; each event's sentences in
+    their old order but for the two rules below) and the events, whose ``sentences`` index
+    that new order. A sentence that
     leans on the one before it ("Cùng ngày,", "Ông này") stays in the event of that sentence.
 
     Inside an event the sentence that opens an article's telling of it comes first; with

@@ -110,9 +110,12 @@ FORM_OF = {"full_words": "full", "weekday_full": "full", "full": "full", "iso": 
 
 _DIGIT = re.compile(r"\d")
 # A count or quantifier right before "tháng": months counted ("6 tháng năm 2022", "vài tháng năm
-# nay", "hàng tháng"), so a month word after it is no month (a hand check read "tháng 5/2022" over
-# a half-year report). Not "ngày 5 tháng năm": a day.
-_COUNTED = re.compile(r"(?<!\w)(?<!ngày\s)(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|vài|mấy|các|những"
+# nay", "các tháng năm 2020"), so a lower-case "năm" after it is the year's word, not May (a hand
+# check read "tháng 5/2022" over a half-year report). Not a day before it ("ngày 5 tháng năm",
+# "sáng 15 tháng năm"), nor "tháng Năm" written as a month's name, nor another month word
+# ("13 tháng Sáu").
+_COUNTED = re.compile(r"(?<!\w)(?:(?<!ngày\s)(?<!sáng\s)(?<!trưa\s)(?<!chiều\s)(?<!tối\s)(?<!đêm\s)(?<!hôm\s)"
+                      r"(?<!mùng\s)(?<!mồng\s)\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|vài|mấy|các|những"
                       r"|nhiều|hàng|mỗi|từng)\s+$", re.IGNORECASE)
 _LONGEST_SPAN = 50  # years; "năm 2009 - 2007" or "năm 1990 - 2090" is no span
 # Without a digit, a date is one of these words (looked for in the lower-cased text: a
@@ -122,11 +125,15 @@ _TIME_WORDS = ("hôm", "tuần", "tháng", "năm", "ngày", "cùng", "nay", "qua
 # cannot match without it, and most numbers in news ("120 chuyến") have none.
 _DAY_SEPARATOR = re.compile(r"\d\s*[/\-.]\s*\d")
 # A street or the revolution a date names is no date of the story: "đường 8 tháng 3", "phố 3
-# tháng 2", "đường Cách mạng tháng Tám", "Tổng khởi nghĩa tháng Tám năm 1945" (a hand check found
-# "tháng 3/2016" labelling a raid on a shop in "đường 8 tháng 3").
-_NAMED_AFTER_A_DATE = re.compile(r"(?<!\w)(?:(?:đường|(?<!thành\s)phố|đại\s+lộ)\s+(?:\d{1,2}\s+)?|cách\s+mạng\s+|khởi\s+nghĩa\s+)$",
+# tháng 2", "đường Cách mạng tháng Tám" (a hand check found "tháng 3/2016" labelling a raid on
+# a shop in "đường 8 tháng 3").
+_NAMED_AFTER_A_DATE = re.compile(r"(?<!\w)(?:(?:đường|(?<!thành\s)phố|đại\s+lộ)\s+(?:\d{1,2}\s+)?|cách\s+mạng\s+)$",
                                  re.IGNORECASE)
 _STREET_DATE_START = re.compile(r"\d|tháng(?!\w)", re.IGNORECASE)  # such a name is "8 tháng 3", "tháng Tám", never "ngày 12/3"
+# An uprising named after its month, by the month's word ("Tổng khởi nghĩa tháng Tám năm 1945");
+# one dated by its number is dated ("cuộc khởi nghĩa tháng 3/1930").
+_UPRISING_BEFORE = re.compile(r"(?<!\w)khởi\s+nghĩa\s+$", re.IGNORECASE)
+_MONTH_BY_WORD = re.compile(r"tháng\s+(?!\d)", re.IGNORECASE)
 _NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_month_bare", "day_month_paren"})
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
                           "day_month_bare", "day_month_paren", "month_year", "year_span", "year"})
@@ -330,7 +337,8 @@ class DateFinder:
                     start += 1
                 at = bisect_right(taken, (start, end))
                 if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end) or (
-                        _STREET_DATE_START.match(text, start) and _NAMED_AFTER_A_DATE.search(text, max(0, start - 24), start)):
+                        _STREET_DATE_START.match(text, start) and _NAMED_AFTER_A_DATE.search(text, max(0, start - 24), start)) or (
+                        _MONTH_BY_WORD.match(text, start) and _UPRISING_BEFORE.search(text, max(0, start - 16), start)):
                     continue
                 try:
                     mention = self._resolve(kind, match, text[start:end], start, end, anchor)
@@ -363,7 +371,8 @@ class DateFinder:
             if not valid_date(y, m, d):
                 return DateMention(**base, precision=DAY_MONTH, month=m, day=d, note="year unknown")
             return DateMention(**base, precision=DAY, year=y, month=m, day=d, anchored=True)
-        if g.get("mw") and _COUNTED.search(match.string, max(0, start - 16), start):
+        if g.get("mw") and text[match.start("mw") - start:match.end("mw") - start] == "năm" \
+                and _COUNTED.search(match.string, max(0, start - 16), start):
             return None  # "6 tháng năm 2022": six months of 2022, no May; the year is read alone
         if kind == "month_year":
             m = int(g["m"]) if g.get("m") else MONTH_WORDS.get(" ".join(g["mw"].lower().split()), 0)

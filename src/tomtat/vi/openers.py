@@ -102,11 +102,11 @@ def inside_quotations(texts: Iterable[str]) -> list[bool]:
     mọi người.”") is someone's words with no one to say them: a reader takes them for the
     outlet's. Its quotation's first and last sentences are cut already (:func:`is_cut`)."""
     out: list[bool] = []
-    curly, straight = 0, False
+    inside = False
     for text in texts:
-        out.append(curly > 0 or straight)
-        curly = max(0, curly + text.count("“") - text.count("”"))
-        straight ^= text.count('"') % 2 == 1
+        out.append(inside)
+        # one parity over every kind of mark: scraped text often opens with “ and closes with "
+        inside ^= (text.count("“") + text.count("”") + text.count('"')) % 2 == 1
     return out
 
 

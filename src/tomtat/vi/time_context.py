@@ -120,9 +120,11 @@ _FOUNDED = re.compile(r"(?:(?<!\w)(?:mà|do)(?:\s+[^\s,.;:]+){1,8}\s+|^\W*)(?:th
 _FOUNDED_REACH = 50
 # "tăng 18% so với cùng kỳ năm 2021", "từ mức 52,3 điểm trong tháng 4", "cao hơn đỉnh dịch các năm
 # 2018, 2019" (a hand check read "năm 2018:" over a count of this year's cases): what a figure is
-# compared with, not when the fact happened.
-_COMPARED = re.compile(r"(?<!\w)(?:so với|từ mức|từ con số|(?:cao|thấp|nhiều|ít|lớn|nhỏ|tăng|giảm|mạnh|nhanh|chậm"
-                       r"|đắt|rẻ|tốt|kém) hơn(?: cả)?)(?:\s+(?:\d+(?:[.,]\d+)*|[^\s,.;]+)){0,4}\s*$",
+# compared with, not when the fact happened. Not "more than" a figure ("nhiều hơn 100 ca trong năm
+# 2022", "tăng hơn 8% trong năm 2022": the fact's own time).
+_COMPARED = re.compile(r"(?<!\w)(?:so với|từ mức|từ con số|(?:cao|thấp|nhiều|ít|lớn|nhỏ|mạnh|nhanh|chậm|đắt|rẻ|tốt|kém)"
+                       r" hơn(?: cả)?(?!\s+(?:\d|khoảng|gần|trên|dưới|một|hai|ba)))"
+                       r"(?:\s+(?:\d+(?:[.,]\d+)*|[^\s,.;]+)){0,4}\s*$",
                        re.IGNORECASE)  # up to four words (a figure may hold its "," or ".") before the date
 _COMPARED_REACH = 60  # characters before the date
 # "chia cổ tức năm 2015 bằng tiền mặt", "lợi nhuận năm 2021 đạt ...": the period a figure is
@@ -251,12 +253,13 @@ def is_report_day(text: str, mention: DateMention) -> bool:
     return _REPORTED_AFTER.match(text, mention.end) is not None
 
 
-def best_mention(text: str, mentions: Sequence[DateMention]) -> DateMention:
+def best_mention(text: str, mentions: Sequence[DateMention], *, fact_day_first: bool = False) -> DateMention:
     """The date a sentence is told under: a past time before a planned one, then the most
-    precise, of equals the fact's day before the day a source reported it on
-    (:func:`is_report_day`; a report day still beats a year alone), then the first."""
-    return max(mentions, key=lambda m: (not is_plan(text, m), PRECISION_RANK[m.precision], not is_report_day(text, m),
-                                        -m.start))
+    precise, then the first. With ``fact_day_first`` (the story's events), of equals the
+    fact's day before the day a source reported it on (:func:`is_report_day`; a report day
+    still beats a year alone)."""
+    return max(mentions, key=lambda m: (not is_plan(text, m), PRECISION_RANK[m.precision],
+                                        not (fact_day_first and is_report_day(text, m)), -m.start))
 
 
 def is_background(text: str, mention: DateMention) -> bool:
