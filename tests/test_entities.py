@@ -589,6 +589,15 @@ def test_a_codes_letters_and_acronyms_of_common_words_are_no_organizations():
     assert {(e.name, e.type) for e in es} == {("WHO", "ORG")}
 
 
+def test_acronyms_the_glossary_reads_as_common_words_are_no_organizations():
+    """A hand check found "TNGT" (a traffic accident) and "ATTP" (food safety) listed as
+    organizations; so would be a coach ("HLV") or a final round ("VCK")."""
+    es = _entities("Năm nay số vụ TNGT giảm mạnh. Các vụ TNGT chủ yếu do say rượu.",
+                   "Đoàn kiểm tra ATTP làm việc với 12 cơ sở; vi phạm ATTP bị phạt nặng.",
+                   "HLV đội tuyển chốt danh sách dự VCK; VCK diễn ra vào tháng 6, theo FIFA.")
+    assert {(e.name, e.type) for e in es if e.type == "ORG"} == {("FIFA", "ORG")}, es
+
+
 def test_a_commune_or_ward_is_a_place_even_after_a_title_and_a_word_it_opens_is_none():
     """"xã Thăng Phước" after "Chủ tịch UBND" is the commune, not the chairman (a hand check
     found it listed as a person, 6 mentions); "Quốc" of "sân bay Quốc tế Vinh" is no place."""
