@@ -42,7 +42,8 @@ from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
 from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, YEAR, DateFinder, DateMention, article_anchor,
                              span_end, valid_date)
-from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, looks_back, months_reviewed,
+from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, is_report_day, looks_back,
+                                    months_reviewed,
                                     label_year_floor, names_an_occasion, past_year_floor, runs_until_now)
 
 # A week ("tuần trước", "cuối tuần này") is no day: resolved to its Monday it labelled a
@@ -160,14 +161,16 @@ class ClusterDates:
             since.append(max((m.year for m in mentions if m.year is not None and runs_until_now(s.text, m)), default=None))
             for month, year in months_reviewed(s.text):
                 written.setdefault((s.article_id, month), set()).add(year)
-            # the fact's day before the day a source reported it on; if that tells no time (a
-            # schedule, background), the mention that would be told otherwise
-            mention, when = None, None
-            for candidate in dict.fromkeys((best_mention(s.text, mentions, fact_day_first=True),
-                                            best_mention(s.text, mentions))) if mentions else ():
-                mention, when = candidate, _told_by(s.text, s.index, candidate, anchor, last_day.get(s.article_id))
-                if when is not None:
-                    break
+            mention = best_mention(s.text, mentions) if mentions else None
+            when = _told_by(s.text, s.index, mention, anchor, last_day.get(s.article_id)) if mention else None
+            if mention is not None and is_report_day(s.text, mention):
+                # the fact's day before the day a source reported it on, where it tells a time
+                # (not a schedule after the article, not background)
+                fact = best_mention(s.text, mentions, fact_day_first=True)
+                fact_when = _told_by(s.text, s.index, fact, anchor, last_day.get(s.article_id)) \
+                    if fact is not mention else None
+                if fact_when is not None:
+                    mention, when = fact, fact_when
             if when is not None and when.precision == DAY:
                 last_day[s.article_id] = (s.index, when)
             own.append(when)
