@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 import numpy as np
@@ -64,13 +65,11 @@ class Cluster:
         """For each sentence, does it begin inside a quotation an earlier sentence of its
         paragraph opened (:func:`~tomtat.vi.openers.inside_quotations`; computed once)."""
         if "in_quotation" not in self.memo:
-            paragraphs: dict[tuple[str, int], list[int]] = {}
-            for i, s in enumerate(self.sentences):
-                paragraphs.setdefault((s.article_id, s.paragraph), []).append(i)
-            inside = np.zeros(len(self.sentences), dtype=bool)
-            for members in paragraphs.values():
-                inside[members] = inside_quotations(self.sentences[i].text for i in members)
-            self.memo["in_quotation"] = inside
+            inside: list[bool] = []
+            # an article's sentences come in order, so each paragraph is one run of them
+            for _, paragraph in groupby(self.sentences, key=lambda s: (s.article_id, s.paragraph)):
+                inside.extend(inside_quotations(s.text for s in paragraph))
+            self.memo["in_quotation"] = np.array(inside, dtype=bool)
         return self.memo["in_quotation"]
 
     @property
