@@ -21,8 +21,9 @@ share it), in time order where it is known: dated events by date, then the
 stories of unknown year one after another (in the order they first appear; those that tell
 one year's news in one day order), then what has no
 date at all, then the background: events of a known year more than ``_BACKGROUND_DAYS``
-before every story's news (:meth:`ClusterDates.before_the_news`), in date order. Each event has a label as Vietnamese readers write dates ("12/3/2024",
-"16–18/7 (năm chưa rõ)", "tháng 7/2018", "năm 2019"). Inside an event the sentence that opens
+before every story's news (:meth:`ClusterDates.before_the_news`), in date order. Each event
+has a label as Vietnamese readers write dates ("12/3/2024", "16–18/7 (năm chưa rõ)", "tháng
+7/2018", "năm 2019"). Inside an event the sentence that opens
 an article's telling of it comes first, and a sentence that introduces a person comes before
 one that names them short (:mod:`tomtat.story.cohesion`).
 """
@@ -42,12 +43,11 @@ from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.order import predecessor
 from tomtat.vi.dates import (DAY, DAY_MONTH, MONTH, MONTH_ONLY, YEAR, DateFinder, DateMention, article_anchor,
                              span_end, valid_date)
-from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, is_report_day, looks_back,
-                                    months_reviewed,
-                                    label_year_floor, names_an_occasion, past_year_floor, runs_until_now)
+from tomtat.vi.time_context import (best_mention, is_background, is_cited, is_plan, is_report_day, label_year_floor,
+                                    looks_back, months_reviewed, names_an_occasion, past_year_floor, runs_until_now)
 
-# A week ("tuần trước", "cuối tuần này") is no day: resolved to its Monday it labelled a
-# weekend's happening with that Monday, so a sentence is told under a week's day only as others are.
+# A week ("tuần trước", "cuối tuần này") is no day: read as its Monday, it labelled a weekend's
+# happening with that Monday. It dates no sentence (``when_of`` gives None).
 _DAYS = (DAY, DAY_MONTH)
 _CAPTION_WEIGHT = 2.0
 _INHERIT_REACH = 2  # sentences back, in the same paragraph, a sentence takes its date from
@@ -301,9 +301,10 @@ class ClusterDates:
     def before_the_news(self, when: When) -> bool:
         """Is ``when`` background to every story's news (:attr:`news`): of a known year, and
         before each news day by more than ``_BACKGROUND_DAYS`` (a day of unknown year: before the
-        year its story's news is at least)? A story's steps of the weeks before its news stay
-        in their order (a crime of 21/5 before its police briefing of 27/5). "Hay khi Oliver Kahn giải nghệ năm 2008, ..." in
-        reports of a transfer of 2022. False when there is no news day to compare with."""
+        year its story's news is at least)? "Hay khi Oliver Kahn giải nghệ năm 2008, ..." in
+        reports of a transfer of 2022 is; a story's steps of the weeks before its news are not
+        (a crime of 21/5 before its police briefing of 27/5). False when there is no news day to
+        compare with."""
         if when.year is None or not self.news:
             return False
         last_year = when.until or when.year
@@ -656,8 +657,8 @@ def story_events(cluster: Cluster, ordered: Sequence[int], dates: ClusterDates,
     """Group ``ordered`` (cluster indexes, reading order) into events; return the new reading
     order (events in time order, the background after the news; each event's sentences in
     their old order but for the two rules below) and the events, whose ``sentences`` index
-    that new order. A sentence that
-    leans on the one before it ("Cùng ngày,", "Ông này") stays in the event of that sentence.
+    that new order. A sentence that leans on the one before it ("Cùng ngày,", "Ông này") stays
+    in the event of that sentence.
 
     Inside an event the sentence that opens an article's telling of it comes first; with
     ``interleave`` (the articles are dated, so an event is one day's happening told by several
