@@ -37,7 +37,7 @@ from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.features import positions
 from tomtat.core.options import DEFAULTS
 from tomtat.summarize.select import Selector
-from tomtat.vi.openers import Openers, is_cut_or_question
+from tomtat.vi.openers import Openers
 
 _ROUNDS = 3  # re-selections at most (each leaves out what the last one repeated)
 _LEDE_SENTENCES = 2  # an article's lede: its sapo's sentences and the first two of its body
@@ -156,8 +156,7 @@ class EventSelector:
         for i, s in enumerate(cluster.sentences):
             if s.article_id not in articles or not s.selectable or i in left_out:
                 continue
-            if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or is_cut_or_question(s.text) \
-                    or cluster.in_quotation[i] or cluster.repeated_in_article[i]:
+            if not self.min_syllables <= cluster.lengths[i] <= self.max_syllables or cluster.never_chosen[i]:
                 continue
             if self.openers is not None and self.openers.leans_back(s.text, anchored=self.dates.anchored.get(s.article_id, False)):
                 continue

@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from tomtat.core.model import Article, Sentence
-from tomtat.vi.openers import inside_quotations
+from tomtat.vi.openers import inside_quotations, is_cut_or_question
 from tomtat.vi.text import Vectors, syllables
 
 
@@ -61,27 +61,25 @@ class Cluster:
         return np.array([index.get(s.article_id, -1) for s in self.sentences], dtype=np.int64)
 
     @property
-    def in_quotation(self) -> np.ndarray:
-        """For each sentence, does it begin inside a quotation an earlier sentence of its
-        paragraph opened (:func:`~tomtat.vi.openers.inside_quotations`; computed once)."""
-        if "in_quotation" not in self.memo:
-            inside: list[bool] = []
+    def never_chosen(self) -> np.ndarray:
+        """For each sentence, is it one no summary takes, whatever is chosen around it: cut
+        mid-way or a reporter's question (:func:`~tomtat.vi.openers.is_cut_or_question`), inside
+        a quotation an earlier sentence of its paragraph opened (someone's words with no one to
+        say them: :func:`~tomtat.vi.openers.inside_quotations`), or a line its article writes
+        word for word ``_TEMPLATE_REPEATS`` times or more (a template line of a list, "Trong cơn
+        dông có khả năng xảy ra lốc, ..." under each region of a weather bulletin, which says
+        nothing of where alone)? The selector and the event selection's representatives ask
+        this one test (computed once)."""
+        if "never_chosen" not in self.memo:
+            quoted: list[bool] = []
             # an article's sentences come in order, so each paragraph is one run of them
             for _, paragraph in groupby(self.sentences, key=lambda s: (s.article_id, s.paragraph)):
-                inside.extend(inside_quotations(s.text for s in paragraph))
-            self.memo["in_quotation"] = np.array(inside, dtype=bool)
-        return self.memo["in_quotation"]
-
-    @property
-    def repeated_in_article(self) -> np.ndarray:
-        """For each sentence, does its article write it word for word ``_TEMPLATE_REPEATS`` times
-        or more: a template line of a list ("Trong cơn dông có khả năng xảy ra lốc, ..." under each
-        region of a weather bulletin), which says nothing of where or whom alone (computed once)."""
-        if "repeated_in_article" not in self.memo:
+                quoted.extend(inside_quotations(s.text for s in paragraph))
             counts = Counter((s.article_id, s.text) for s in self.sentences)
-            self.memo["repeated_in_article"] = np.array(
-                [counts[(s.article_id, s.text)] >= _TEMPLATE_REPEATS for s in self.sentences], dtype=bool)
-        return self.memo["repeated_in_article"]
+            self.memo["never_chosen"] = np.array(
+                [inside or counts[(s.article_id, s.text)] >= _TEMPLATE_REPEATS or is_cut_or_question(s.text)
+                 for s, inside in zip(self.sentences, quoted)], dtype=bool)
+        return self.memo["never_chosen"]
 
     @property
     def bigram_spread(self) -> "BigramSpread":

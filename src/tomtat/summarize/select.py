@@ -13,21 +13,20 @@ from tomtat.summarize.cluster import Cluster
 from tomtat.summarize.concepts import ConceptWeigher
 from tomtat.summarize.order import predecessor
 from tomtat.vi.time_context import anchored_articles
-from tomtat.vi.openers import Openers, is_cut_or_question
+from tomtat.vi.openers import Openers
 from tomtat.vi.text import counted_things, exact_figures, inner_capitals
 
 def readability_constraints(cluster: Cluster, candidates: np.ndarray,
                             openers: Openers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each candidate sentence: ``allowed`` (not cut mid-way, not inside a quotation an
-    earlier sentence opened, not a line its article repeats as a template
-    (:attr:`Cluster.repeated_in_article`), not a reporter's question to the person
-    interviewed, and not leaning on a sentence that does not exist), ``waiting`` (it leans on
-    its predecessor, so it may be taken only once ``before`` -- the predecessor's cluster
-    index, else -1 -- is chosen).
+    """For each candidate sentence: ``allowed`` (not one no summary takes,
+    :attr:`Cluster.never_chosen`: cut mid-way, inside a quotation an earlier sentence opened, a
+    line its article repeats as a template, a reporter's question to the person interviewed;
+    and not leaning on a sentence that does not exist), ``waiting`` (it leans on its
+    predecessor, so it may be taken only once ``before`` -- the predecessor's cluster index,
+    else -1 -- is chosen).
     Falls back to allowing more when nothing would be left."""
     texts = [cluster.sentences[int(c)].text for c in candidates]
-    allowed = ~np.array([is_cut_or_question(t) for t in texts], dtype=bool) & ~cluster.in_quotation[candidates] \
-        & ~cluster.repeated_in_article[candidates]
+    allowed = ~cluster.never_chosen[candidates]
     if not allowed.any():
         allowed[:] = True
     anchored = anchored_articles(cluster.articles)  # "Hôm qua," reads only against a publication date

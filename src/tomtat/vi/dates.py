@@ -134,6 +134,15 @@ _STREET_DATE_START = re.compile(r"\d|tháng(?!\w)", re.IGNORECASE)  # such a nam
 # one dated by its number is dated ("cuộc khởi nghĩa tháng 3/1930").
 _UPRISING_BEFORE = re.compile(r"(?<!\w)khởi\s+nghĩa\s+$", re.IGNORECASE)
 _MONTH_BY_WORD = re.compile(r"tháng\s+(?!\d)", re.IGNORECASE)
+
+
+def _names_a_place_or_event(text: str, start: int) -> bool:
+    """Does the date at ``start`` name a street, the revolution or an uprising rather than a
+    time ("đường 8 tháng 3", "Cách mạng tháng Tám", "khởi nghĩa tháng Tám")?"""
+    return bool(_STREET_DATE_START.match(text, start) and _NAMED_AFTER_A_DATE.search(text, max(0, start - 24), start)) \
+        or bool(_MONTH_BY_WORD.match(text, start) and _UPRISING_BEFORE.search(text, max(0, start - 16), start))
+
+
 _NEEDS_SEPARATOR = frozenset({"weekday_full", "full", "iso", "day_month", "day_month_bare", "day_month_paren"})
 _NEEDS_DIGIT = frozenset({"full_words", "weekday_full", "full", "iso", "day_month_words", "day_month",
                           "day_month_bare", "day_month_paren", "month_year", "year_span", "year"})
@@ -336,9 +345,8 @@ class DateFinder:
                 while start < end and text[start].isspace():
                     start += 1
                 at = bisect_right(taken, (start, end))
-                if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end) or (
-                        _STREET_DATE_START.match(text, start) and _NAMED_AFTER_A_DATE.search(text, max(0, start - 24), start)) or (
-                        _MONTH_BY_WORD.match(text, start) and _UPRISING_BEFORE.search(text, max(0, start - 16), start)):
+                if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end) \
+                        or _names_a_place_or_event(text, start):
                     continue
                 try:
                     mention = self._resolve(kind, match, text[start:end], start, end, anchor)

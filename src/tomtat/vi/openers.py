@@ -77,8 +77,9 @@ def is_interview_question(text: str) -> bool:
 
 def is_cut_or_question(text: str) -> bool:
     """A sentence no summary takes, whatever is chosen around it: cut mid-way (:func:`is_cut`)
-    or a reporter's question (:func:`is_interview_question`). The selector and the event
-    selection's representatives ask this one test."""
+    or a reporter's question (:func:`is_interview_question`). Of one sentence alone: the
+    cluster's ``never_chosen`` adds what its neighbours tell (a quotation's middle, a
+    template line)."""
     return is_cut(text) or is_interview_question(text)
 
 
